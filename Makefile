@@ -1,0 +1,73 @@
+# Safer Neighbourhoods: `make demo` to run it, `make test` to test it. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export DJANGO_SETTINGS_MODULE ?= config.settings.local
+
+.PHONY: help install demo serve test test-sqlite test-postgres check bench assets data browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+demo: install ## Install, migrate, build the demo force if the database is empty, serve on 127.0.0.1:$(PORT)
+	$(BIN)/sn migrate --no-input -v 0
+	$(BIN)/sn setup-roles -v 0 > /dev/null
+	$(BIN)/sn seed-demo --if-empty
+	$(BIN)/sn collectstatic --no-input -v 0
+	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
+		--env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
+
+browser: ## Install Debian's Chromium for the browser tests, when missing
+	@if [ -x /usr/bin/chromium ]; then echo "Chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "WARNING: could not install chromium; browser tests will be skipped"; \
+	else echo "WARNING: no /usr/bin/chromium and no way to install it; browser tests will be skipped"; fi
+
+test: install browser test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite and PostgreSQL
+
+test-sqlite: install
+	@echo "=== Test suite on SQLite ==="
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest -q -n 2
+
+test-postgres: install
+	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
+		echo "=== Test suite on PostgreSQL ($(PG_URL)) ==="; \
+		DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q -n 2 -m "not browser"; \
+	else \
+		echo "!!! PostgreSQL is NOT reachable at $(PG_URL): the PostgreSQL run of the suite was SKIPPED !!!"; \
+	fi
+
+check: install ## ruff, migrations in step with models, deploy checks on production settings
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/sn makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SN_SECRET_KEY="check-only-$$(head -c 32 /dev/urandom | base64)" \
+		SN_ALLOWED_HOSTS=sn.example.org $(BIN)/sn check --deploy --fail-level WARNING
+
+bench: install ## Benchmarks, printed as ratios against a baseline run in the same process
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m benchmarks
+
+assets: ## Rebuild static/vendor from npm (needs Node; the built files are committed)
+	bash scripts/build_assets.sh
+
+data: ## Rebuild the shipped demo data from ../shared/data
+	$(BIN)/python scripts/build_demo_data.py
+
+clean: ## Remove the virtualenv and local database
+	rm -rf $(VENV) var

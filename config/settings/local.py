@@ -1,0 +1,22 @@
+"""Settings for `make demo` and local use: production-like (DEBUG off) but served on loopback."""
+
+import secrets
+
+from config.env import env_bool, env_list
+from config.settings.base import *  # noqa: F403
+from config.settings.base import VAR_DIR
+
+
+def _local_secret_key() -> str:
+    # A key made once per checkout and kept out of git, so no secret lives in the source.
+    VAR_DIR.mkdir(exist_ok=True)
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _local_secret_key()
+DEBUG = env_bool("SN_DEBUG", False)
+ALLOWED_HOSTS = env_list("SN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])

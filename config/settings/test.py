@@ -1,0 +1,17 @@
+"""Settings for the test suite."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASES
+
+SECRET_KEY = "test-only-key-not-a-secret-" + "x" * 30
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Fast hashing in tests only; production keeps Argon2 (asserted by a test on production settings).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {}

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sn.api.api import api
+from sn.core.access import has_permission
+
+# The admin is for the central unit only, whatever is_staff says.
+admin.site.has_permission = lambda request: has_permission(request.user, "use_admin")
+admin.site.site_header = "Safer Neighbourhoods administration"
+admin.site.site_title = "Safer Neighbourhoods admin"
+
+urlpatterns = [
+    path("", include("sn.core.urls")),
+    path("accounts/", include("sn.accounts.urls")),
+    path("", include("sn.geography.urls")),
+    path("", include("sn.teams.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "sn.core.views.error_403"
+handler404 = "sn.core.views.error_404"
+handler500 = "sn.core.views.error_500"

@@ -1,0 +1,75 @@
+"""The platform's JSON API (OpenAPI at /api/v1/docs). Access is decided per operation, on the server,
+from the same role registry and scope checker as the pages."""
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.security import SessionAuth
+
+from sn.core.access import has_permission
+from sn.geography.locate import locate
+from sn.geography.models import Neighbourhood
+from sn.geography.selectors import get_neighbourhood_for_user, neighbourhoods_for_user
+
+# The interactive docs page loads its script from a CDN, which our content security policy (rightly)
+# refuses; the OpenAPI document itself is served at /api/v1/openapi.json.
+api = NinjaAPI(title="Safer Neighbourhoods API", version="1", urls_namespace="api", docs_url=None)
+
+
+class NeighbourhoodOut(Schema):
+    code: str
+    police_uk_id: str
+    name: str
+    kind: str
+    borough: str
+    population: int | None
+    centroid: tuple[float, float]
+
+
+class LocateOut(Schema):
+    force: str
+    neighbourhood: str
+
+
+def _out(n: Neighbourhood) -> NeighbourhoodOut:
+    return NeighbourhoodOut(
+        code=n.code,
+        police_uk_id=n.police_uk_id,
+        name=n.name,
+        kind=n.kind,
+        borough=n.borough.code,
+        population=n.population,
+        centroid=(n.centroid_lat, n.centroid_lng),
+    )
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not has_permission(request.user, permission):
+        raise HttpError(403, "Your role does not allow this.")
+
+
+@api.get("/locate-neighbourhood", response=LocateOut, url_name="locate_neighbourhood", auth=None)
+def locate_neighbourhood(request: HttpRequest, q: str):
+    """The neighbourhood containing a point, as police.uk's `locate-neighbourhood?q=lat,lng`."""
+    try:
+        lat, lng = (float(part) for part in q.split(","))
+    except ValueError:
+        raise HttpError(400, "q must be 'latitude,longitude'") from None
+    found = locate(lat, lng)
+    if found is None:
+        raise Http404("No neighbourhood contains that point")
+    n = Neighbourhood.objects.select_related("borough__force").get(id=found)
+    return LocateOut(force=n.borough.force.code, neighbourhood=n.police_uk_id)
+
+
+@api.get("/neighbourhoods", response=list[NeighbourhoodOut], url_name="neighbourhoods", auth=SessionAuth())
+def neighbourhoods(request: HttpRequest):
+    """The neighbourhoods in your scope."""
+    _require(request, "view_ward")
+    return [_out(n) for n in neighbourhoods_for_user(request.user).order_by("code")]
+
+
+@api.get("/neighbourhoods/{code}", response=NeighbourhoodOut, url_name="neighbourhood", auth=SessionAuth())
+def neighbourhood(request: HttpRequest, code: str):
+    _require(request, "view_ward")
+    return _out(get_neighbourhood_for_user(request.user, code))

@@ -1,0 +1,52 @@
+"""Declaring who may open a view. Every URL's view carries one of these rules, and the permission
+matrix test fails for any route without one."""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+security_log = logging.getLogger("sn.security")
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    public: bool = False
+    permission: str | None = None  # a name from sn.accounts.roles.PERMISSIONS; None = any signed-in user
+
+
+def has_permission(user, permission: str) -> bool:
+    return user.is_authenticated and user.is_active and user.has_perm(f"accounts.{permission}")
+
+
+def access(*, public: bool = False, permission: str | None = None) -> Callable:
+    rule = AccessRule(public=public, permission=permission)
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        if public:
+            view.access_rule = rule
+            return view
+
+        @wraps(view)
+        def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if permission and not has_permission(request.user, permission):
+                security_log.warning(
+                    "forbidden user=%s role=%s path=%s permission=%s",
+                    request.user.pk,
+                    request.user.role,
+                    request.path,
+                    permission,
+                )
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        guarded.access_rule = rule
+        return guarded
+
+    return decorator

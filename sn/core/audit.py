@@ -1,0 +1,149 @@
+"""The audit trail: who changed which fields of which record, when, from what to what.
+
+Capture is hooked to Django's model signals rather than left to each service, so that a write made
+through the admin, a shell or a future service cannot escape the trail (see docs/adr/0002-audit.md).
+Business rules never live here; this module only records.
+"""
+
+import contextlib
+import contextvars
+import datetime
+import decimal
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from sn.core.models import AuditedModel, AuditEvent
+
+_actor: contextvars.ContextVar[Any] = contextvars.ContextVar("audit_actor", default=None)
+_context: contextvars.ContextVar[str] = contextvars.ContextVar("audit_context", default="")
+
+
+@contextlib.contextmanager
+def audit_actor(actor: Any, context: str = "") -> Iterator[None]:
+    """Attribute every write inside the block to `actor` (a user, or None for the system)."""
+    actor_token = _actor.set(actor)
+    context_token = _context.set(context or _context.get())
+    try:
+        yield
+    finally:
+        _actor.reset(actor_token)
+        _context.reset(context_token)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or None
+    return str(value)
+
+
+def _current_values(instance: AuditedModel) -> dict[str, Any]:
+    return {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+
+
+def _ignored(instance: AuditedModel) -> set[str]:
+    return {"created_at", "modified_at", "id", *instance.audit_ignored_fields}
+
+
+def _diff(instance: AuditedModel, created: bool, update_fields: Iterable[str] | None) -> dict[str, list]:
+    current = _current_values(instance)
+    loaded = getattr(instance, "_audit_loaded", {})
+    summarised = instance.audit_summarised_fields
+    if update_fields is not None:
+        names = {instance._meta.get_field(name).attname for name in update_fields}
+        current = {k: v for k, v in current.items() if k in names}
+    changes: dict[str, list] = {}
+    for name, new in current.items():
+        if name in _ignored(instance):
+            continue
+        old = None if created else loaded.get(name, new)
+        if not created and old == new:
+            continue
+        if created and new in (None, ""):
+            continue
+        if name in summarised:
+            changes[name] = ["(not recorded)", "(changed)" if not created else "(set)"]
+        else:
+            changes[name] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _actor_fields() -> dict[str, Any]:
+    actor = _actor.get()
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        return {"actor": actor, "actor_label": actor.get_username(), "context": _context.get()}
+    return {"actor": None, "actor_label": "system", "context": _context.get()}
+
+
+def _write(action: str, instance: models.Model, changes: dict, content_type=None) -> None:
+    AuditEvent.objects.create(
+        action=action,
+        content_type=content_type or ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:255],
+        changes=changes,
+        **_actor_fields(),
+    )
+
+
+def _on_save(sender, instance: AuditedModel, created: bool, update_fields=None, raw=False, **kwargs) -> None:
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    changes = _diff(instance, created, update_fields)
+    if created or changes:
+        _write(AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE, instance, changes)
+    instance._audit_loaded = _current_values(instance)
+
+
+def _on_delete(sender, instance: AuditedModel, **kwargs) -> None:
+    if not isinstance(instance, AuditedModel):
+        return
+    values = {
+        name: [_plain(value), None]
+        for name, value in _current_values(instance).items()
+        if name not in _ignored(instance) and name not in instance.audit_summarised_fields
+    }
+    _write(AuditEvent.Action.DELETE, instance, values)
+
+
+def _on_m2m(sender, instance, action: str, model, pk_set, **kwargs) -> None:
+    if not isinstance(instance, AuditedModel) or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    field = next((f.name for f in instance._meta.many_to_many if f.remote_field.through is sender), "related")
+    ids = sorted(pk_set or [])
+    kind = AuditEvent.Action.LINK if action == "post_add" else AuditEvent.Action.UNLINK
+    _write(kind, instance, {field: {"ids": ids} if ids else {"cleared": True}})
+
+
+def record_bulk_create(model: type[models.Model], objects: list[models.Model], source: str) -> None:
+    """Bulk writes skip model signals, so the caller records them here: one event per batch."""
+    if not objects:
+        return
+    AuditEvent.objects.create(
+        action=AuditEvent.Action.BULK_CREATE,
+        content_type=ContentType.objects.get_for_model(model),
+        object_repr=f"{len(objects)} {model._meta.verbose_name_plural}",
+        changes={"count": len(objects), "source": source},
+        **_actor_fields(),
+    )
+
+
+def history_for(instance: models.Model) -> models.QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk)
+    ).select_related("actor")
+
+
+def connect_signals() -> None:
+    post_save.connect(_on_save, dispatch_uid="sn-audit-save")
+    post_delete.connect(_on_delete, dispatch_uid="sn-audit-delete")
+    m2m_changed.connect(_on_m2m, dispatch_uid="sn-audit-m2m")
