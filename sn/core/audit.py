@@ -24,8 +24,10 @@ _context: contextvars.ContextVar[str] = contextvars.ContextVar("audit_context", 
 
 @contextlib.contextmanager
 def audit_actor(actor: Any, context: str = "") -> Iterator[None]:
-    """Attribute every write inside the block to `actor` (a user, or None for the system)."""
-    actor_token = _actor.set(actor)
+    """Attribute every write inside the block to `actor`. None keeps the actor already in force (the
+    signed-in user of the request, or the system outside one), so a service called without an
+    explicit actor never erases the request's."""
+    actor_token = _actor.set(actor if actor is not None else _actor.get())
     context_token = _context.set(context or _context.get())
     try:
         yield

@@ -1,6 +1,7 @@
 """Ward, cluster, borough and force pages."""
 
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.gzip import gzip_page
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -69,18 +70,17 @@ def ward_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _area_page(request, template: str, neighbourhoods, context: dict) -> HttpResponse:
+def _staffing_by_code(neighbourhoods: list[Neighbourhood]) -> dict:
+    per_team = team_staffing(Team.objects.filter(neighbourhood__in=neighbourhoods))
+    return {s.key: s for s in per_team.values()}
+
+
+def _area_page(request, template: str, neighbourhoods, context: dict, embed_map: bool = True) -> HttpResponse:
     neighbourhoods = list(neighbourhoods.select_related("borough").order_by("name"))
-    teams = Team.objects.filter(neighbourhood__in=neighbourhoods)
-    per_team = team_staffing(teams)
-    by_code = {s.key: s for s in per_team.values()}
-    scope = scope_for(request.user)
-    context.update(
-        {
-            "neighbourhoods": [(n, by_code.get(n.code)) for n in neighbourhoods],
-            "area_map": _staffing_map(neighbourhoods, by_code, scope),
-        }
-    )
+    by_code = _staffing_by_code(neighbourhoods)
+    context["neighbourhoods"] = [(n, by_code.get(n.code)) for n in neighbourhoods]
+    if embed_map:
+        context["area_map"] = _staffing_map(neighbourhoods, by_code, scope_for(request.user))
     return render(request, template, context)
 
 
@@ -120,9 +120,20 @@ def force_detail(request: HttpRequest) -> HttpResponse:
     boroughs, total = staffing_summary(
         teams, group_by="neighbourhood__borough__code", label_field="neighbourhood__borough__name"
     )
+    # The force map's boundaries come from force_map below: a separate, compressible download
+    # keeps this page light on a phone.
     return _area_page(
         request,
         "geography/force_detail.html",
         scope_for(request.user).neighbourhoods(),
         {"boroughs": boroughs, "total": total},
+        embed_map=False,
     )
+
+
+@access(permission="view_force_overview")
+@gzip_page
+def force_map(request: HttpRequest) -> HttpResponse:
+    neighbourhoods = list(scope_for(request.user).neighbourhoods().order_by("code"))
+    geojson = _staffing_map(neighbourhoods, _staffing_by_code(neighbourhoods), scope_for(request.user))
+    return HttpResponse(geojson, content_type="application/geo+json")

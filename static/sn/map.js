@@ -18,8 +18,7 @@
     return typeof data === "string" ? JSON.parse(data) : data;
   }
 
-  function draw(container) {
-    var data = readJson(container.dataset.geojson);
+  function draw(container, data) {
     if (!data || !window.L) return;
     var map = L.map(container, { zoomSnap: 0.25, attributionControl: !!container.dataset.tiles });
     if (container.dataset.tiles) {
@@ -49,5 +48,13 @@
     container.dataset.drawn = String(data.features.length);
   }
 
-  document.querySelectorAll("[data-map]").forEach(draw);
+  document.querySelectorAll("[data-map]").forEach(function (container) {
+    if (container.dataset.url) {
+      fetch(container.dataset.url, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) { draw(container, data); });
+    } else {
+      draw(container, readJson(container.dataset.geojson));
+    }
+  });
 })();

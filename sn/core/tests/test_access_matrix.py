@@ -51,6 +51,7 @@ MATRIX = {
         BOROUGH_ROLES,
     ),
     "geography:force": (lambda w: {}, None, {"central_unit"}),
+    "geography:force_map": (lambda w: {}, None, {"central_unit"}),
     "teams:force_staffing": (lambda w: {}, None, {"central_unit"}),
     "teams:borough_staffing": (
         lambda w: {"code": w.boroughs["a"].code},

@@ -1,0 +1,78 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+
+from sn.accounts.models import User
+from sn.accounts.roles import PERMISSIONS, ROLE_PERMISSIONS, Role, group_name
+from sn.accounts.scope import scope_for
+from sn.accounts.services import roles_sync, user_create, user_set_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_setup_roles_creates_one_group_per_role_with_the_registry_permissions(db):
+    roles_sync()
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group = Group.objects.get(name=group_name(role))
+        granted = set(group.permissions.filter(codename__in=PERMISSIONS).values_list("codename", flat=True))
+        assert granted == set(codenames), role
+
+
+def test_running_setup_roles_twice_changes_nothing(db):
+    first = roles_sync()
+    assert roles_sync() == first
+    assert Group.objects.count() == len(Role)
+
+
+def test_users_get_permissions_only_through_their_role_group(world):
+    for user in User.objects.all():
+        assert not user.user_permissions.exists()
+        assert list(user.groups.values_list("name", flat=True)) == [group_name(Role(user.role))]
+
+
+def test_changing_role_replaces_the_group(world):
+    user = world.user("analyst")
+    user_set_role(user=user, role=Role.BOROUGH_LEAD)
+    assert list(user.groups.values_list("name", flat=True)) == [group_name(Role.BOROUGH_LEAD)]
+
+
+def test_a_role_needs_its_geographic_anchor(world):
+    with pytest.raises(ValidationError) as error:
+        user_create(username="nobody", password="x" * 20, role=Role.ANALYST)
+    assert "borough" in error.value.message_dict
+
+
+def test_only_the_central_unit_gets_model_permissions_for_the_admin(world):
+    model_perms = Permission.objects.exclude(codename__in=PERMISSIONS)
+    assert not Group.objects.get(name=group_name(Role.BOROUGH_LEAD)).permissions.filter(id__in=model_perms).exists()
+    assert Group.objects.get(name=group_name(Role.CENTRAL_UNIT)).permissions.filter(id__in=model_perms).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "wards"),
+    [
+        ("central_unit", {"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"}),
+        ("borough_lead", {"a1", "a2", "a3", "a4"}),
+        ("analyst", {"a1", "a2", "a3", "a4"}),
+        ("inspector", {"a1", "a2", "a3", "a4"}),
+        ("sergeant", {"a1", "a2"}),
+        ("team_officer", {"a1"}),
+        ("panel_member", {"a1"}),
+        ("partner", set()),
+    ],
+)
+def test_each_role_sees_the_wards_of_its_scope(world, role, wards):
+    expected = {world.wards[key].id for key in wards}
+    assert set(scope_for(world.user(role)).neighbourhoods().values_list("id", flat=True)) == expected
+
+
+def test_an_anonymous_visitor_has_no_scope(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not scope_for(AnonymousUser()).neighbourhoods().exists()
+
+
+def test_a_deactivated_user_has_no_scope(world):
+    user = world.user("central_unit")
+    user.is_active = False
+    assert not scope_for(user).neighbourhoods().exists()

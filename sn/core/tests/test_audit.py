@@ -1,0 +1,116 @@
+from datetime import date
+
+import pytest
+
+from sn.core.audit import audit_actor, history_for
+from sn.core.models import AuditEvent
+from sn.teams.models import Officer, Rank
+from sn.teams.services import officer_create, posting_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_creating_a_record_keeps_who_and_the_new_values(world):
+    actor = world.user("borough_lead")
+    officer = officer_create(first_name="Ada", last_name="Lovelace", collar_number="1UX", rank=Rank.PC, actor=actor)
+    event = history_for(officer).get()
+    assert event.action == AuditEvent.Action.CREATE
+    assert event.actor == actor
+    assert event.actor_label == "borough_lead"
+    assert event.changes["last_name"] == [None, "Lovelace"]
+    assert event.changes["rank"] == [None, "pc"]
+
+
+def test_updating_a_record_keeps_only_the_changed_fields_old_and_new(world):
+    officer = Officer.objects.get(pk=world.officers["pc_a"].pk)
+    with audit_actor(world.user("sergeant")):
+        officer.phone = "020 7946 0999"
+        officer.save()
+    event = history_for(officer).first()
+    assert event.action == AuditEvent.Action.UPDATE
+    assert event.changes == {"phone": ["020 7946 0000", "020 7946 0999"]}
+    assert event.actor == world.user("sergeant")
+
+
+def test_saving_without_a_change_writes_no_event(world):
+    officer = Officer.objects.get(pk=world.officers["pc_a"].pk)
+    before = AuditEvent.objects.count()
+    officer.save()
+    assert AuditEvent.objects.count() == before
+
+
+def test_deleting_a_record_keeps_its_last_values(world):
+    officer = officer_create(first_name="Temp", last_name="Record", collar_number="2UX", rank=Rank.PCSO)
+    officer_id = officer.pk
+    officer.delete()
+    event = AuditEvent.objects.filter(object_id=str(officer_id), action=AuditEvent.Action.DELETE).get()
+    assert event.changes["last_name"] == ["Record", None]
+
+
+def test_a_write_outside_a_request_is_attributed_to_the_system(world):
+    officer = officer_create(first_name="Sys", last_name="Tem", collar_number="3UX", rank=Rank.PC)
+    assert history_for(officer).get().actor_label == "system"
+
+
+def test_changes_to_neighbours_are_recorded_as_links(world):
+    ward = world.wards["a1"]
+    ward.neighbours.add(world.wards["b4"])
+    event = history_for(ward).filter(action=AuditEvent.Action.LINK).get()
+    assert event.changes == {"neighbours": {"ids": [world.wards["b4"].pk]}}
+
+
+def test_a_boundary_change_is_recorded_without_copying_the_geometry(world):
+    ward = world.wards["a1"]
+    ward.boundary = world.wards["a2"].boundary
+    ward.save()
+    assert history_for(ward).first().changes == {"boundary": ["(not recorded)", "(changed)"]}
+
+
+def test_a_password_hash_never_enters_the_trail(world):
+    user = world.user("analyst")
+    user.set_password("a-brand-new-passphrase")
+    user.save()
+    assert history_for(user).first().changes["password"] == ["(not recorded)", "(changed)"]
+
+
+def test_the_trail_is_append_only(world):
+    event = AuditEvent.objects.first()
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.update(actor_label="someone else")
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.all().delete()
+
+
+def test_a_web_request_attributes_writes_to_the_signed_in_user(client, world):
+    # Posting through a service inside a request: the middleware names the user.
+    from django.test import RequestFactory
+
+    from sn.core.middleware import AuditActorMiddleware
+
+    def view(request):
+        posting_create(officer=world.officers["sergeant_a"], team=world.teams["a4"], start_date=date(2025, 1, 1))
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    request = RequestFactory().post("/somewhere/")
+    request.user = world.user("inspector")
+    AuditActorMiddleware(view)(request)
+    event = AuditEvent.objects.filter(content_type__model="posting").first()
+    assert event.actor == world.user("inspector")
+    assert event.context == "POST /somewhere/"
+
+
+def test_a_supervisor_opens_the_history_of_a_ward_in_scope(client_for, world):
+    ward = world.wards["a1"]
+    ward.name = "Renamed Ward"
+    ward.save()
+    response = client_for("sergeant").get(f"/history/neighbourhood/{ward.pk}/")
+    assert response.status_code == 200
+    assert "Renamed Ward" in response.content.decode()
+    assert client_for("sergeant").get(f"/history/team/{world.teams['b1'].pk}/").status_code == 404
+    assert client_for("sergeant").get("/history/user/1/").status_code == 404
