@@ -1,0 +1,70 @@
+"""End to end in a real Chromium: a sergeant signs in, opens a ward, sees the team and the boundary."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make browser installs it)"),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes are safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+        yield context.new_page()
+        browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sergeant_signs_in_opens_a_ward_and_sees_the_team_and_its_boundary(page, live_server):
+    from sn.testing.world import PASSWORD, build_world
+
+    world = build_world()
+    ward = world.wards["a1"]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Sign in").click()  # the start button on the landing page
+    page.get_by_label("Username").fill("sergeant")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("link", name=ward.name).click()
+    page.wait_for_url(f"**/wards/{ward.code}/")
+    assert page.get_by_role("heading", level=1).inner_text() == ward.name
+    assert page.get_by_text(world.officers["pc_a"].full_name).is_visible()
+    assert page.get_by_text(world.officers["sergeant_a"].full_name).is_visible()
+
+    # The boundary is drawn as an SVG path by Leaflet, with no map tiles.
+    page.wait_for_selector("#ward-map[data-drawn]")
+    assert page.locator("#ward-map path.leaflet-interactive").count() >= 1
+    assert page.locator("#ward-map .leaflet-tile").count() == 0
+    assert errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_force_map_draws_every_ward(page, live_server):
+    from sn.testing.world import PASSWORD, build_world
+
+    build_world()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("central_unit")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/force/")
+    page.wait_for_selector("#area-map[data-drawn='8']")
+    assert page.locator("#area-map path.leaflet-interactive").count() == 8
