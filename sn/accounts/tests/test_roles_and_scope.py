@@ -44,8 +44,14 @@ def test_a_role_needs_its_geographic_anchor(world):
 
 def test_only_the_central_unit_gets_model_permissions_for_the_admin(world):
     model_perms = Permission.objects.exclude(codename__in=PERMISSIONS)
-    assert not Group.objects.get(name=group_name(Role.BOROUGH_LEAD)).permissions.filter(id__in=model_perms).exists()
-    assert Group.objects.get(name=group_name(Role.CENTRAL_UNIT)).permissions.filter(id__in=model_perms).exists()
+    assert (
+        not Group.objects.get(name=group_name(Role.BOROUGH_LEAD))
+        .permissions.filter(id__in=model_perms)
+        .exists()
+    )
+    assert (
+        Group.objects.get(name=group_name(Role.CENTRAL_UNIT)).permissions.filter(id__in=model_perms).exists()
+    )
 
 
 @pytest.mark.parametrize(

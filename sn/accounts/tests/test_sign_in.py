@@ -83,3 +83,18 @@ def test_stored_passwords_are_argon2_hashes(world):
     user = world.user("team_officer")
     user.set_password("another-long-passphrase")
     assert user.password.startswith("argon2")
+
+
+def test_failed_and_successful_sign_ins_are_logged(client, world, caplog):
+    with caplog.at_level("INFO", logger="sn.security"):
+        client.post("/accounts/login/", {"username": "sergeant\nforged line", "password": "wrong"})
+        client.post("/accounts/login/", {"username": "sergeant", "password": PASSWORD})
+    messages = [r.getMessage() for r in caplog.records if r.name == "sn.security"]
+    assert any(m.startswith("sign-in failed username='sergeant\\nforged line'") for m in messages)
+    assert any(m.startswith(f"sign-in user={world.user('sergeant').pk}") for m in messages)
+
+
+def test_a_forbidden_page_is_logged(client_for, caplog):
+    with caplog.at_level("WARNING", logger="sn.security"):
+        client_for("sergeant").get("/force/")
+    assert any("forbidden" in r.getMessage() for r in caplog.records)

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_creating_a_record_keeps_who_and_the_new_values(world):
     actor = world.user("borough_lead")
-    officer = officer_create(first_name="Ada", last_name="Lovelace", collar_number="1UX", rank=Rank.PC, actor=actor)
+    officer = officer_create(
+        first_name="Ada", last_name="Lovelace", collar_number="1UX", rank=Rank.PC, actor=actor
+    )
     event = history_for(officer).get()
     assert event.action == AuditEvent.Action.CREATE
     assert event.actor == actor
@@ -92,7 +94,9 @@ def test_a_web_request_attributes_writes_to_the_signed_in_user(client, world):
     from sn.core.middleware import AuditActorMiddleware
 
     def view(request):
-        posting_create(officer=world.officers["sergeant_a"], team=world.teams["a4"], start_date=date(2025, 1, 1))
+        posting_create(
+            officer=world.officers["sergeant_a"], team=world.teams["a4"], start_date=date(2025, 1, 1)
+        )
         from django.http import HttpResponse
 
         return HttpResponse("ok")

@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sn.teams.models import EstablishmentPolicy, Posting, Rank, Team
 from sn.teams.selectors import policy_in_force, staffing_summary, team_staffing
@@ -59,12 +59,16 @@ def test_ended_and_future_postings_do_not_count(world):
 
 def test_borough_totals_are_the_sum_of_their_teams(world):
     groups, total = staffing_summary(
-        Team.objects.all(), group_by="neighbourhood__borough__code", label_field="neighbourhood__borough__name"
+        Team.objects.all(),
+        group_by="neighbourhood__borough__code",
+        label_field="neighbourhood__borough__name",
     )
     assert [g.label for g in groups] == ["Borough A", "Borough B"]
     assert total.teams == 8
     assert total.strength[Rank.SERGEANT] == 2  # two people, each shared over two teams
-    assert total.establishment[Rank.PCSO] == sum(g.establishment[Rank.PCSO] for g in groups) == 2 * (6 + 3 * 3)
+    assert (
+        total.establishment[Rank.PCSO] == sum(g.establishment[Rank.PCSO] for g in groups) == 2 * (6 + 3 * 3)
+    )
 
 
 def test_staffing_takes_the_same_number_of_queries_whatever_the_team_size(world):
@@ -72,7 +76,9 @@ def test_staffing_takes_the_same_number_of_queries_whatever_the_team_size(world)
     with CaptureQueriesContext(connection) as before:
         team_staffing(teams)
     for serial in range(950, 980):
-        Posting.objects.create(officer=make_officer(Rank.SPECIAL, serial), team=world.teams["a2"], start_date=date(2024, 1, 1))
+        Posting.objects.create(
+            officer=make_officer(Rank.SPECIAL, serial), team=world.teams["a2"], start_date=date(2024, 1, 1)
+        )
     with CaptureQueriesContext(connection) as after:
         team_staffing(teams)
     assert len(after) == len(before)
@@ -112,7 +118,9 @@ def test_a_pc_cannot_hold_two_current_postings(world):
 
 
 def test_a_sergeant_may_lead_another_team(world):
-    posting = posting_create(officer=world.officers["sergeant_a"], team=world.teams["a3"], start_date=date(2025, 1, 1))
+    posting = posting_create(
+        officer=world.officers["sergeant_a"], team=world.teams["a3"], start_date=date(2025, 1, 1)
+    )
     assert posting.pk
 
 

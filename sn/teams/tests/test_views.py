@@ -10,11 +10,18 @@ pytestmark = pytest.mark.django_db
 def test_a_borough_lead_downloads_the_borough_staffing_as_csv(client_for, world):
     response = client_for("borough_lead").get(f"/staffing/boroughs/{world.boroughs['a'].code}/?format=csv")
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'attachment; filename="staffing-{world.boroughs["a"].code}.csv"'
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="staffing-{world.boroughs["a"].code}.csv"'
+    )
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:4] == ["Area", "Code", "Teams", "Population"]
-    assert [r[0] for r in rows[1:]] == ["Ward E05900000 SNT", "Ward E05900001 SNT", "Ward E05900002 SNT",
-                                        "Ward E05900003 SNT", "Total"]
+    assert [r[0] for r in rows[1:]] == [
+        "Ward E05900000 SNT",
+        "Ward E05900001 SNT",
+        "Ward E05900002 SNT",
+        "Ward E05900003 SNT",
+        "Total",
+    ]
     total = dict(zip(rows[0], rows[-1], strict=True))
     assert total["PCSO establishment"] == "15.0"
     assert total["Sergeant strength"] == "1.0"
@@ -24,7 +31,11 @@ def test_the_force_staffing_downloads_as_xlsx_with_a_row_per_borough(client_for,
     response = client_for("central_unit").get("/staffing/?format=xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Borough A", "Borough B", "Total"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "Borough A",
+        "Borough B",
+        "Total",
+    ]
 
 
 def test_an_unknown_download_format_is_not_found(client_for):
@@ -40,7 +51,9 @@ def test_the_ward_page_shows_the_team_and_its_staffing(client_for, world):
     assert 'id="ward-map-data"' in body
 
 
-def test_the_ward_page_query_count_does_not_grow_with_the_team(client_for, world, django_assert_max_num_queries):
+def test_the_ward_page_query_count_does_not_grow_with_the_team(
+    client_for, world, django_assert_max_num_queries
+):
     from datetime import date
 
     from django.db import connection
@@ -55,7 +68,9 @@ def test_the_ward_page_query_count_does_not_grow_with_the_team(client_for, world
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     for serial in range(700, 720):
-        Posting.objects.create(officer=make_officer(Rank.VOLUNTEER, serial), team=world.teams["a1"], start_date=date(2024, 1, 1))
+        Posting.objects.create(
+            officer=make_officer(Rank.VOLUNTEER, serial), team=world.teams["a1"], start_date=date(2024, 1, 1)
+        )
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
