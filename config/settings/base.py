@@ -60,7 +60,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sn.sqlite3'}"), conn_max_age=60
+        env_str("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'sn.sqlite3'}", conn_max_age=60
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

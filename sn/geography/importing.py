@@ -49,7 +49,11 @@ def read_geojson(path: Path) -> dict[str, Any]:
         raise BoundaryFileError([f"{path}: no such file"]) from None
     except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
         raise BoundaryFileError([f"{path}: not readable GeoJSON ({exc})"]) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+    if (
+        not isinstance(data, dict)
+        or data.get("type") != "FeatureCollection"
+        or not isinstance(data.get("features", []), list)
+    ):
         raise BoundaryFileError([f"{path}: expected a GeoJSON FeatureCollection"])
     return data
 
@@ -61,7 +65,9 @@ def parse_features(
     features: list[BoundaryFeature] = []
     seen: dict[str, int] = {}
     for index, feature in enumerate(data.get("features") or []):
-        props = (feature or {}).get("properties") or {}
+        # A feature or its properties that is not a JSON object is reported below, not a crash.
+        feature = feature if isinstance(feature, dict) else {}
+        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
         code = str(props.get(fields.code) or "").strip()
         label = f"feature {index} (code {code or '?'})"
         parent = str(props.get(fields.parent) or "").strip() if fields.parent else ""
@@ -79,6 +85,8 @@ def parse_features(
         if fields.parent and not parent:
             problems.append(f"{label}: missing the parent field {fields.parent!r}")
         try:
+            if feature.get("geometry") and not isinstance(feature["geometry"], dict):
+                raise GeometryError("geometry is not a GeoJSON object")
             geometry = parse_area(feature.get("geometry"))
         except GeometryError as exc:
             problems.append(f"{label}: {exc}")

@@ -1,6 +1,6 @@
 """Writes to the geography: boundary imports, neighbours and clusters."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -26,6 +26,7 @@ class ImportResult:
     created: int
     updated: int
     unchanged: int
+    neighbour_pairs: int = 0  # after a ward import: pairs of neighbourhoods sharing a boundary
 
 
 def force_get_or_create(*, code: str, name: str) -> Force:
@@ -121,15 +122,16 @@ def neighbourhoods_import(
             if police_id:
                 values["police_uk_id"] = police_id
             outcomes.append(_save_if_changed(neighbourhood, values))
-        neighbours_recompute()
-    return _tally(outcomes)
+        pairs = neighbours_recompute()
+    return replace(_tally(outcomes), neighbour_pairs=pairs)
 
 
 def neighbours_recompute() -> int:
     """Neighbours from shared boundaries, for every neighbourhood; returns the number of pairs."""
     areas = list(Neighbourhood.objects.only("id", "boundary"))
     geoms = [from_geojson_text(a.boundary) for a in areas]
-    pairs = {(areas[i].id, areas[j].id) for i, j in neighbour_pairs(geoms)}
+    # Keyed (lower id, higher id) like `current` below: areas come in name order, not id order.
+    pairs = {tuple(sorted((areas[i].id, areas[j].id))) for i, j in neighbour_pairs(geoms)}
     through = Neighbourhood.neighbours.through
     current = {
         (row.from_neighbourhood_id, row.to_neighbourhood_id)

@@ -1,9 +1,9 @@
 """Ward, cluster, borough and force pages."""
 
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.gzip import gzip_page
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.gzip import gzip_page
 
 from sn.accounts.scope import scope_for
 from sn.core.access import access, has_permission
