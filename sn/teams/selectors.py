@@ -1,11 +1,10 @@
 """Shared reads for teams: active postings, the policy in force and staffing against establishment."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, EstablishmentPolicy, Posting, Rank, Team
@@ -114,11 +113,20 @@ def team_staffing(teams: QuerySet[Team], *, on: date | None = None) -> dict[int,
         staffing.establishment = {r: float(n) for r, n in policy.posts_for(population).items()}
         staffing.enhanced_teams = int(population is not None and population >= policy.population_threshold)
         result[row["id"]] = staffing
-    postings = list(active_postings(on=on).values_list("officer_id", "officer__rank", "team_id"))
-    teams_per_sergeant: dict[int, int] = defaultdict(int)
-    for officer_id, rank, _team in postings:
-        if rank == Rank.SERGEANT:
-            teams_per_sergeant[officer_id] += 1
+    postings = list(
+        active_postings(on=on)
+        .filter(team_id__in=teams.values("id"))
+        .values_list("officer_id", "officer__rank", "team_id")
+    )
+    # A sergeant's share depends on every team they lead, including teams outside this selection.
+    sergeant_ids = {officer_id for officer_id, rank, _ in postings if rank == Rank.SERGEANT}
+    teams_per_sergeant = dict(
+        active_postings(on=on)
+        .filter(officer_id__in=sergeant_ids)
+        .values_list("officer_id")
+        .annotate(teams=Count("id"))
+        .values_list("officer_id", "teams")
+    )
     for officer_id, rank, team_id in postings:
         staffing = result.get(team_id)
         if staffing is None or rank not in TEAM_RANKS:

@@ -1,0 +1,44 @@
+"""Run every benchmark: `python -m benchmarks` (or `make bench`), `--quick` for a smoke run.
+
+Each benchmark prints its details as it goes and returns one-line results; they are printed together
+at the end as ratios against baselines run in this same process, so the numbers compare like with like
+whatever the machine. Always exits 0: a missed target is reported, not raised.
+"""
+
+import argparse
+import os
+import platform
+import sys
+import time
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100k points and 10 wards, for a smoke run")
+    args = parser.parse_args(argv)
+
+    # The ward page is measured against a throwaway test database, so the test settings are the default.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    # Imported only now: the ward page benchmark imports models, which need Django set up.
+    from benchmarks import locate, ward_page
+
+    started = time.perf_counter()
+    print(
+        f"Benchmarks{' (quick)' if args.quick else ''}: Python {platform.python_version()}, "
+        f"Django {django.get_version()}, settings {os.environ['DJANGO_SETTINGS_MODULE']}",
+        flush=True,
+    )
+    results = locate.run(quick=args.quick)
+    results += ward_page.run(quick=args.quick)
+
+    print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
+    for result in results:
+        print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
