@@ -72,6 +72,28 @@ MATRIX = {
 QUERY = {
     "api:locate_neighbourhood": "?q=51.505,-0.195",
 }
+
+
+def _collect_app_rules() -> None:
+    """Apps keep the rules of their own routes in sn/<app>/tests/access_rules.py: ACCESS_RULES has the
+    same shape as MATRIX, QUERY (optional) the query string to add to a route's URL."""
+    import importlib
+    import pkgutil
+
+    import sn
+
+    for app in pkgutil.iter_modules(sn.__path__):
+        try:
+            module = importlib.import_module(f"sn.{app.name}.tests.access_rules")
+        except ModuleNotFoundError:
+            continue
+        duplicated = MATRIX.keys() & module.ACCESS_RULES.keys()
+        assert not duplicated, f"routes with two rules: {duplicated}"
+        MATRIX.update(module.ACCESS_RULES)
+        QUERY.update(getattr(module, "QUERY", {}))
+
+
+_collect_app_rules()
 # Every admin route is guarded by one rule (admin.site.has_permission: central unit only), tested below.
 ADMIN_NAMESPACE = "admin"
 

@@ -1,0 +1,137 @@
+"""Crime and ASB records from police.uk open data, their monthly rollup, and import runs."""
+
+from django.conf import settings
+from django.db import models
+
+from sn.incidents.categories import Category
+
+
+class Incident(models.Model):
+    """One street-level crime or ASB incident as police.uk publishes it.
+
+    `source_key` is the identity that makes re-imports add nothing: the Crime ID for crimes; for ASB
+    rows (no Crime ID) a hash of the row's fields and its occurrence number among identical rows in
+    the same file. Bulk-loaded: the import run is the audit record (see ImportRun).
+    """
+
+    source_key = models.CharField(max_length=64, unique=True)
+    crime_id = models.CharField(max_length=64, blank=True, db_index=True)
+    month = models.DateField(help_text="First day of the month")
+    category = models.CharField(max_length=30, choices=Category.choices)
+    reported_by = models.CharField(max_length=100, blank=True)
+    falls_within = models.CharField(max_length=100, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    location = models.CharField(max_length=255, blank=True, help_text='police.uk "On or near ..." text')
+    lsoa_code = models.CharField(max_length=9, blank=True)
+    lsoa_name = models.CharField(max_length=100, blank=True)
+    last_outcome_category = models.CharField(max_length=120, blank=True)
+    last_outcome_month = models.DateField(null=True, blank=True)
+    context = models.TextField(blank=True)
+    neighbourhood = models.ForeignKey(
+        "geography.Neighbourhood", on_delete=models.PROTECT, related_name="incidents"
+    )
+    placed = models.BooleanField(
+        default=False, help_text="A point placed inside the ward from a count, not a recorded location (demo)"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["neighbourhood", "month"]),
+            models.Index(fields=["month", "category"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} {self.month:%Y-%m} {self.location}"
+
+
+class IncidentMonthly(models.Model):
+    """Counts per neighbourhood, month and category: what profiles and demand read (a rollup of
+    Incident, rebuilt for the months an import touches)."""
+
+    neighbourhood = models.ForeignKey("geography.Neighbourhood", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    category = models.CharField(max_length=30, choices=Category.choices)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "month", "category"], name="incident_monthly_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "category"])]
+
+    def __str__(self) -> str:
+        return f"{self.neighbourhood_id} {self.month:%Y-%m} {self.category}: {self.count}"
+
+
+class StopSearch(models.Model):
+    """One stop and search from the police.uk stop-and-search CSV."""
+
+    source_key = models.CharField(max_length=64, unique=True)
+    type = models.CharField(max_length=60)
+    occurred_at = models.DateTimeField()
+    part_of_policing_operation = models.BooleanField(null=True)
+    policing_operation = models.CharField(max_length=200, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    gender = models.CharField(max_length=20, blank=True)
+    age_range = models.CharField(max_length=20, blank=True)
+    self_defined_ethnicity = models.CharField(max_length=200, blank=True)
+    officer_defined_ethnicity = models.CharField(max_length=60, blank=True)
+    legislation = models.CharField(max_length=200, blank=True)
+    object_of_search = models.CharField(max_length=120, blank=True)
+    outcome = models.CharField(max_length=120, blank=True)
+    outcome_linked_to_object = models.BooleanField(null=True)
+    removal_of_clothing = models.BooleanField(null=True)
+    neighbourhood = models.ForeignKey(
+        "geography.Neighbourhood",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stops",
+        help_text="Empty when the record has no location",
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["neighbourhood", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.occurred_at:%Y-%m-%d}"
+
+
+class ImportRun(models.Model):
+    """One file imported (or refused): the audit record of a bulk import."""
+
+    class Kind(models.TextChoices):
+        STREET = "street", "Street-level crime"
+        OUTCOMES = "outcomes", "Outcomes"
+        STOPS = "stops", "Stop and search"
+
+    class Status(models.TextChoices):
+        IMPORTED = "imported", "Imported"
+        REJECTED = "rejected", "Rejected (nothing written)"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    rows_read = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    outside_area = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
