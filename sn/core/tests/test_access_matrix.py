@@ -6,24 +6,17 @@ A route without an entry in MATRIX fails the suite, so a new view cannot ship wi
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from sn.accounts.roles import Role
-
-ALL_ROLES = {r.value for r in Role}
-SUPERVISORS = {"sergeant", "inspector", "borough_lead", "central_unit"}
-WARD_ROLES = {
-    "panel_member",
-    "team_officer",
-    "sergeant",
-    "inspector",
-    "analyst",
-    "borough_lead",
-    "central_unit",
-}
-STAFFING_CLUSTER = {"inspector", "analyst", "borough_lead", "central_unit"}
-BOROUGH_ROLES = {"analyst", "borough_lead", "central_unit"}
-PUBLIC = "public"
-SIGNED_IN = "signed_in"
-NOTHING_HERE = "nothing_here"  # a route that exists but serves nothing (404 for everyone)
+from sn.testing.access import (
+    ALL_ROLES,
+    BOROUGH_ROLES,
+    CLUSTER_ROLES,
+    FORCE_ROLES,
+    NOTHING_HERE,
+    PUBLIC,
+    SIGNED_IN,
+    SUPERVISORS,
+    WARD_ROLES,
+)
 
 # name -> (kwargs in scope, kwargs out of scope or None, who may open it)
 # kwargs are functions of the test world so that codes and ids are the world's own.
@@ -44,21 +37,21 @@ MATRIX = {
         lambda w: {"code": w.wards["b1"].code},
         WARD_ROLES,
     ),
-    "geography:cluster": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, STAFFING_CLUSTER),
+    "geography:cluster": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, CLUSTER_ROLES),
     "geography:borough": (
         lambda w: {"code": w.boroughs["a"].code},
         lambda w: {"code": w.boroughs["b"].code},
         BOROUGH_ROLES,
     ),
-    "geography:force": (lambda w: {}, None, {"central_unit"}),
-    "geography:force_map": (lambda w: {}, None, {"central_unit"}),
-    "teams:force_staffing": (lambda w: {}, None, {"central_unit"}),
+    "geography:force": (lambda w: {}, None, FORCE_ROLES),
+    "geography:force_map": (lambda w: {}, None, FORCE_ROLES),
+    "teams:force_staffing": (lambda w: {}, None, FORCE_ROLES),
     "teams:borough_staffing": (
         lambda w: {"code": w.boroughs["a"].code},
         lambda w: {"code": w.boroughs["b"].code},
         BOROUGH_ROLES,
     ),
-    "teams:cluster_staffing": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, STAFFING_CLUSTER),
+    "teams:cluster_staffing": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, CLUSTER_ROLES),
     "api:locate_neighbourhood": (lambda w: {}, None, PUBLIC),
     "api:neighbourhoods": (lambda w: {}, None, WARD_ROLES),
     "api:neighbourhood": (
