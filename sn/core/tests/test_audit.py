@@ -118,3 +118,11 @@ def test_a_supervisor_opens_the_history_of_a_ward_in_scope(client_for, world):
     assert "Renamed Ward" in response.content.decode()
     assert client_for("sergeant").get(f"/history/team/{world.teams['b1'].pk}/").status_code == 404
     assert client_for("sergeant").get("/history/user/1/").status_code == 404
+
+
+def test_a_sergeant_opens_the_history_of_an_officer_on_their_team(client_for, world):
+    officer = world.officers["pc_a"]
+    body = client_for("sergeant").get(f"/wards/{world.wards['a1'].code}/").content.decode()
+    assert f"/history/officer/{officer.pk}/" in body
+    assert client_for("sergeant").get(f"/history/officer/{officer.pk}/").status_code == 200
+    assert client_for("sergeant").get(f"/history/officer/{world.officers['pc_b'].pk}/").status_code == 404
