@@ -90,52 +90,66 @@ def partition(
 
 
 def _repair(clusters, owner, adjacency, centroids, max_moves: int = 500) -> None:
+    """Move wards until every cluster has MIN_SIZE..MAX_SIZE wards, where the layout allows.
+
+    A surplus or shortfall is passed along a chain of adjacent clusters (the shortest path in the
+    cluster graph to one that can absorb it), one boundary ward per link, so the clusters in between
+    keep their size.
+    """
     for _ in range(max_moves):
         sizes = [len(c) for c in clusters]
-        small = [c for c, size in enumerate(sizes) if size < MIN_SIZE]
         large = [c for c, size in enumerate(sizes) if size > MAX_SIZE]
-        if not small and not large:
-            return
+        small = [c for c, size in enumerate(sizes) if size < MIN_SIZE]
         moved = False
-        for receiver in small:
-            moved = _move_one(clusters, owner, adjacency, into=receiver, donors_min=MIN_SIZE + 1)
-            if moved:
+        for giver in large:
+            path = _cluster_path(clusters, owner, adjacency, giver, lambda c: len(clusters[c]) < MAX_SIZE)
+            if path and _shift_along(clusters, owner, adjacency, path):
+                moved = True
                 break
         if not moved:
-            for giver in large:
-                moved = _give_one(clusters, owner, adjacency, giver=giver)
-                if moved:
+            for receiver in small:
+                path = _cluster_path(
+                    clusters, owner, adjacency, receiver, lambda c: len(clusters[c]) > MIN_SIZE
+                )
+                if path and _shift_along(clusters, owner, adjacency, list(reversed(path))):
+                    moved = True
                     break
         if not moved:
             return
 
 
-def _move_one(clusters, owner, adjacency, *, into: int, donors_min: int) -> bool:
-    candidates = sorted(
-        n
-        for m in clusters[into]
-        for n in adjacency[m]
-        if owner[n] != into and len(clusters[owner[n]]) >= donors_min
-    )
-    for ward in candidates:
-        donor = owner[ward]
-        if _connected(clusters[donor] - {ward}, adjacency):
-            clusters[donor].discard(ward)
-            clusters[into].add(ward)
-            owner[ward] = into
-            return True
-    return False
+def _cluster_neighbours(clusters, owner, adjacency, c: int) -> set[int]:
+    return {owner[n] for m in clusters[c] for n in adjacency[m]} - {c}
 
 
-def _give_one(clusters, owner, adjacency, *, giver: int) -> bool:
-    for ward in sorted(clusters[giver]):
-        receivers = sorted(
-            {owner[n] for n in adjacency[ward] if owner[n] != giver and len(clusters[owner[n]]) < MAX_SIZE}
-        )
-        if receivers and _connected(clusters[giver] - {ward}, adjacency):
-            receiver = min(receivers, key=lambda c: (len(clusters[c]), c))
-            clusters[giver].discard(ward)
-            clusters[receiver].add(ward)
-            owner[ward] = receiver
-            return True
-    return False
+def _cluster_path(clusters, owner, adjacency, start: int, accepts) -> list[int] | None:
+    """Shortest path of adjacent clusters from start to the nearest cluster that `accepts`."""
+    previous = {start: None}
+    queue = [start]
+    while queue:
+        current = queue.pop(0)
+        for nxt in sorted(_cluster_neighbours(clusters, owner, adjacency, current)):
+            if nxt in previous:
+                continue
+            previous[nxt] = current
+            if accepts(nxt):
+                path = [nxt]
+                while previous[path[-1]] is not None:
+                    path.append(previous[path[-1]])
+                return list(reversed(path))
+            queue.append(nxt)
+    return None
+
+
+def _shift_along(clusters, owner, adjacency, path: list[int]) -> bool:
+    """Move one ward across each link of path (from path[0] towards path[-1]), last link first, so
+    that a failure part-way leaves a valid partition. True if every link moved."""
+    for giver, receiver in reversed(list(zip(path, path[1:], strict=False))):
+        candidates = sorted(w for w in clusters[giver] if adjacency[w] & clusters[receiver])
+        ward = next((w for w in candidates if _connected(clusters[giver] - {w}, adjacency)), None)
+        if ward is None or len(clusters[giver]) <= 1:
+            return False
+        clusters[giver].discard(ward)
+        clusters[receiver].add(ward)
+        owner[ward] = receiver
+    return True

@@ -28,7 +28,7 @@ def parse_area(geometry: dict[str, Any] | None) -> MultiPolygon:
         raise GeometryError(f"geometry type {geometry.get('type')!r} is not a Polygon or MultiPolygon")
     try:
         geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError) as exc:
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
         raise GeometryError(f"unreadable coordinates ({exc})") from exc
     if geom.is_empty:
         raise GeometryError("empty geometry")

@@ -9,7 +9,6 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -116,13 +115,6 @@ def test_a_borough_of_4_to_8_wards_is_one_cluster(borough):
     assert borough.clusters() == [set(borough.ids)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known limitation: the repair pass moves one ward between two adjacent clusters at a time, "
-    "so it cannot pass a surplus along a chain (9 | 8 | 5 | 4 along a row of 26 wards stays so). "
-    "Holds whenever n <= 8; fails for some n >= 9 even where a split exists, e.g. a row of 26 or 27 "
-    "wards, a full 3 x 9 grid or a full 2 x 17 grid (about 1 in 10 such boroughs in exploration).",
-)
 @given(boroughs(keep_a_path_through_every_ward=True))
 @example(straight_row(26))
 def test_clusters_are_4_to_8_wards_whenever_the_borough_can_be_so_split(borough):

@@ -70,12 +70,6 @@ def test_british_national_grid_coordinates_are_refused_as_not_wgs84():
     assert parse_error(metres) == "coordinates are not longitude/latitude in WGS84"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="parse_area catches ValueError, TypeError, AttributeError and IndexError from shapely's "
-    "shape(), but not the KeyError it raises when 'coordinates' is missing (fix: add KeyError there)",
-)
 def test_a_polygon_without_coordinates_is_reported_not_a_crash():
     assert parse_error({"type": "Polygon"}).startswith("unreadable coordinates")
 
