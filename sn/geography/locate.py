@@ -84,6 +84,12 @@ class Locator:
         inside = (col >= 0) & (col < cells) & (row >= 0) & (row < cells)
         cell_value = np.full(lats.shape[0], NOT_FOUND, dtype=np.int64)
         cell_value[inside] = self.grid[row[inside], col[inside]]
+        # A point on the far (east or north) edge of the whole area falls one past the last cell, or
+        # not, as the division rounds: let the tree decide, as it does on the west and south edges.
+        far_edge = ((col == cells) & (row >= 0) & (row <= cells)) | (
+            (row == cells) & (col >= 0) & (col <= cells)
+        )
+        cell_value[far_edge] = MIXED
         resolved = cell_value >= 0
         result[resolved] = self.ids[cell_value[resolved]]
         pending = np.flatnonzero(cell_value == MIXED)

@@ -188,14 +188,9 @@ def test_the_answers_do_not_depend_on_the_order_of_the_batch(data, layout, cells
 
 
 @given(st.data(), layouts(), GRID_CELLS)
-def test_the_grid_gives_the_same_answers_as_the_tree_alone_except_on_the_east_and_north_edges(
-    data, layout, cells
-):
-    # Exactly on the outermost east or north edge, whether a point is found depends on how the division
-    # by the cell size rounds (see the xfail below), so those points alone are left out. Points exactly on
-    # every other edge, shared or outer, are kept.
-    _, _, east, north = layout.bounds
-    points = [(lng, lat) for lng, lat in data.draw(any_points(layout)) if lng != east and lat != north]
+def test_the_grid_gives_the_same_answers_as_the_tree_alone(data, layout, cells):
+    # Points exactly on every edge, shared or outer, are included.
+    points = data.draw(any_points(layout))
     # One cell overlapping every area is never owned by one area, so every point goes to the tree.
     tree_only = layout.locator(grid_cells=1)
     assert (tree_only.grid == locate_module.MIXED).all()
@@ -215,13 +210,6 @@ def test_the_production_grid_gives_the_same_answers_as_the_tree_alone(layout):
     ).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="locate_many keeps a point only if its cell column and row are below the cell count, so a point "
-    "exactly on the east or north edge of the whole area is NOT_FOUND, or found, as the floating-point "
-    "division happens to round (e.g. a 0.0137-degree square at -0.01966, 51.48052 with 7 cells is found "
-    "on its east edge; with 1 cell it is not); the tree alone would find it, as it does on the west edge",
-)
 @pytest.mark.parametrize("cells", [1, locate_module.GRID_CELLS])
 def test_a_point_on_the_east_or_north_edge_is_found_like_one_on_the_west_or_south_edge(cells):
     locator = Locator.build([1], [box(-0.20, 51.50, -0.19, 51.51)], grid_cells=cells)
