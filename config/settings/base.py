@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "sn.geography",
     "sn.teams",
     "sn.incidents",
+    "sn.reports",
     "sn.api",
 ]
 

@@ -1,0 +1,62 @@
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from sn.reports.sections import ReportSection, Table, build_sections, section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_ward_report_prints_its_sections(client_for, world):
+    response = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2026-10")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f"{world.wards['a1'].name}, October 2026" in body
+    assert "Staffing against establishment" in body
+    assert "sn/print.css" in body
+
+
+def test_a_borough_report_downloads_as_xlsx_with_a_sheet_per_table(client_for, world):
+    response = client_for("borough_lead").get(
+        f"/reports/boroughs/{world.boroughs['a'].code}/?month=2026-10&format=xlsx"
+    )
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="report-{world.boroughs["a"].code}-2026-10.xlsx"'
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[0] == "Contents"
+    staffing = workbook[workbook.sheetnames[1]]
+    assert staffing["A1"].value == "Posts and officers in post by team"
+    assert staffing.max_row == 2 + 4  # caption, headers, four teams
+
+
+def test_a_borough_report_downloads_as_pdf(client_for, world):
+    response = client_for("borough_lead").get(f"/reports/boroughs/{world.boroughs['a'].code}/?format=pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_a_bad_month_or_format_is_not_found(client_for, world):
+    client = client_for("borough_lead")
+    assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?month=october").status_code == 404
+    assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?format=docx").status_code == 404
+
+
+def test_an_app_adds_a_section_by_registering_a_provider(world):
+    from sn.reports import sections
+
+    before = list(sections._providers)
+
+    @section(order=99)
+    def extra(area, month):
+        return ReportSection(key="extra", title="Extra", tables=[Table("t", ["a"], [["b"]])])
+
+    try:
+        from datetime import date
+
+        titles = [s.title for s in build_sections(world.wards["a1"], date(2026, 10, 31))]
+        assert titles[-1] == "Extra"
+    finally:
+        sections._providers[:] = before

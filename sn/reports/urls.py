@@ -1,0 +1,10 @@
+from django.urls import path
+
+from sn.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("reports/wards/<str:code>/", views.ward_report, name="ward"),
+    path("reports/boroughs/<str:code>/", views.borough_report, name="borough"),
+]

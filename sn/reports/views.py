@@ -1,0 +1,66 @@
+"""Monthly reports per borough and per ward: HTML for print, XLSX and PDF downloads."""
+
+import calendar
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from sn.core.access import access
+from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
+from sn.reports.renderers import render_pdf, render_xlsx
+from sn.reports.sections import Area, build_sections
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def _month(value: str | None) -> date:
+    """The report month from ?month=YYYY-MM; by default the last complete month."""
+    if not value:
+        today = timezone.localdate()
+        previous = date(today.year, today.month, 1).toordinal() - 1
+        return date.fromordinal(previous).replace(day=1)
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        raise Http404("month must be YYYY-MM") from None
+
+
+def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpResponse:
+    month = _month(request.GET.get("month"))
+    month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    sections = build_sections(area, month_end)
+    title = f"{area.name}: monthly report, {month:%B %Y}"
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in CONTENT_TYPES:
+            raise Http404("Unknown download format")
+        if fmt == "xlsx":
+            body = render_xlsx(title, sections)
+        else:
+            body = render_pdf(title, f"{kind} · {area.code}", sections, timezone.localdate())
+        response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="report-{slug}-{month:%Y-%m}.{fmt}"'
+        return response
+    return render(
+        request,
+        "reports/monthly.html",
+        {"area": area, "kind": kind, "month": month, "sections": sections, "title": title},
+    )
+
+
+@access(permission="view_ward")
+def ward_report(request: HttpRequest, code: str) -> HttpResponse:
+    neighbourhood = get_neighbourhood_for_user(request.user, code)
+    return _report(request, neighbourhood, neighbourhood.get_kind_display(), neighbourhood.code)
+
+
+@access(permission="view_borough_overview")
+def borough_report(request: HttpRequest, code: str) -> HttpResponse:
+    borough = get_borough_for_user(request.user, code)
+    return _report(request, borough, "Borough", borough.code)
