@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("sn.accounts.urls")),
     path("", include("sn.geography.urls")),
     path("", include("sn.teams.urls")),
+    path("", include("sn.performance.urls")),
     path("", include("sn.reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

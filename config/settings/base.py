@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "sn.accounts",
     "sn.geography",
     "sn.teams",
+    "sn.performance",
     "sn.incidents",
     "sn.reports",
     "sn.api",

@@ -12,9 +12,12 @@ def navigation_for(user, current_path: str) -> list[dict]:
     if has_permission(user, "view_force_overview"):
         items.append(("Force", reverse("geography:force")))
         items.append(("Staffing", reverse("teams:force_staffing")))
+        items.append(("Performance", reverse("performance:force")))
     elif has_permission(user, "view_borough_overview") and user.borough_id:
-        items.append(("Borough", reverse("geography:borough", args=[user.borough.code])))
-        items.append(("Staffing", reverse("teams:borough_staffing", args=[user.borough.code])))
+        code = user.borough.code
+        items.append(("Borough", reverse("geography:borough", args=[code])))
+        items.append(("Staffing", reverse("teams:borough_staffing", args=[code])))
+        items.append(("Performance", reverse("performance:borough", args=[code])))
     if has_permission(user, "use_admin"):
         items.append(("Admin", reverse("admin:index")))
     items.append(("Change password", reverse("accounts:password_change")))

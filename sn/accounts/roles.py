@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, str] = {
     "view_force_overview": "Open the force-wide pages",
     "view_audit_history": "Open the change history of a record in scope",
     "use_admin": "Use the Django admin",
+    "manage_survey_data": "Upload and correct public attitude survey results",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -60,7 +61,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
 
 # The Django model permissions (add/change/delete/view) a role's group gets, by app, for the admin.
 ROLE_MODEL_PERMISSION_APPS: dict[Role, tuple[str, ...]] = {
-    Role.CENTRAL_UNIT: ("accounts", "core", "geography", "teams"),
+    Role.CENTRAL_UNIT: ("accounts", "core", "geography", "teams", "performance"),
 }
 
 

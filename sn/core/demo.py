@@ -24,6 +24,7 @@ from sn.geography import services as geo
 from sn.geography.importing import FieldMap
 from sn.geography.models import Cluster, Neighbourhood
 from sn.geography.non_ward import circle, non_ward_area_create
+from sn.performance.demo import seed_survey
 from sn.teams.models import EstablishmentPolicy, Officer, Posting, Rank, Team
 from sn.teams.selectors import policy_in_force
 
@@ -112,6 +113,8 @@ def seed_demo(*, seed: int = 2026, progress: Callable[[str], None] = print) -> s
         progress("Staffing the teams ...")
         officers = _staff(rng, fake)
         _users(officers)
+        progress("Adding public attitude survey results ...")
+        seed_survey(seed=seed)
     elapsed = time.monotonic() - started
     return (
         f"Demo force ready in {elapsed:.1f} s: {force.boroughs.count()} boroughs, "

@@ -53,8 +53,8 @@ def test_a_sergeant_signs_in_opens_a_ward_and_sees_the_team_and_its_boundary(pag
     page.get_by_role("link", name=ward.name).click()
     page.wait_for_url(f"**/wards/{ward.code}/")
     assert page.get_by_role("heading", level=1).inner_text() == ward.name
-    assert page.get_by_text(world.officers["pc_a"].full_name).is_visible()
-    assert page.get_by_text(world.officers["sergeant_a"].full_name).is_visible()
+    assert page.get_by_text(world.officers["pc_a"].full_name, exact=True).is_visible()
+    assert page.get_by_text(world.officers["sergeant_a"].full_name, exact=True).is_visible()
 
     # The boundary is drawn as an SVG path by Leaflet, with no map tiles.
     page.wait_for_selector("#ward-map[data-drawn]")

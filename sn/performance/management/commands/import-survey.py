@@ -1,0 +1,38 @@
+"""`sn import-survey FILE`: Public Attitude Survey results from a CSV, all or nothing.
+
+Columns: borough (GSS code or exact name), quarter (financial, "2010/11 Q2"), measure (slug),
+sample_size, positive. Any bad line stops the import with every problem listed by line and field, and
+nothing is written. Re-running the same file changes nothing.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sn.core.audit import audit_actor
+from sn.performance.importing import SurveyFileError
+from sn.performance.services import survey_results_import
+
+
+class Command(BaseCommand):
+    help = "Create or update survey results per borough, quarter and measure from a CSV file."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "file", type=Path, help="CSV with borough, quarter, measure, sample_size, positive"
+        )
+
+    def handle(self, *args, file: Path, **options):
+        try:
+            with (
+                file.open(encoding="utf-8-sig", newline="") as lines,
+                audit_actor(None, f"import {file.name}"),
+            ):
+                result = survey_results_import(lines=lines, source=f"import-survey {file.name}")
+        except FileNotFoundError as exc:
+            raise CommandError(f"No such file: {file}") from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{file} is not UTF-8 text; nothing was written") from exc
+        except SurveyFileError as exc:
+            raise CommandError(f"{file}: {exc}") from exc
+        self.stdout.write(str(result))

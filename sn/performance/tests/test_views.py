@@ -1,0 +1,145 @@
+import csv
+import io
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from sn.performance.models import SurveyResult
+from sn.performance.tests.helpers import a_declining_borough_a
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def surveyed(world):
+    a_declining_borough_a(world)
+    return world
+
+
+def test_the_force_page_lists_the_weaker_borough_for_a_support_visit(client_for, surveyed):
+    body = client_for("central_unit").get("/performance/").content.decode()
+    support = body[body.index('id="support-visits"') : body.index("The force</h2>")]
+    assert "Borough A" in support and "Borough B" not in support
+    assert "significantly worse than a year earlier (45.0% against 60.0%)" in support
+    assert "Rolling year of four quarters ending 2010/11 Q4 (Jan–Mar 2011)" in body
+    assert "45.0% to" not in body  # intervals are printed around the estimate
+    assert "42.8% to 47.2%" in body  # 45% of 2,000: ± 2.18 points
+
+
+def test_the_force_page_downloads_every_borough_and_measure_as_csv(client_for, surveyed):
+    response = client_for("central_unit").get("/performance/?format=csv")
+    assert response["Content-Disposition"] == 'attachment; filename="survey-force-2010-q4.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 12  # six measures, two boroughs
+    row = next(
+        r for r in rows if r["Borough"] == "Borough A" and r["Measure"] == "Confidence in local police"
+    )
+    assert row["Estimate %"] == "45.0"
+    assert row["Against force"] == "worse"
+    assert row["Against a year earlier"] == "worse"
+    assert row["Change on a year earlier (points)"] == "-15.0"
+
+
+def test_the_force_page_downloads_as_xlsx(client_for, surveyed):
+    response = client_for("central_unit").get("/performance/?format=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(1, 1).value == "Measure"
+    assert sheet.max_row == 13
+
+
+def test_an_earlier_quarter_can_be_chosen_and_an_unknown_one_is_not_found(client_for, surveyed):
+    client = client_for("central_unit")
+    body = client.get("/performance/", {"quarter": "2009/10 Q4"}).content.decode()
+    assert "ending 2009/10 Q4" in body
+    assert client.get("/performance/", {"quarter": "2001/02 Q1"}).status_code == 404
+    assert client.get("/performance/", {"quarter": "2010-Q4"}).status_code == 404
+    assert client.get("/performance/", {"format": "pdf"}).status_code == 404
+
+
+def test_the_pages_say_when_nothing_is_loaded(client_for, world):
+    assert (
+        "No survey results have been loaded yet"
+        in client_for("central_unit").get("/performance/").content.decode()
+    )
+    code = world.boroughs["a"].code
+    body = client_for("borough_lead").get(f"/performance/boroughs/{code}/").content.decode()
+    assert "No survey results have been loaded yet" in body
+
+
+def test_the_borough_page_has_a_chart_and_a_table_for_each_measure(client_for, surveyed):
+    code = surveyed.boroughs["a"].code
+    body = client_for("borough_lead").get(f"/performance/boroughs/{code}/").content.decode()
+    assert body.count("data-trend-chart=") == 6
+    assert body.count('class="govuk-details"') == 6
+    data = json.loads(
+        re.search(r'<script id="trend-data" type="application/json">(.*?)</script>', body).group(1)
+    )
+    confidence = data["measures"][0]
+    assert confidence["slug"] == "confidence"
+    assert confidence["labels"][-1] == "2010/11 Q4"
+    assert confidence["estimate"][-1] == 45.0
+    assert confidence["low"][-1] == 40.6 and confidence["high"][-1] == 49.4  # 45% of 500
+    assert confidence["rolling"][:3] == [None, None, None]
+    assert confidence["force"][-1] == 52.5
+    assert "performance/trend-chart.js" in body
+    assert "Declining" in body and "All boroughs and support visits" not in body
+
+
+def test_the_borough_page_downloads_its_quarters(client_for, surveyed):
+    code = surveyed.boroughs["a"].code
+    response = client_for("analyst").get(f"/performance/boroughs/{code}/?format=csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 3 * 8  # three measures surveyed, eight quarters
+    last = [r for r in rows if r["Measure"] == "Confidence in local police"][-1]
+    assert (last["Quarter"], last["Respondents"], last["Positive"], last["Rolling year %"]) == (
+        "2010/11 Q4",
+        "500",
+        "225",
+        "45.0",
+    )
+
+
+def _upload(client, text: str, name="survey.csv"):
+    return client.post("/performance/upload/", {"file": SimpleUploadedFile(name, text.encode(), "text/csv")})
+
+
+def test_the_central_unit_uploads_a_survey_file(client_for, world):
+    client = client_for("central_unit")
+    text = "borough,quarter,measure,sample_size,positive\nBorough A,2010/11 Q1,confidence,170,100\n"
+    response = _upload(client, text)
+    assert response.status_code == 302
+    assert (
+        "survey.csv: 1 created, 0 updated, 0 unchanged." in client.get(response["Location"]).content.decode()
+    )
+    saved = SurveyResult.objects.get()
+    assert (saved.borough, saved.positive) == (world.boroughs["a"], 100)
+
+
+def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, world):
+    text = (
+        "borough,quarter,measure,sample_size,positive\n"
+        "Borough A,2010/11 Q1,confidence,170,100\n"
+        "Borough Z,2010/11 Q1,confidence,170,100\n"
+        "Borough A,2010/11 Q1,worry-asb,170,171\n"
+    )
+    response = _upload(client_for("central_unit"), text)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in body and "<title>Error:" in body
+    assert "line 3, borough: no borough has the code or name &#x27;Borough Z&#x27;" in body
+    assert "line 4, positive: 171 is more than the sample size 170" in body
+    assert not SurveyResult.objects.exists()
+
+
+def test_an_upload_that_is_not_utf8_text_is_refused(client_for, world):
+    response = client_for("central_unit").post(
+        "/performance/upload/", {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
+    )
+    assert "The file must be a CSV saved as UTF-8 text" in response.content.decode()
+
+
+def test_a_borough_lead_cannot_upload(client_for, world):
+    assert _upload(client_for("borough_lead"), "x").status_code == 403
