@@ -60,3 +60,16 @@ def test_an_app_adds_a_section_by_registering_a_provider(world):
         assert titles[-1] == "Extra"
     finally:
         sections._providers[:] = before
+
+
+def test_the_report_shows_the_borough_survey_measures_up_to_the_month(client_for, world):
+    from sn.performance.tests.helpers import a_declining_borough_a
+
+    a_declining_borough_a(world)
+    body = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2011-04").content.decode()
+    assert "Public attitude survey" in body
+    assert "Rolling year to 2010/11 Q4" in body
+    assert "the survey is not sampled by ward" in body
+    assert "worse" in body  # confidence fell significantly in borough A
+    before_any = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2005-01")
+    assert "Public attitude survey" not in before_any.content.decode()
