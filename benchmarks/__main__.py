@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     # Imported only now: the ward page benchmark imports models, which need Django set up.
-    from benchmarks import locate, ward_page
+    from benchmarks import crime_import, crime_profile, locate, ward_page
 
     started = time.perf_counter()
     print(
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     results = locate.run(quick=args.quick)
     results += ward_page.run(quick=args.quick)
+    results += crime_import.run(quick=args.quick)
+    results += crime_profile.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:

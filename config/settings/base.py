@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "sn.teams",
     "sn.performance",
     "sn.incidents",
+    "sn.crime",
     "sn.reports",
     "sn.api",
 ]
@@ -144,3 +145,7 @@ SN_DEFAULT_ESTABLISHMENT = {
 # Map tiles are an extra when online (e.g. an OpenStreetMap tile server URL template); maps draw the
 # boundaries without them.
 SN_MAP_TILE_URL = env_str("SN_MAP_TILE_URL", "")
+
+# Demand index = crime + 0.5 x ASB over 12 months: ASB is core neighbourhood work but, incident for
+# incident, usually less effort than a crime (see sn/crime/demand.py).
+SN_DEMAND_WEIGHTS = {"crime": 1.0, "asb": 0.5}

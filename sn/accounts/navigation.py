@@ -13,11 +13,13 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Force", reverse("geography:force")))
         items.append(("Staffing", reverse("teams:force_staffing")))
         items.append(("Performance", reverse("performance:force")))
+        items.append(("Demand", reverse("crime:force_demand")))
     elif has_permission(user, "view_borough_overview") and user.borough_id:
         code = user.borough.code
         items.append(("Borough", reverse("geography:borough", args=[code])))
         items.append(("Staffing", reverse("teams:borough_staffing", args=[code])))
         items.append(("Performance", reverse("performance:borough", args=[code])))
+        items.append(("Crime", reverse("crime:borough_profile", args=[code])))
     if has_permission(user, "use_admin"):
         items.append(("Admin", reverse("admin:index")))
     items.append(("Change password", reverse("accounts:password_change")))

@@ -1,0 +1,209 @@
+"""Demand rankings (force and borough) and crime profiles (ward and borough), with downloads."""
+
+import json
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.gzip import gzip_page
+
+from sn.accounts.scope import scope_for
+from sn.core.access import access
+from sn.core.exports import FORMATS, table_response
+from sn.crime.demand import AreaDemand, DemandRanking, force_demand
+from sn.crime.exports import DEMAND_HEADERS, demand_rows, series_headers, series_rows
+from sn.crime.months import parse_month
+from sn.crime.profile import CrimeProfile, borough_profile, ward_profile
+from sn.crime.selectors import borough_demand
+from sn.crime.stats import SIGNIFICANCE_LEVEL
+from sn.geography.models import Neighbourhood
+from sn.geography.selectors import feature_collection, get_borough_for_user, get_neighbourhood_for_user
+
+BUSIEST_SHOWN = 10
+
+
+def _period(request: HttpRequest) -> tuple[date | None, str]:
+    """The month a page's period ends with (?month=YYYY-MM), or None for the latest; and an error."""
+    text = request.GET.get("month", "").strip()
+    if not text:
+        return None, ""
+    try:
+        return parse_month(text), ""
+    except ValueError as error:
+        return None, str(error)
+
+
+def _format(request: HttpRequest) -> str | None:
+    fmt = request.GET.get("format")
+    if fmt and fmt not in FORMATS:
+        raise Http404("Unknown download format")
+    return fmt
+
+
+def _query(request: HttpRequest) -> str:
+    """The period of the page, to carry into its links (map data, downloads)."""
+    month = request.GET.get("month", "").strip()
+    return f"month={month}" if month else ""
+
+
+def _demand_map(neighbourhoods, by_id: dict[int, AreaDemand], user, total: int) -> str:
+    scope = scope_for(user)
+
+    def properties(area: Neighbourhood) -> dict:
+        demand = by_id.get(area.id)
+        return {
+            "name": area.name,
+            "url": reverse("crime:ward_profile", args=[area.code])
+            if scope.covers_neighbourhood(area)
+            else "",
+            "quintile": demand.quintile if demand else None,
+            "demand": demand.demand if demand else None,
+            "rank": demand.force_rank if demand else None,
+            "of": total,
+        }
+
+    return feature_collection(neighbourhoods, properties)
+
+
+def _ranking_context(request: HttpRequest, ranking: DemandRanking, error: str) -> dict:
+    return {
+        "ranking": ranking,
+        "period_error": error,
+        "query": _query(request),
+        "month_value": request.GET.get("month", ""),
+    }
+
+
+@access(permission="view_force_overview")
+def force_demand_page(request: HttpRequest) -> HttpResponse:
+    end_month, error = _period(request)
+    ranking = force_demand(end_month=end_month)
+    context = _ranking_context(request, ranking, error)
+    context.update({"spread": ranking.spread(), "busiest": ranking.areas[:BUSIEST_SHOWN]})
+    return render(request, "crime/force_demand.html", context)
+
+
+@access(permission="view_force_overview")
+@gzip_page
+def force_demand_map(request: HttpRequest) -> HttpResponse:
+    end_month, _ = _period(request)
+    ranking = force_demand(end_month=end_month)
+    by_id = {a.neighbourhood_id: a for a in ranking.areas}
+    neighbourhoods = scope_for(request.user).neighbourhoods().order_by("code")
+    geojson = _demand_map(neighbourhoods, by_id, request.user, len(ranking.areas))
+    return HttpResponse(geojson, content_type="application/geo+json")
+
+
+@access(permission="view_force_overview")
+def force_demand_table(request: HttpRequest) -> HttpResponse:
+    end_month, error = _period(request)
+    fmt = _format(request)
+    ranking = force_demand(end_month=end_month)
+    if fmt:
+        filename = f"demand-force-{ranking.end_month:%Y-%m}"
+        return table_response(filename, DEMAND_HEADERS, demand_rows(ranking.areas), fmt)
+    context = _ranking_context(request, ranking, error)
+    context.update({"areas": ranking.areas, "spread": ranking.spread()})
+    return render(request, "crime/force_demand_table.html", context)
+
+
+@access(permission="view_borough_overview")
+def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
+    borough = get_borough_for_user(request.user, code)
+    end_month, error = _period(request)
+    fmt = _format(request)
+    result = borough_demand(borough, end_month=end_month)
+    if fmt:
+        filename = f"demand-{borough.code}-{result.ranking.end_month:%Y-%m}"
+        return table_response(filename, DEMAND_HEADERS, demand_rows(result.areas), fmt)
+    by_id = {a.neighbourhood_id: a for a in result.areas}
+    neighbourhoods = borough.neighbourhoods.order_by("code")
+    context = _ranking_context(request, result.ranking, error)
+    context.update(
+        {
+            "borough": borough,
+            "areas": result.areas,
+            "spread": result.spread,
+            "area_map": _demand_map(neighbourhoods, by_id, request.user, len(result.ranking.areas)),
+        }
+    )
+    return render(request, "crime/borough_demand.html", context)
+
+
+def _chart_data(profile: CrimeProfile) -> str:
+    """What static/crime/profile_chart.js draws: a stacked bar per month, a series per category."""
+    return json.dumps(
+        {
+            "labels": [m.strftime("%b %Y") for m in profile.months],
+            "datasets": [
+                # `colour` is the category's place in police.uk's order, so a category keeps its colour
+                # on every page whichever categories are empty.
+                {"label": c.label, "colour": i, "data": list(c.monthly)}
+                for i, c in enumerate(profile.categories)
+                if c.total
+            ],
+        }
+    )
+
+
+def _month_rows(profile: CrimeProfile, shown) -> list[tuple]:
+    """(month, counts of the categories shown, crime, ASB, all) for the table under the chart."""
+    crime, asb, total = profile.monthly_crime, profile.monthly_asb, profile.monthly_all
+    return [
+        (month, [c.monthly[i] for c in shown], crime[i], asb[i], total[i])
+        for i, month in enumerate(profile.months)
+    ]
+
+
+def _profile_page(request: HttpRequest, profile_for, area, template: str, filename: str, context: dict):
+    end_month, error = _period(request)
+    fmt = _format(request)
+    profile = profile_for(area, end_month=end_month)
+    if fmt:
+        name = f"{filename}-{profile.end_month:%Y-%m}"
+        return table_response(name, series_headers(profile), series_rows(profile), fmt)
+    shown = [c for c in profile.categories if c.total]
+    context.update(
+        {
+            "profile": profile,
+            "chart_data": _chart_data(profile),
+            "period_error": error,
+            "query": _query(request),
+            "month_value": request.GET.get("month", ""),
+            "significance_level": SIGNIFICANCE_LEVEL,
+            "shown_categories": shown,
+            "month_rows": _month_rows(profile, shown),
+        }
+    )
+    return render(request, template, context)
+
+
+@access(permission="view_ward")
+def ward_profile_page(request: HttpRequest, code: str) -> HttpResponse:
+    neighbourhood = get_neighbourhood_for_user(request.user, code)
+    return _profile_page(
+        request,
+        ward_profile,
+        neighbourhood,
+        "crime/ward_profile.html",
+        f"crime-{neighbourhood.code}",
+        {
+            "neighbourhood": neighbourhood,
+            "links": [(reverse("geography:ward", args=[neighbourhood.code]), "Ward page")],
+        },
+    )
+
+
+@access(permission="view_borough_overview")
+def borough_profile_page(request: HttpRequest, code: str) -> HttpResponse:
+    borough = get_borough_for_user(request.user, code)
+    links = [(reverse("crime:borough_demand", args=[borough.code]), "Demand by ward")]
+    return _profile_page(
+        request,
+        borough_profile,
+        borough,
+        "crime/borough_profile.html",
+        f"crime-{borough.code}",
+        {"borough": borough, "links": links},
+    )
