@@ -66,10 +66,34 @@ def test_the_report_shows_the_borough_survey_measures_up_to_the_month(client_for
     from sn.performance.tests.helpers import a_declining_borough_a
 
     a_declining_borough_a(world)
-    body = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2011-04").content.decode()
+    body = (
+        client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2011-04").content.decode()
+    )
     assert "Public attitude survey" in body
     assert "Rolling year to 2010/11 Q4" in body
     assert "the survey is not sampled by ward" in body
     assert "worse" in body  # confidence fell significantly in borough A
     before_any = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2005-01")
     assert "Public attitude survey" not in before_any.content.decode()
+
+
+def test_the_report_shows_crime_asb_and_demand_for_the_12_months_to_the_month(client_for, world):
+    from datetime import date
+
+    from sn.crime.tests.helpers import add_incidents, add_monthly
+    from sn.incidents.categories import Category
+
+    a1, a2 = world.wards["a1"], world.wards["a2"]
+    add_monthly(
+        (a1, date(2024, 6, 1), Category.BURGLARY, 30),
+        (a1, date(2023, 6, 1), Category.BURGLARY, 10),
+        (a1, date(2024, 5, 1), Category.ANTI_SOCIAL_BEHAVIOUR, 8),
+        (a2, date(2024, 6, 1), Category.BURGLARY, 3),
+    )
+    add_incidents(a1, date(2024, 6, 1), Category.BURGLARY, "On or near High Street", 3)
+    body = client_for("sergeant").get(f"/reports/wards/{a1.code}/?month=2024-06").content.decode()
+    assert "Crime and anti-social behaviour" in body
+    assert "30 crimes and 8 ASB incidents from July 2023 to June 2024" in body
+    assert "+200%" in body and "significant" in body
+    assert "On or near High Street" in body
+    assert "Demand" in body and "Rank in force" in body
