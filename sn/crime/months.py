@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Count
 from django.utils import timezone
 
 from sn.incidents.models import IncidentMonthly
@@ -24,8 +24,21 @@ def month_span(end_month: date, months: int) -> list[date]:
 
 
 def latest_month() -> date | None:
-    """The latest month with any incident counts, or None before the first import."""
-    return IncidentMonthly.objects.aggregate(latest=Max("month"))["latest"]
+    """The latest month whose data is complete, or None before the first import.
+
+    Complete means holding as many categories as the fullest month does: a month with only one
+    category loaded (say burglary published ahead of the rest) would make every "latest 12 months"
+    page a page about burglary.
+    """
+    per_month = list(
+        IncidentMonthly.objects.values("month")
+        .annotate(categories=Count("category", distinct=True))
+        .order_by()
+    )
+    if not per_month:
+        return None
+    fullest = max(row["categories"] for row in per_month)
+    return max(row["month"] for row in per_month if row["categories"] == fullest)
 
 
 def default_end_month() -> date:

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sn.core.access import access
+from sn.crime.months import default_end_month
 from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
 from sn.reports.sections import Area, build_sections
@@ -19,11 +20,10 @@ CONTENT_TYPES = {
 
 
 def _month(value: str | None) -> date:
-    """The report month from ?month=YYYY-MM; by default the last complete month."""
+    """The report month from ?month=YYYY-MM; by default the latest month with complete incident data
+    (last calendar month before any import)."""
     if not value:
-        today = timezone.localdate()
-        previous = date(today.year, today.month, 1).toordinal() - 1
-        return date.fromordinal(previous).replace(day=1)
+        return default_end_month()
     try:
         year, month = (int(part) for part in value.split("-"))
         return date(year, month, 1)

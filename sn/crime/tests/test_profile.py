@@ -112,3 +112,19 @@ def test_months_are_parsed_strictly():
     for bad in ("2024", "March 2024", "2024-13", "1899-01"):
         with pytest.raises(ValueError, match="like 2024-03"):
             parse_month(bad)
+
+
+def test_the_latest_month_is_the_latest_with_every_category_loaded(world):
+    from datetime import date
+
+    from sn.crime.months import latest_month
+    from sn.crime.tests.helpers import add_monthly
+    from sn.incidents.categories import Category
+
+    ward = world.wards["a1"]
+    add_monthly(
+        (ward, date(2023, 11, 1), Category.BURGLARY, 5),
+        (ward, date(2023, 11, 1), Category.ROBBERY, 2),
+        (ward, date(2024, 12, 1), Category.BURGLARY, 4),  # published ahead of the rest
+    )
+    assert latest_month() == date(2023, 11, 1)

@@ -1,0 +1,187 @@
+"""Demo incidents for the demo force: real burglary points, and points placed from real ward counts.
+
+* Burglary: every Met burglary police.uk published for 2022-01..2024-12, loaded through the importer
+  exactly as a police.uk file is (real locations, real Crime IDs).
+* Every other crime category: the MPS's real recorded-crime counts per ward and month (2021-12..2023-11).
+  Counts have no locations, so each counted crime becomes a point placed uniformly at random inside its
+  ward, flagged `placed=True`; its "On or near" street is one of the streets the real burglary data
+  names in that ward (empty if none).
+* ASB: the ward counts have none. The demo assumes ASB_RATIO ASB incidents per recorded crime (burglary
+  excluded) in each ward and month, drawn from a Poisson distribution: SYNTHETIC, labelled as such.
+
+Points are placed for the most recent PLACED_MONTHS months of counts only (placing all 24 months, about
+2M rows, takes too long on SQLite for `make demo`); the monthly rollup holds the real counts for every
+month. Deterministic for a seed.
+"""
+
+import csv
+import gzip
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import shapely
+from django.db import transaction
+
+from sn.geography.geometry import from_geojson_text
+from sn.geography.models import Neighbourhood
+from sn.incidents.categories import Category
+from sn.incidents.importing import police_file_import
+from sn.incidents.models import ImportRun, Incident, IncidentMonthly
+from sn.incidents.rollup import incidents_rollup_rebuild
+from sn.incidents.sources import expand
+from sn.incidents.writers import write_incidents
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BURGLARY = DATA_DIR / "met_burglary_2022-01_2024-12.csv.gz"
+WARD_COUNTS = DATA_DIR / "ward_crime_counts.csv.gz"
+ASB_RATIO = 0.3
+PLACED_MONTHS = 12
+FORCE_NAME = "Metropolitan Police Service"
+WRITE_BATCH = 50_000
+
+
+def _ward_counts() -> tuple[list[date], dict[str, dict[str, np.ndarray]]]:
+    """ward code -> category -> counts per month (months ascending)."""
+    with gzip.open(WARD_COUNTS, "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        months = [date.fromisoformat(f"{m}-01") for m in header[2:]]
+        counts: dict[str, dict[str, np.ndarray]] = defaultdict(dict)
+        for ward, category, *values in reader:
+            counts[ward][category] = np.array(values, dtype=np.int64)
+    return months, counts
+
+
+def _with_asb(counts: dict[str, np.ndarray], rng: np.random.Generator, months: int) -> dict[str, np.ndarray]:
+    crimes = sum(counts.values(), np.zeros(months, dtype=np.int64))
+    return {**counts, Category.ANTI_SOCIAL_BEHAVIOUR.value: rng.poisson(ASB_RATIO * crimes)}
+
+
+def sample_in(geometry, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """`count` points uniformly at random inside a polygon: draw in its bounding box, keep the inside."""
+    minx, miny, maxx, maxy = geometry.bounds
+    fill = max(geometry.area / ((maxx - minx) * (maxy - miny)), 0.05)
+    xs, ys, found = [], [], 0
+    while found < count:
+        draw = int((count - found) / fill * 1.2) + 16
+        x, y = rng.uniform(minx, maxx, draw), rng.uniform(miny, maxy, draw)
+        inside = shapely.contains_xy(geometry, x, y)
+        xs.append(x[inside])
+        ys.append(y[inside])
+        found += int(inside.sum())
+    return np.concatenate(xs)[:count], np.concatenate(ys)[:count]
+
+
+def _streets() -> dict[int, list[str]]:
+    """The real "On or near" streets recorded in each neighbourhood (from the burglary points)."""
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = (
+        Incident.objects.filter(placed=False).exclude(location="").values_list("neighbourhood_id", "location")
+    )
+    for neighbourhood_id, location in rows.distinct().iterator():
+        found[neighbourhood_id].add(location)
+    return {n: sorted(streets) for n, streets in found.items()}
+
+
+def _placed_rows(ward, geometry, months, counts, placed_from: int, streets, rng) -> list[tuple]:
+    cells = [
+        (months[m], category, int(per_month[m]))
+        for category, per_month in sorted(counts.items())
+        for m in range(placed_from, len(months))
+        if per_month[m] > 0
+    ]
+    total = sum(n for _, _, n in cells)
+    if total == 0:
+        return []
+    xs, ys = sample_in(geometry, total, rng)
+    names = streets.get(ward.id, [])
+    picks = rng.integers(0, len(names), total).tolist() if names else [None] * total
+    rows, at = [], 0
+    for month, category, n in cells:
+        for i in range(n):
+            location = names[picks[at]] if names else ""
+            rows.append(
+                (
+                    f"placed:{ward.code}:{month:%Y%m}:{category}:{i}",
+                    "",
+                    month.isoformat(),
+                    category,
+                    FORCE_NAME,
+                    FORCE_NAME,
+                    round(float(xs[at]), 6),
+                    round(float(ys[at]), 6),
+                    location,
+                    "",
+                    "",
+                    "",
+                    "",
+                    ward.id,
+                    True,
+                )
+            )
+            at += 1
+    return rows
+
+
+def incidents_seed(
+    *, seed: int = 2026, placed_months: int = PLACED_MONTHS, progress: Callable[[str], None] = print
+) -> str:
+    """Load the demo incidents into the demo force (its wards must exist: run seed-demo first)."""
+    started = time.perf_counter()
+    burglary = police_file_import(
+        source=expand([BURGLARY])[0], kind=ImportRun.Kind.STREET, rebuild_rollup=False
+    )
+    progress(burglary.summary_line())
+    months, ward_counts = _ward_counts()
+    wards = list(Neighbourhood.objects.filter(code__in=list(ward_counts)).order_by("code"))
+    if not wards:
+        raise ValueError("none of the demo wards is in the database: run seed-demo first")
+    rng = np.random.default_rng(seed)
+    placed_from = max(len(months) - placed_months, 0)
+    streets = _streets()
+    monthly: list[IncidentMonthly] = []
+    placed = 0
+    with transaction.atomic():
+        batch: list[tuple] = []
+        for ward in wards:
+            counts = _with_asb(ward_counts[ward.code], rng, len(months))
+            geometry = from_geojson_text(ward.boundary)
+            shapely.prepare(geometry)
+            batch += _placed_rows(ward, geometry, months, counts, placed_from, streets, rng)
+            monthly += [
+                IncidentMonthly(
+                    neighbourhood=ward, month=months[m], category=category, count=int(per_month[m])
+                )
+                for category, per_month in counts.items()
+                for m in range(placed_from)
+                if per_month[m] > 0
+            ]
+            if len(batch) >= WRITE_BATCH:
+                write_incidents(batch)
+                placed += len(batch)
+                batch = []
+        write_incidents(batch)
+        placed += len(batch)
+        ImportRun.objects.create(
+            file_name=f"demo: points placed from MPS ward counts (seed {seed})",
+            sha256="",
+            kind=ImportRun.Kind.STREET,
+            status=ImportRun.Status.IMPORTED,
+            rows_read=placed,
+            imported=placed,
+            seconds=round(time.perf_counter() - started, 3),
+            message=f"placed points, not recorded locations; ASB synthetic at {ASB_RATIO} per crime",
+        )
+        incidents_rollup_rebuild(months=None)
+        # Months with counts but no placed points: the rollup takes the real counts directly.
+        IncidentMonthly.objects.bulk_create(monthly, batch_size=5000)
+    counts_only = f", counts only (monthly rollup) for {placed_from} months before" if placed_from else ""
+    return (
+        f"Demo incidents: {burglary.imported + burglary.unchanged + burglary.updated:,} real burglaries, "
+        f"{placed:,} placed points for {months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}{counts_only} "
+        f"({time.perf_counter() - started:.1f} s)"
+    )

@@ -1,0 +1,223 @@
+"""Turning a parsed chunk into writes: keys, neighbourhoods, and the counts an import reports.
+
+One handler per police.uk file kind, each living for one file (the keyless-row occurrence counter is
+per file). They run inside the file's transaction.
+"""
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
+from itertools import repeat
+
+import numpy as np
+from django.db import connection
+
+from sn.geography.locate import NOT_FOUND, Locator
+from sn.incidents.keys import OccurrenceKeys
+from sn.incidents.models import Incident, StopSearch
+from sn.incidents.parsing import Columns
+from sn.incidents.reporting import FileResult
+from sn.incidents.writers import raw_connection, write_incidents
+
+LOOKUP_BATCH = 500
+
+
+def _none_for_nan(values: np.ndarray) -> list[float | None]:
+    return [None if x != x else x for x in values.tolist()]
+
+
+def _locate(columns: Columns, locator: Locator) -> np.ndarray:
+    """Neighbourhood id per row by point in polygon, NOT_FOUND outside every area or with no point."""
+    found = np.full(len(columns), NOT_FOUND, dtype=np.int64)
+    has_point = ~np.isnan(columns.longitude)
+    if has_point.any():
+        found[has_point] = locator.locate_many(columns.latitude[has_point], columns.longitude[has_point])
+    return found
+
+
+class StreetHandler:
+    """Writes each chunk in a worker thread while the caller parses the next one: the database works in
+    its own process (or, for SQLite, without the GIL), so parsing and writing overlap. At most one chunk
+    is in flight, so memory stays at about two chunks whatever the file size."""
+
+    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+        self.result, self.locator, self.lsoa_ids = result, locator, lsoa_ids
+        self.keys = OccurrenceKeys()
+        self.raw = raw_connection()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="incident-writer")
+        self.pending: tuple[Future, int] | None = None
+
+    def _collect(self) -> None:
+        if self.pending is None:
+            return
+        future, kept_count = self.pending
+        self.pending = None
+        inserted, updated = future.result()
+        self.result.imported += inserted
+        self.result.updated += updated
+        self.result.unchanged += kept_count - inserted - updated
+
+    def close(self) -> None:
+        """Wait for the chunk in flight (its error, if any, is raised here)."""
+        try:
+            self._collect()
+        finally:
+            self.pool.shutdown(wait=True)
+
+    def write(self, columns: Columns) -> None:
+        v = columns.values
+        keys = list(v["crime_id"])
+        keyless = [i for i, crime_id in enumerate(keys) if not crime_id]
+        if keyless:
+            for i, key in zip(keyless, self.keys.keys_for([columns.raw[i] for i in keyless]), strict=True):
+                keys[i] = key
+        where = _locate(columns, self.locator)
+        for i in np.flatnonzero(np.isnan(columns.longitude)).tolist():
+            where[i] = self.lsoa_ids.get(v["lsoa_code"][i], NOT_FOUND)
+        keep = (where != NOT_FOUND).tolist()
+        rows = zip(
+            keys,
+            v["crime_id"],
+            v["month"],
+            v["category"],
+            v["reported_by"],
+            v["falls_within"],
+            _none_for_nan(columns.longitude),
+            _none_for_nan(columns.latitude),
+            v["location"],
+            v["lsoa_code"],
+            v["lsoa_name"],
+            v["last_outcome_category"],
+            v["context"],
+            where.tolist(),
+            repeat(False),
+            strict=False,
+        )
+        # A Crime ID repeated within the chunk: the last row wins, the earlier ones add nothing.
+        unique = {row[0]: row for row, kept in zip(rows, keep, strict=True) if kept}
+        kept_count = sum(keep)
+        self.result.outside_area += len(columns) - kept_count
+        self.result.months.update(date.fromisoformat(month) for month in {row[2] for row in unique.values()})
+        self._collect()
+        self.pending = (self.pool.submit(write_incidents, list(unique.values()), self.raw), kept_count)
+
+
+def _older_or_same(held: tuple[str, date | None], outcome: str, when: date) -> bool:
+    held_outcome, held_month = held
+    return (held_month is not None and when < held_month) or (held_outcome, held_month) == (outcome, when)
+
+
+class OutcomesHandler:
+    """Sets each crime's last outcome: the latest month wins, so files may come in any order."""
+
+    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+        self.result = result
+
+    def close(self) -> None:
+        pass
+
+    def write(self, columns: Columns) -> None:
+        v = columns.values
+        latest: dict[str, tuple[date, str]] = {}
+        for crime_id, month, outcome in zip(v["crime_id"], v["month"], v["outcome_type"], strict=True):
+            when = date.fromisoformat(month)
+            if crime_id not in latest or when >= latest[crime_id][0]:
+                latest[crime_id] = (when, outcome)
+        self.result.unchanged += len(columns) - len(latest)
+        held: dict[str, tuple[str, date | None]] = {}
+        ids = list(latest)
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            batch = Incident.objects.filter(source_key__in=ids[start : start + LOOKUP_BATCH])
+            held.update(
+                (k, (c, m))
+                for k, c, m in batch.values_list("source_key", "last_outcome_category", "last_outcome_month")
+            )
+        updates = []
+        for crime_id, (when, outcome) in latest.items():
+            if crime_id not in held:
+                self.result.not_found += 1
+            elif _older_or_same(held[crime_id], outcome, when):
+                self.result.unchanged += 1
+            else:
+                updates.append((outcome, when, crime_id))
+        if updates:
+            table = Incident._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {table} SET last_outcome_category = %s, last_outcome_month = %s "
+                    "WHERE source_key = %s",
+                    updates,
+                )
+        self.result.updated += len(updates)
+
+
+STOP_FIELDS = (
+    "type",
+    "part_of_policing_operation",
+    "policing_operation",
+    "gender",
+    "age_range",
+    "self_defined_ethnicity",
+    "officer_defined_ethnicity",
+    "legislation",
+    "object_of_search",
+    "outcome",
+    "outcome_linked_to_object",
+    "removal_of_clothing",
+)
+
+
+class StopsHandler:
+    """Stops carry no id: the key is the row's hash with its occurrence number (sn.incidents.keys).
+    Stops with no coordinates are kept with no neighbourhood; those placed outside the force are not."""
+
+    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+        self.result, self.locator = result, locator
+        self.keys = OccurrenceKeys()
+
+    def close(self) -> None:
+        pass
+
+    def write(self, columns: Columns) -> None:
+        v = columns.values
+        keys = self.keys.keys_for(columns.raw)
+        where = _locate(columns, self.locator).tolist()
+        has_point = (~np.isnan(columns.longitude)).tolist()
+        lngs, lats = _none_for_nan(columns.longitude), _none_for_nan(columns.latitude)
+        candidates = {}
+        for i, key in enumerate(keys):
+            if has_point[i] and where[i] == NOT_FOUND:
+                self.result.outside_area += 1
+                continue
+            candidates[key] = StopSearch(
+                source_key=key,
+                occurred_at=v["date"][i],
+                latitude=lats[i],
+                longitude=lngs[i],
+                neighbourhood_id=where[i] if has_point[i] else None,
+                **{name: v[name][i] for name in STOP_FIELDS},
+            )
+        held: dict[str, int | None] = {}
+        ids = list(candidates)
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            batch = StopSearch.objects.filter(source_key__in=ids[start : start + LOOKUP_BATCH])
+            held.update(batch.values_list("source_key", "neighbourhood_id"))
+        new = [stop for key, stop in candidates.items() if key not in held]
+        moved = [
+            stop for key, stop in candidates.items() if key in held and held[key] != stop.neighbourhood_id
+        ]
+        if moved:
+            ids_by_key = dict(
+                StopSearch.objects.filter(source_key__in=[s.source_key for s in moved]).values_list(
+                    "source_key", "id"
+                )
+            )
+            for stop in moved:
+                stop.pk = ids_by_key[stop.source_key]
+            StopSearch.objects.bulk_update(moved, ["neighbourhood"], batch_size=1000)
+        StopSearch.objects.bulk_create(new, batch_size=1000)
+        self.result.imported += len(new)
+        self.result.updated += len(moved)
+        self.result.unchanged += len(candidates) - len(new) - len(moved)
+
+
+HANDLERS = {"street": StreetHandler, "outcomes": OutcomesHandler, "stops": StopsHandler}

@@ -1,0 +1,244 @@
+"""Importing police.uk files: each file all-or-nothing, streamed in chunks, safe to run again.
+
+A file is read with the csv module a chunk at a time (memory does not grow with the file), each chunk
+is validated, located and written inside one transaction for the whole file. The first bad row rolls
+the file back; the rest of the file is still read, without writing, so the report lists every bad row.
+Each file leaves an ImportRun: the audit record of what was imported or refused, by whom.
+"""
+
+import csv
+import time
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import TextIO
+
+from django.db import transaction
+
+from sn.geography.locate import Locator, current_locator
+from sn.incidents.handlers import HANDLERS
+from sn.incidents.layouts import header_problem
+from sn.incidents.lsoa import lsoa_neighbourhoods
+from sn.incidents.models import ImportRun
+from sn.incidents.parsing import PARSERS, RowProblem
+from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport
+from sn.incidents.rollup import incidents_rollup_rebuild
+from sn.incidents.sources import Source, detect_kind, expand, open_text
+
+CHUNK_ROWS = 50_000
+READ_ERRORS = (csv.Error, UnicodeDecodeError, EOFError, OSError, zlib.error, zipfile.BadZipFile)
+
+
+class _Rejected(Exception):
+    pass
+
+
+class _Unreadable(Exception):
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _chunks(reader, size: int) -> Iterator[tuple[list[list[str]], list[int]]]:
+    while True:
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        append_row, append_line = rows.append, lines.append
+        try:
+            for row in islice(reader, size):
+                if row:  # a blank line carries nothing; police.uk files have none, edited ones may
+                    append_row(row)
+                    append_line(reader.line_num)
+        except READ_ERRORS as error:
+            raise _Unreadable(reader.line_num + 1, f"the file cannot be read here: {error}") from error
+        if not rows:
+            return
+        yield rows, lines
+
+
+def _reject(result: FileResult, problems: list[RowProblem]) -> None:
+    room = REJECTS_LISTED - len(result.problems)
+    result.problems.extend(problems[: max(room, 0)])
+    result.rejected += len(problems)
+
+
+def _message(result: FileResult) -> str:
+    first = result.problems[0]
+    more = result.rejected - 1
+    extra = f" (and {more} more rejected row{'s' if more != 1 else ''})" if more > 0 else ""
+    return f"{Path(result.name).name}, line {first.line}: {first.reason}{extra}"
+
+
+def _record(result: FileResult, sha256: str, actor) -> ImportRun:
+    return ImportRun.objects.create(
+        actor=actor,
+        file_name=result.name[-255:],
+        sha256=sha256,
+        kind=result.kind,
+        status=result.status,
+        rows_read=result.rows_read,
+        imported=result.imported,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        outside_area=result.outside_area,
+        rejected=result.rejected,
+        seconds=round(result.seconds, 3),
+        message=result.message,
+    )
+
+
+def police_file_import(
+    *,
+    source: Source,
+    kind: str,
+    actor=None,
+    locator: Locator | None = None,
+    lsoa_ids: dict[str, int] | None = None,
+    progress_stream: TextIO | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    rebuild_rollup: bool = True,
+) -> FileResult:
+    """Import one police.uk file of `kind` (street, outcomes or stops), all or nothing.
+
+    Street files rebuild the monthly rollup for the months they touched, in the same transaction
+    (unless `rebuild_rollup` is False: the caller then rebuilds once after many files)."""
+    started = time.perf_counter()
+    result = FileResult(name=source.name, kind=kind)
+    locator = locator or current_locator()
+    lsoa_ids = lsoa_neighbourhoods() if lsoa_ids is None else lsoa_ids
+    parse = PARSERS[kind]
+    sha256 = ""
+    try:
+        with open_text(source) as (text, hashing):
+            reader = csv.reader(text)
+            progress = Progress(source.name, source.size, progress_stream)
+            chunks = _chunks(reader, chunk_rows)
+            try:
+                header = next(reader, None)
+                problem = "the file is empty" if header is None else header_problem(header, kind)
+                if problem:
+                    _reject(result, [RowProblem(1, problem, header or [])])
+                    for rows, _ in chunks:
+                        result.rows_read += len(rows)
+                else:
+                    handler = HANDLERS[kind](result, locator, lsoa_ids)
+
+                    def finish() -> None:
+                        if (
+                            rebuild_rollup
+                            and kind == ImportRun.Kind.STREET
+                            and (result.imported or result.updated)
+                        ):
+                            incidents_rollup_rebuild(months=result.months)
+                        if result.not_found:
+                            result.message = f"{result.not_found} outcomes name crimes that are not held"
+                        result.seconds = time.perf_counter() - started
+                        _record(result, hashing.sha256.hexdigest(), actor)
+
+                    _import_chunks(
+                        result,
+                        chunks,
+                        parse,
+                        handler,
+                        finish,
+                        lambda: progress.update(hashing.bytes_read, result.rows_read),
+                    )
+            except _Unreadable as error:
+                _reject(result, [RowProblem(error.line, error.reason, [])])
+            progress.finish()
+            sha256 = hashing.sha256.hexdigest()
+    except READ_ERRORS as error:
+        _reject(result, [RowProblem(1, f"the file cannot be read: {error}", [])])
+    result.seconds = time.perf_counter() - started
+    if result.rejected:
+        result.status = ImportRun.Status.REJECTED
+        result.imported = result.updated = result.unchanged = result.outside_area = result.not_found = 0
+        result.months = set()
+        result.message = _message(result)
+        _record(result, sha256, actor)
+    return result
+
+
+def _import_chunks(
+    result, chunks, parse, handler, finish: Callable[[], None], tick: Callable[[], None]
+) -> None:
+    """Write every chunk in one transaction; on the first bad chunk roll back and read on for rejects.
+    `finish` runs inside the transaction, so the run record exists exactly when the rows do."""
+    try:
+        with transaction.atomic():
+            try:
+                for rows, lines in chunks:
+                    result.rows_read += len(rows)
+                    columns = parse(rows, lines)
+                    if columns.problems:
+                        _reject(result, columns.problems)
+                        raise _Rejected
+                    handler.write(columns)
+                    tick()
+            finally:
+                handler.close()  # no write may still be running when the transaction ends
+            finish()
+    except _Rejected:
+        for rows, lines in chunks:
+            result.rows_read += len(rows)
+            _reject(result, parse(rows, lines).problems)
+
+
+def police_files_import(
+    *,
+    paths: list[str | Path],
+    kind: str | None = None,
+    actor=None,
+    rejects_path: str | Path | None = None,
+    out: Callable[[str], None] = print,
+    progress_stream: TextIO | None = None,
+) -> list[FileResult]:
+    """Import every police.uk file the paths name (files, .gz, .zip, directories walked).
+
+    With `kind` None each file's kind comes from its header. With a kind, files named directly are
+    imported as that kind (a wrong header is refused); files found in a directory or archive that are
+    another police.uk kind are skipped, as a police.uk monthly archive holds all three kinds."""
+    sources = expand(paths)
+    locator = current_locator()
+    lsoa_ids = lsoa_neighbourhoods()
+    report = RejectsReport(rejects_path) if rejects_path else None
+    results = []
+    try:
+        for source in sources:
+            detected = detect_kind(source) if (kind is None or source.walked) else None
+            if kind and source.walked and detected and detected != kind:
+                out(f"{source.name}: skipped, a police.uk {ImportRun.Kind(detected).label.lower()} file")
+                continue
+            file_kind = kind or detected
+            if file_kind is None:
+                result = _unrecognised(source, actor)
+            else:
+                result = police_file_import(
+                    source=source,
+                    kind=file_kind,
+                    actor=actor,
+                    locator=locator,
+                    lsoa_ids=lsoa_ids,
+                    progress_stream=progress_stream,
+                )
+            if report and result.problems:
+                report.add(result.name, result.problems)
+            out(result.summary_line())
+            results.append(result)
+    finally:
+        if report:
+            report.close()
+    return results
+
+
+def _unrecognised(source: Source, actor) -> FileResult:
+    result = FileResult(name=source.name, kind=ImportRun.Kind.STREET, status=ImportRun.Status.REJECTED)
+    _reject(
+        result,
+        [RowProblem(1, "the header is not a police.uk street, outcomes or stop-and-search header", [])],
+    )
+    result.message = _message(result)
+    _record(result, "", actor)
+    return result

@@ -1,0 +1,35 @@
+"""The shared shape of the import commands: paths in, one summary line per file, a rejects report."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sn.incidents.importing import police_files_import
+
+
+class ImportCommand(BaseCommand):
+    """Each file is all or nothing and safe to import again; the command fails if any file is refused."""
+
+    kind: str | None = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="CSV, .csv.gz or .zip files, or directories to walk")
+        parser.add_argument("--rejects", metavar="PATH", help="write rejected rows (line, reason, row) here")
+
+    def handle(self, *args, paths: list[str], rejects: str | None, **options):
+        try:
+            results = police_files_import(
+                paths=paths,
+                kind=self.kind,
+                actor=None,
+                rejects_path=rejects,
+                out=self.stdout.write,
+                progress_stream=sys.stderr,
+            )
+        except FileNotFoundError as error:
+            raise CommandError(str(error)) from error
+        refused = [r for r in results if r.status == "rejected"]
+        if refused:
+            raise CommandError(f"{len(refused)} of {len(results)} files rejected; nothing written from them")
+        if not results:
+            raise CommandError("no police.uk files found in the paths given")

@@ -1,0 +1,6 @@
+from sn.incidents.management.base import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "Import police.uk stop-and-search CSVs."
+    kind = "stops"
