@@ -15,7 +15,9 @@ class Incident(models.Model):
     """
 
     source_key = models.CharField(max_length=64, unique=True)
-    crime_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # Not indexed: for a crime the Crime ID is also the source_key, whose unique index serves lookups,
+    # and every extra index on random 64-character keys slows the bulk upsert.
+    crime_id = models.CharField(max_length=64, blank=True)
     month = models.DateField(help_text="First day of the month")
     category = models.CharField(max_length=30, choices=Category.choices)
     reported_by = models.CharField(max_length=100, blank=True)
@@ -28,8 +30,9 @@ class Incident(models.Model):
     last_outcome_category = models.CharField(max_length=120, blank=True)
     last_outcome_month = models.DateField(null=True, blank=True)
     context = models.TextField(blank=True)
+    # The (neighbourhood, month) index below serves lookups by neighbourhood too.
     neighbourhood = models.ForeignKey(
-        "geography.Neighbourhood", on_delete=models.PROTECT, related_name="incidents"
+        "geography.Neighbourhood", on_delete=models.PROTECT, related_name="incidents", db_index=False
     )
     placed = models.BooleanField(
         default=False, help_text="A point placed inside the ward from a count, not a recorded location (demo)"
