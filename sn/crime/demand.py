@@ -86,7 +86,12 @@ class AreaDemand:
 
 @dataclass(frozen=True)
 class Spread:
-    """The busiest area's demand as a multiple of the quietest area's with any demand."""
+    """The busiest ward's demand as a multiple of the quietest ward's with any demand.
+
+    Wards only, as the 2011 review compared them ("16.6 times"): a non-ward area is a small piece laid
+    over wards (a town centre, say), and setting it against whole wards would measure its size, not
+    its busyness.
+    """
 
     busiest: AreaDemand | None
     quietest: AreaDemand | None
@@ -95,8 +100,9 @@ class Spread:
 
 
 def spread(areas: list[AreaDemand]) -> Spread:
-    zero = sum(1 for a in areas if a.demand == 0)
-    with_demand = [a for a in areas if a.demand > 0]
+    wards = [a for a in areas if a.kind == WARD]
+    zero = sum(1 for a in wards if a.demand == 0)
+    with_demand = [a for a in wards if a.demand > 0]
     if not with_demand:
         return Spread(busiest=None, quietest=None, ratio=None, zero_demand=zero)
     busiest = min(with_demand, key=_display_order)
@@ -104,6 +110,9 @@ def spread(areas: list[AreaDemand]) -> Spread:
     return Spread(
         busiest=busiest, quietest=quietest, ratio=busiest.demand / quietest.demand, zero_demand=zero
     )
+
+
+WARD = "ward"
 
 
 def _display_order(area: AreaDemand) -> tuple:

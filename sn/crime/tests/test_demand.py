@@ -154,3 +154,27 @@ def test_the_force_ranking_takes_two_queries_however_many_areas(world, django_as
     add_monthly(*((ward, END, BURGLARY, i + 1) for i, ward in enumerate(world.wards.values())))
     with django_assert_num_queries(2):
         force_demand(end_month=END)
+
+
+def test_the_spread_compares_wards_only_not_areas_laid_over_them():
+    from sn.crime.demand import AreaDemand, spread
+
+    def area(name, kind, demand):
+        return AreaDemand(
+            neighbourhood_id=hash(name) % 1000,
+            code=name,
+            name=name,
+            kind=kind,
+            borough_id=1,
+            borough_code="B",
+            borough_name="B",
+            population=1000,
+            crime=int(demand),
+            asb=0,
+            demand=demand,
+        )
+
+    result = spread(
+        [area("busy", "ward", 166), area("quiet", "ward", 10), area("town centre", "non_ward", 1)]
+    )
+    assert (result.busiest.name, result.quietest.name, round(result.ratio, 1)) == ("busy", "quiet", 16.6)

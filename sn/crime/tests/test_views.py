@@ -37,7 +37,7 @@ def test_the_force_demand_page_gives_the_spread_and_the_busiest_wards(client_for
     page = response.content.decode()
     a1, a2 = counts.wards["a1"], counts.wards["a2"]
     assert f"{a1.name}, carries 16.6 times the demand of the quietest, {a2.name}" in page
-    assert "4 areas with no recorded demand are left out" in page
+    assert "4 wards with no recorded demand are left out" in page
     assert 'data-url="/demand/map.geojson"' in page
     assert reverse("crime:ward_profile", args=[a1.code]) in page
     assert "July 2023 to June 2024" in page
