@@ -19,3 +19,11 @@ def client_for(client, world):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def page(live_server):
+    """A phone-sized page in a real Chromium, for tests marked with sn.testing.browser.BROWSER."""
+    from sn.testing.browser import open_page
+
+    yield from open_page(live_server)

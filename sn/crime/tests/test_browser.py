@@ -1,42 +1,16 @@
 """The demand maps and the profile chart draw in a real Chromium, on a phone-sized screen."""
 
 import os
-import shutil
 
 import pytest
 
 from sn.crime.months import add_months
 from sn.crime.tests.helpers import ASB, END, add_monthly
 from sn.incidents.categories import Category
+from sn.testing.browser import BROWSER
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = os.environ.get("SN_SCREENSHOTS")  # a folder to keep screenshots in, when set
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM), reason="Chromium is not installed (make browser installs it)"
-    ),
-]
-
-
-@pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        yield context.new_page()
-        browser.close()
+pytestmark = BROWSER
 
 
 def snap(page, name: str) -> None:
