@@ -82,3 +82,15 @@ def test_the_api_locates_a_point_like_police_uk(client, world):
 def test_the_api_lists_only_neighbourhoods_in_scope(client_for, world):
     codes = [n["code"] for n in client_for("sergeant").get("/api/v1/neighbourhoods").json()]
     assert codes == sorted([world.wards["a1"].code, world.wards["a2"].code])
+
+
+def test_healthz_says_unavailable_when_the_database_does_not_answer(client, monkeypatch):
+    from django.db import connection
+
+    def broken(*args, **kwargs):
+        raise connection.Database.OperationalError("gone")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "database unavailable"
