@@ -16,7 +16,7 @@ from sn.incidents.keys import OccurrenceKeys
 from sn.incidents.models import Incident, StopSearch
 from sn.incidents.parsing import Columns
 from sn.incidents.reporting import FileResult
-from sn.incidents.writers import raw_connection, write_incidents
+from sn.incidents.writers import INCIDENT_COLUMNS, raw_connection, write_incidents
 
 LOOKUP_BATCH = 500
 
@@ -73,32 +73,49 @@ class StreetHandler:
         where = _locate(columns, self.locator)
         for i in np.flatnonzero(np.isnan(columns.longitude)).tolist():
             where[i] = self.lsoa_ids.get(v["lsoa_code"][i], NOT_FOUND)
-        keep = (where != NOT_FOUND).tolist()
-        rows = zip(
-            keys,
-            v["crime_id"],
-            v["month"],
-            v["category"],
-            v["reported_by"],
-            v["falls_within"],
-            _none_for_nan(columns.longitude),
-            _none_for_nan(columns.latitude),
-            v["location"],
-            v["lsoa_code"],
-            v["lsoa_name"],
-            v["last_outcome_category"],
-            v["context"],
-            where.tolist(),
-            repeat(False),
-            strict=False,
-        )
-        # A Crime ID repeated within the chunk: the last row wins, the earlier ones add nothing.
-        unique = {row[0]: row for row, kept in zip(rows, keep, strict=True) if kept}
-        kept_count = sum(keep)
+        kept = np.flatnonzero(where != NOT_FOUND)
+        kept_count = len(kept)
         self.result.outside_area += len(columns) - kept_count
-        self.result.months.update(date.fromisoformat(month) for month in {row[2] for row in unique.values()})
+        picked = _unique_last(keys, kept.tolist())
+        chunk = {"source_key": keys, "longitude": columns.longitude, "latitude": columns.latitude}
+        chunk |= {name: v[name] for name in STREET_VALUES}
+        chunk["neighbourhood_id"] = where
+        if picked is not None:
+            chunk = {
+                name: values[picked] if isinstance(values, np.ndarray) else [values[i] for i in picked]
+                for name, values in chunk.items()
+            }
+        for name in ("longitude", "latitude"):
+            chunk[name] = _none_for_nan(chunk[name])
+        chunk["neighbourhood_id"] = chunk["neighbourhood_id"].tolist()
+        chunk["placed"] = repeat(False, len(chunk["source_key"]))
+        self.result.months.update(date.fromisoformat(month) for month in set(chunk["month"]))
+        rows = zip(*(chunk[name] for name in INCIDENT_COLUMNS), strict=False)  # read by the writer
         self._collect()
-        self.pending = (self.pool.submit(write_incidents, list(unique.values()), self.raw), kept_count)
+        self.pending = (self.pool.submit(write_incidents, rows, self.raw), kept_count)
+
+
+STREET_VALUES = (
+    "crime_id",
+    "month",
+    "category",
+    "reported_by",
+    "falls_within",
+    "location",
+    "lsoa_code",
+    "lsoa_name",
+    "last_outcome_category",
+    "context",
+)
+
+
+def _unique_last(keys: list[str], kept: list[int]) -> list[int] | None:
+    """The rows to write, in file order: those kept, and of a source key repeated within the chunk only
+    the last (its earlier rows add nothing). None when that is every row, as it nearly always is."""
+    if len(kept) == len(keys) and len(set(keys)) == len(keys):
+        return None
+    last = {keys[i]: i for i in kept}
+    return sorted(last.values())
 
 
 def _older_or_same(held: tuple[str, date | None], outcome: str, when: date) -> bool:

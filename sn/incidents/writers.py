@@ -10,6 +10,7 @@ worker thread can write one chunk while the main thread parses the next (see han
 
 import csv
 import io
+from collections.abc import Iterable
 
 from django.db import connection
 
@@ -61,10 +62,10 @@ def raw_connection():
     return connection.connection
 
 
-def write_incidents(rows: list[tuple], raw=None) -> tuple[int, int]:
-    """Upsert a chunk; `raw` is the DB-API connection (from raw_connection()), needed off the main thread."""
-    if not rows:
-        return 0, 0
+def write_incidents(rows: Iterable[tuple], raw=None) -> tuple[int, int]:
+    """Upsert a chunk; `raw` is the DB-API connection (from raw_connection()), needed off the main thread.
+    `rows` may be any iterable (StreetHandler passes a zip over its columns, so no list of tuples is
+    built): it is consumed once."""
     raw = raw or raw_connection()
     if connection.vendor == "postgresql":
         return _write_postgresql(rows, raw)
@@ -81,7 +82,7 @@ SQLITE_UPSERT = (
 SQLITE_CACHE_KIB = 65536
 
 
-def _write_sqlite(rows: list[tuple], raw) -> tuple[int, int]:
+def _write_sqlite(rows: Iterable[tuple], raw) -> tuple[int, int]:
     """The sqlite3 change counter counts the rows written; the new ids count the inserted ones."""
     cursor = raw.cursor()
     try:
@@ -118,9 +119,11 @@ PG_UPSERT = (
 )
 
 
-def _write_postgresql(rows: list[tuple], raw) -> tuple[int, int]:
+def _write_postgresql(rows: Iterable[tuple], raw) -> tuple[int, int]:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
+    if not buffer.tell():
+        return 0, 0
     with raw.cursor() as cursor:
         cursor.execute(PG_STAGE_TABLE)
         cursor.execute(f"TRUNCATE {STAGE}")
