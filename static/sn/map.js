@@ -1,21 +1,43 @@
-// Draws the boundary maps. Data comes from <script type="application/json"> blocks on the page, so the
-// map needs no tiles and no network: the boundaries are the map. Tiles are added only when configured.
+// Draws every boundary map. Data comes from a <script type="application/json"> block (data-geojson) or
+// a URL (data-url); the map needs no tiles and no network: the boundaries are the map. Tiles are added
+// only when configured. A palette (data-palette) says how areas are coloured and described; the
+// colours match the legends on the pages (sn.css, crime.css).
 (function () {
   "use strict";
 
-  function fillColour(fill) {
-    if (fill === null || fill === undefined) return "#b1b4b6";
-    if (fill >= 0.999) return "#00703c";
-    if (fill >= 0.9) return "#85994b";
-    if (fill >= 0.75) return "#f47738";
-    return "#d4351c";
-  }
+  var NO_DATA = "#b1b4b6";
+
+  var PALETTES = {
+    // Share of establishment posts filled (property `fill`, 0 to 1).
+    staffing: {
+      colour: function (p) {
+        if (p.fill === null || p.fill === undefined) return NO_DATA;
+        if (p.fill >= 0.999) return "#00703c";
+        if (p.fill >= 0.9) return "#85994b";
+        if (p.fill >= 0.75) return "#f47738";
+        return "#d4351c";
+      },
+      describe: function (p) {
+        return p.name + (p.fill !== undefined && p.fill !== null ? " – " + Math.round(p.fill * 100) + "% of posts filled" : "");
+      },
+      outline: { color: "#ffffff", weight: 1, fillOpacity: 0.85 },
+    },
+    // Fifth of the force's demand (property `quintile`, 1 = quietest, 5 = busiest).
+    demand: {
+      colour: function (p) {
+        return { 1: "#fef0d9", 2: "#fdcc8a", 3: "#fc8d59", 4: "#e34a33", 5: "#b30000" }[p.quintile] || NO_DATA;
+      },
+      describe: function (p) {
+        if (p.rank === null || p.rank === undefined) return p.name + " – no data";
+        return p.name + " – demand " + p.demand.toLocaleString("en-GB") + ", rank " + p.rank + " of " + p.of;
+      },
+      outline: { color: "#505a5f", weight: 0.5, fillOpacity: 0.9 },
+    },
+  };
 
   function readJson(id) {
     var node = document.getElementById(id);
-    if (!node) return null;
-    var data = JSON.parse(node.textContent);
-    return typeof data === "string" ? JSON.parse(data) : data;
+    return node ? JSON.parse(node.textContent) : null;
   }
 
   function draw(container, data) {
@@ -31,16 +53,16 @@
         onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name); },
       }).addTo(map);
     }
+    var palette = PALETTES[container.dataset.palette || "staffing"];
     var layer = L.geoJSON(data, {
       style: function (feature) {
         var p = feature.properties;
         if (p.role === "focus") return { color: "#1d70b8", weight: 3, fillColor: "#1d70b8", fillOpacity: 0.25 };
-        return { color: "#ffffff", weight: 1, fillColor: fillColour(p.fill), fillOpacity: 0.85 };
+        return Object.assign({ fillColor: palette.colour(p) }, palette.outline);
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        var text = p.name + (p.fill !== undefined && p.fill !== null ? " – " + Math.round(p.fill * 100) + "% of posts filled" : "");
-        layer.bindTooltip(text);
+        layer.bindTooltip(palette.describe(p));
         if (p.url) layer.on("click", function () { window.location.href = p.url; });
       },
     }).addTo(map);
