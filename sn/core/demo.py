@@ -22,7 +22,7 @@ from sn.accounts.services import roles_sync, user_create
 from sn.core.audit import record_bulk_create
 from sn.geography import services as geo
 from sn.geography.importing import FieldMap
-from sn.geography.models import Cluster, Neighbourhood
+from sn.geography.models import Cluster, Force, Neighbourhood
 from sn.geography.non_ward import circle, non_ward_area_create
 from sn.performance.demo import seed_survey
 from sn.teams.models import EstablishmentPolicy, Officer, Posting, Rank, Team
@@ -85,16 +85,8 @@ def seed_demo(*, seed: int = 2026, progress: Callable[[str], None] = print) -> s
     fake.seed_instance(seed)
     with transaction.atomic():
         roles_sync()
-        force = geo.force_get_or_create(code="metropolitan", name="Metropolitan Police Service")
         progress("Loading borough and ward boundaries ...")
-        geo.boroughs_import(
-            path=DATA_DIR / "boroughs.geojson.gz", force=force, skip_codes=frozenset({CITY_OF_LONDON})
-        )
-        geo.neighbourhoods_import(
-            path=DATA_DIR / "wards.geojson.gz",
-            fields=FieldMap(code="code", name="name", parent="borough_code"),
-            skip_parents=frozenset({CITY_OF_LONDON}),
-        )
+        force = met_geography_load()
         with open(DATA_DIR / "ward_populations.csv", newline="", encoding="utf-8") as handle:
             geo.populations_set(rows=list(csv.DictReader(handle)))
         progress("Grouping wards into clusters ...")
@@ -122,6 +114,20 @@ def seed_demo(*, seed: int = 2026, progress: Callable[[str], None] = print) -> s
         f"({Neighbourhood.objects.filter(kind='ward').count()} wards), {Team.objects.count()} teams, "
         f"{Officer.objects.count()} officers."
     )
+
+
+def met_geography_load() -> Force:
+    """The Met's boroughs and 2022 wards from the shipped boundaries (the City left out)."""
+    force = geo.force_get_or_create(code="metropolitan", name="Metropolitan Police Service")
+    geo.boroughs_import(
+        path=DATA_DIR / "boroughs.geojson.gz", force=force, skip_codes=frozenset({CITY_OF_LONDON})
+    )
+    geo.neighbourhoods_import(
+        path=DATA_DIR / "wards.geojson.gz",
+        fields=FieldMap(code="code", name="name", parent="borough_code"),
+        skip_parents=frozenset({CITY_OF_LONDON}),
+    )
+    return force
 
 
 def _policies() -> None:

@@ -14,6 +14,7 @@ from django.db import connection
 from sn.geography.locate import NOT_FOUND, Locator
 from sn.incidents.keys import OccurrenceKeys
 from sn.incidents.models import Incident, StopSearch
+from sn.incidents.parsing import STOP_FIELDS as PARSED_STOP_FIELDS
 from sn.incidents.parsing import Columns
 from sn.incidents.reporting import FileResult
 from sn.incidents.writers import INCIDENT_COLUMNS, raw_connection, write_incidents
@@ -167,20 +168,8 @@ class OutcomesHandler:
         self.result.updated += len(updates)
 
 
-STOP_FIELDS = (
-    "type",
-    "part_of_policing_operation",
-    "policing_operation",
-    "gender",
-    "age_range",
-    "self_defined_ethnicity",
-    "officer_defined_ethnicity",
-    "legislation",
-    "object_of_search",
-    "outcome",
-    "outcome_linked_to_object",
-    "removal_of_clothing",
-)
+# Stop-and-search columns copied to the model as they are; the date and coordinates are converted.
+STOP_FIELDS = tuple(f for f in PARSED_STOP_FIELDS if f not in {"date", "latitude_text", "longitude_text"})
 
 
 class StopsHandler:

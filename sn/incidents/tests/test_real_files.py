@@ -7,9 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sn.core.demo import CITY_OF_LONDON, DATA_DIR
-from sn.geography import services as geo
-from sn.geography.importing import FieldMap
+from sn.core.demo import met_geography_load
 from sn.geography.locate import current_locator
 from sn.incidents.importing import police_files_import
 from sn.incidents.keys import OccurrenceKeys
@@ -27,18 +25,6 @@ pytestmark = [
         reason=f"the real police.uk files are not here ({STREET_DIR}); the fixture tests cover the importer",
     ),
 ]
-
-
-def demo_geography() -> None:
-    force = geo.force_get_or_create(code="metropolitan", name="Metropolitan Police Service")
-    geo.boroughs_import(
-        path=DATA_DIR / "boroughs.geojson.gz", force=force, skip_codes=frozenset({CITY_OF_LONDON})
-    )
-    geo.neighbourhoods_import(
-        path=DATA_DIR / "wards.geojson.gz",
-        fields=FieldMap(code="code", name="name", parent="borough_code"),
-        skip_parents=frozenset({CITY_OF_LONDON}),
-    )
 
 
 def expected_from_the_files() -> tuple[int, set[str], int]:
@@ -66,7 +52,7 @@ def expected_from_the_files() -> tuple[int, set[str], int]:
 
 
 def test_importing_the_real_street_files_twice_keeps_one_incident_per_distinct_row_inside_the_force():
-    demo_geography()
+    met_geography_load()
     rows, inside_keys, outside = expected_from_the_files()
 
     first = police_files_import(paths=[STREET_DIR], out=lambda _: None)
