@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 from benchmarks.report import line
-from sn.core.demo import seed_demo
+from sn.demo.force import seed_demo
 
 SEED = 2026
 

@@ -18,7 +18,7 @@ from benchmarks.report import best_of, line, section, si, times, verdict
 from sn.geography.geometry import parse_area
 from sn.geography.locate import NOT_FOUND, Locator
 
-# The demo's shipped boundaries, found without importing sn.core.demo: that needs Django set up, and
+# The demo's shipped boundaries, found without importing sn.geography.demo: that needs Django set up, and
 # this benchmark needs no database.
 WARDS = Path(__file__).resolve().parent.parent / "sn" / "geography" / "data" / "wards.geojson.gz"
 POINTS, QUICK_POINTS = 1_000_000, 100_000

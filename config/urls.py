@@ -1,18 +1,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sn.accounts.permissions import USE_ADMIN
 from sn.api.api import api
 from sn.core.access import has_permission
 
 # The admin is for the central unit only, whatever is_staff says.
-admin.site.has_permission = lambda request: has_permission(request.user, "use_admin")
+admin.site.has_permission = lambda request: has_permission(request.user, USE_ADMIN)
 admin.site.site_header = "Safer Neighbourhoods administration"
 admin.site.site_title = "Safer Neighbourhoods admin"
 
 urlpatterns = [
     path("", include("sn.core.urls")),
+    path("", include("sn.pages.urls")),
     path("accounts/", include("sn.accounts.urls")),
-    path("", include("sn.geography.urls")),
     path("", include("sn.teams.urls")),
     path("", include("sn.performance.urls")),
     path("", include("sn.crime.urls")),

@@ -18,15 +18,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # In layer order (docs/adr/0004-layers.md): an app imports only apps above it in this list.
     "sn.core",
-    "sn.accounts",
     "sn.geography",
     "sn.teams",
-    "sn.performance",
+    "sn.accounts",
     "sn.incidents",
+    "sn.performance",
     "sn.crime",
     "sn.reports",
     "sn.api",
+    "sn.pages",
+    "sn.demo",
 ]
 
 MIDDLEWARE = [
@@ -56,7 +59,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sn.core.context_processors.navigation",
+                "sn.pages.context_processors.navigation",
             ],
         },
     },
@@ -90,7 +93,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failed logins (django-axes): a username is locked from the address that

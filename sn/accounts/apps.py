@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from sn.accounts import security_log
+        # Importing declares the app's permissions and fills the registries lower apps own.
+        from sn.accounts import hooks, permissions, security_log  # noqa: F401
 
         security_log.connect_signals()

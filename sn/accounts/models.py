@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from sn.accounts.roles import PERMISSIONS, Role
+from sn.core.roles import Role
 from sn.core.models import AuditedModel
 
 
@@ -54,12 +54,57 @@ class User(AuditedModel, AbstractUser):
 
 
 class AccessPolicy(models.Model):
-    """Holds no rows: it exists so that the registry's permissions exist as Permission records."""
+    """Holds no rows: the permissions each app declares (sn.core.permissions) are Permission records
+    of this model, created by `sn setup-roles`, so that every permission lives under `accounts.`."""
 
     class Meta:
         managed = False
         default_permissions = ()
-        permissions = sorted(PERMISSIONS.items())
 
     def __str__(self) -> str:
         return "Access policy"
+
+
+class AccessGrantQuerySet(models.QuerySet):
+    def active(self, on):
+        return self.filter(starts_on__lte=on, revoked_at__isnull=True).filter(
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on)
+        )
+
+
+class AccessGrant(AuditedModel):
+    """Reach beyond a user's role: a ward they are lent to for a period, or one record they are
+    invited to (a case, say). Grants are never deleted, only revoked, so the trail shows who could
+    see what and when."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_grants")
+    neighbourhood = models.ForeignKey(
+        "geography.Neighbourhood", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    record_label = models.CharField(max_length=100, blank=True, help_text="app_label.model of a granted record")
+    record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=200)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AccessGrantQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="access_grant_names_one_thing",
+                condition=(
+                    models.Q(neighbourhood__isnull=False, record_label="", record_id__isnull=True)
+                    | models.Q(neighbourhood__isnull=True, record_id__isnull=False) & ~models.Q(record_label="")
+                ),
+            ),
+            models.CheckConstraint(
+                name="access_grant_ends_after_it_starts",
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        what = self.neighbourhood or f"{self.record_label} {self.record_id}"
+        return f"{self.user} may reach {what} from {self.starts_on}"

@@ -1,30 +1,48 @@
 """Writes to accounts: roles become groups; users get permissions only through their role's group."""
 
+from datetime import date
+
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from sn.accounts.models import User
-from sn.accounts.roles import PERMISSIONS, ROLE_MODEL_PERMISSION_APPS, ROLE_PERMISSIONS, Role, group_name
+from sn.accounts.models import AccessGrant, AccessPolicy, User
 from sn.core.audit import audit_actor
+from sn.core.permissions import PERMISSIONS, permissions_of
+from sn.core.roles import ROLES, Role
 
-PERMISSION_NAMES = list(PERMISSIONS)
+
+def _declared_permissions() -> dict[str, Permission]:
+    """Every declared permission as a Permission row of accounts.AccessPolicy, created when missing
+    and described as declared."""
+    content_type = ContentType.objects.get_for_model(AccessPolicy, for_concrete_model=False)
+    existing = {p.codename: p for p in Permission.objects.filter(content_type=content_type)}
+    for spec in PERMISSIONS:
+        permission = existing.get(spec.codename)
+        if permission is None:
+            existing[spec.codename] = Permission.objects.create(
+                content_type=content_type, codename=spec.codename, name=spec.description[:255]
+            )
+        elif permission.name != spec.description[:255]:
+            permission.name = spec.description[:255]
+            permission.save(update_fields=["name"])
+    return existing
 
 
 def roles_sync() -> dict[str, int]:
-    """Create or update one group per role with exactly the registry's permissions."""
-    permissions = {p.codename: p for p in Permission.objects.filter(content_type__app_label="accounts")}
+    """Create or update one group per role with exactly the permissions declared for it, plus the
+    Django model permissions of the apps the role administers."""
     result = {}
     with transaction.atomic():
-        for role, codenames in ROLE_PERMISSIONS.items():
-            group, _ = Group.objects.get_or_create(name=group_name(role))
-            missing = codenames - permissions.keys()
-            if missing:
-                raise ValidationError(f"Permissions not migrated yet: {sorted(missing)}")
-            granted = [permissions[c] for c in sorted(codenames)]
-            granted += Permission.objects.filter(
-                content_type__app_label__in=ROLE_MODEL_PERMISSION_APPS.get(role, ())
-            ).exclude(codename__in=PERMISSION_NAMES)
+        declared = _declared_permissions()
+        for role, spec in ROLES.items():
+            group, _ = Group.objects.get_or_create(name=spec.group_name)
+            granted = [declared[c] for c in sorted(permissions_of(role))]
+            granted += Permission.objects.filter(content_type__app_label__in=spec.admin_apps).exclude(
+                codename__in=list(declared)
+            )
             group.permissions.set(granted)
             result[role.value] = len(granted)
     return result
@@ -33,15 +51,7 @@ def roles_sync() -> dict[str, int]:
 def user_set_role(*, user: User, role: Role, actor=None, **anchors) -> User:
     """Give a user a role and its geographic anchor (borough, neighbourhood, officer, organisation)."""
     role = Role(role)
-    required = {
-        Role.ANALYST: "borough",
-        Role.BOROUGH_LEAD: "borough",
-        Role.PANEL_MEMBER: "neighbourhood",
-        Role.PARTNER: "partner_organisation",
-        Role.SERGEANT: "officer",
-        Role.TEAM_OFFICER: "officer",
-        Role.INSPECTOR: "officer",
-    }.get(role)
+    required = ROLES[role].anchor
     if required and anchors.get(required) is None and getattr(user, f"{required}_id") is None:
         raise ValidationError({required: f"A {role.label} needs a {required.replace('_', ' ')}."})
     with transaction.atomic(), audit_actor(actor):
@@ -50,7 +60,7 @@ def user_set_role(*, user: User, role: Role, actor=None, **anchors) -> User:
             setattr(user, name, value)
         user.is_staff = role == Role.CENTRAL_UNIT
         user.save()
-        user.groups.set([Group.objects.get(name=group_name(role))])
+        user.groups.set([Group.objects.get(name=ROLES[role].group_name)])
     return user
 
 
@@ -70,3 +80,42 @@ def user_create(
         user.set_password(password)
         user.save()
         return user_set_role(user=user, role=role, actor=actor, **anchors)
+
+
+def access_grant_create(
+    *,
+    user: User,
+    reason: str,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    neighbourhood=None,
+    record=None,
+    actor=None,
+) -> AccessGrant:
+    """Let a user reach one neighbourhood for a period (an officer lent to another ward) or one record
+    (a partner invited to a case), beyond what their role gives them."""
+    if (neighbourhood is None) == (record is None):
+        raise ValidationError("A grant names either a neighbourhood or a record.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the grant is needed."})
+    starts_on = starts_on or timezone.localdate()
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": "The grant must end on or after the day it starts."})
+    with transaction.atomic(), audit_actor(actor):
+        grant = AccessGrant.objects.create(
+            user=user,
+            neighbourhood=neighbourhood,
+            record_label=record._meta.label_lower if record is not None else "",
+            record_id=record.pk if record is not None else None,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            reason=reason.strip(),
+        )
+    return grant
+
+
+def access_grant_revoke(*, grant: AccessGrant, actor=None) -> AccessGrant:
+    with transaction.atomic(), audit_actor(actor):
+        grant.revoked_at = timezone.now()
+        grant.save(update_fields=["revoked_at", "modified_at"])
+    return grant

@@ -1,15 +1,16 @@
 """The platform's JSON API (OpenAPI at /api/v1/docs). Access is decided per operation, on the server,
 from the same role registry and scope checker as the pages."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
-from sn.core.access import has_permission
+from sn.core.access import require_permission
 from sn.geography.locate import locate
 from sn.geography.models import Neighbourhood
-from sn.geography.selectors import get_neighbourhood_for_user, neighbourhoods_for_user
+from sn.geography.permissions import VIEW_WARD, get_neighbourhood_for_user, neighbourhoods_for_user
 
 # The interactive docs page loads its script from a CDN, which our content security policy (rightly)
 # refuses; the OpenAPI document itself is served at /api/v1/openapi.json.
@@ -43,9 +44,10 @@ def _out(n: Neighbourhood) -> NeighbourhoodOut:
     )
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not has_permission(request.user, permission):
-        raise HttpError(403, "Your role does not allow this.")
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied):
+    # The same check as the pages (sn.core.access.require_permission), answered as JSON.
+    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)
 
 
 @api.get("/locate-neighbourhood", response=LocateOut, url_name="locate_neighbourhood", auth=None)
@@ -65,11 +67,11 @@ def locate_neighbourhood(request: HttpRequest, q: str):
 @api.get("/neighbourhoods", response=list[NeighbourhoodOut], url_name="neighbourhoods", auth=SessionAuth())
 def neighbourhoods(request: HttpRequest):
     """The neighbourhoods in your scope."""
-    _require(request, "view_ward")
+    require_permission(request, VIEW_WARD)
     return [_out(n) for n in neighbourhoods_for_user(request.user).order_by("code")]
 
 
 @api.get("/neighbourhoods/{code}", response=NeighbourhoodOut, url_name="neighbourhood", auth=SessionAuth())
 def neighbourhood(request: HttpRequest, code: str):
-    _require(request, "view_ward")
+    require_permission(request, VIEW_WARD)
     return _out(get_neighbourhood_for_user(request.user, code))

@@ -16,11 +16,24 @@ security_log = logging.getLogger("sn.security")
 @dataclass(frozen=True)
 class AccessRule:
     public: bool = False
-    permission: str | None = None  # a name from sn.accounts.roles.PERMISSIONS; None = any signed-in user
+    permission: str | None = None  # a constant from an app's permissions.py; None = any signed-in user
 
 
 def has_permission(user, permission: str) -> bool:
     return user.is_authenticated and user.is_active and user.has_perm(f"accounts.{permission}")
+
+
+def require_permission(request: HttpRequest, permission: str) -> None:
+    """Refuse (403, logged) a signed-in user whose role lacks the permission."""
+    if not has_permission(request.user, permission):
+        security_log.warning(
+            "forbidden user=%s role=%s path=%s permission=%s",
+            request.user.pk,
+            getattr(request.user, "role", ""),
+            request.path,
+            permission,
+        )
+        raise PermissionDenied
 
 
 def access(*, public: bool = False, permission: str | None = None) -> Callable:
@@ -35,15 +48,8 @@ def access(*, public: bool = False, permission: str | None = None) -> Callable:
         def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if permission and not has_permission(request.user, permission):
-                security_log.warning(
-                    "forbidden user=%s role=%s path=%s permission=%s",
-                    request.user.pk,
-                    request.user.role,
-                    request.path,
-                    permission,
-                )
-                raise PermissionDenied
+            if permission:
+                require_permission(request, permission)
             return view(request, *args, **kwargs)
 
         guarded.access_rule = rule

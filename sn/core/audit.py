@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from sn.core.models import AuditedModel, AuditEvent
 
@@ -36,6 +36,14 @@ def audit_actor(actor: Any, context: str = "") -> Iterator[None]:
         _context.reset(context_token)
 
 
+def current_actor() -> Any:
+    """The signed-in user the writes in progress are attributed to, or None for the system."""
+    actor = _actor.get()
+    if actor is None or not getattr(actor, "is_authenticated", False) or actor.pk is None:
+        return None
+    return actor
+
+
 def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
@@ -53,7 +61,7 @@ def _current_values(instance: AuditedModel) -> dict[str, Any]:
 
 
 def _ignored(instance: AuditedModel) -> set[str]:
-    return {"created_at", "modified_at", "id", *instance.audit_ignored_fields}
+    return {"created_at", "modified_at", "created_by_id", "modified_by_id", "id", *instance.audit_ignored_fields}
 
 
 def _diff(instance: AuditedModel, created: bool, update_fields: Iterable[str] | None) -> dict[str, list]:
@@ -95,6 +103,19 @@ def _write(action: str, instance: models.Model, changes: dict, content_type=None
         changes=changes,
         **_actor_fields(),
     )
+
+
+def _stamp(sender, instance: AuditedModel, raw=False, **kwargs) -> None:
+    """created_by and modified_by come from the same actor as the trail, so no service has to pass
+    them and a write from the admin or a shell is attributed the same way."""
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    actor = current_actor()
+    if actor is None:
+        return
+    if instance._state.adding and instance.created_by_id is None:
+        instance.created_by_id = actor.pk
+    instance.modified_by_id = actor.pk
 
 
 def _on_save(sender, instance: AuditedModel, created: bool, update_fields=None, raw=False, **kwargs) -> None:
@@ -146,6 +167,7 @@ def history_for(instance: models.Model) -> models.QuerySet[AuditEvent]:
 
 
 def connect_signals() -> None:
+    pre_save.connect(_stamp, dispatch_uid="sn-audit-stamp")
     post_save.connect(_on_save, dispatch_uid="sn-audit-save")
     post_delete.connect(_on_delete, dispatch_uid="sn-audit-delete")
     m2m_changed.connect(_on_m2m, dispatch_uid="sn-audit-m2m")

@@ -16,6 +16,13 @@ class AuditedModel(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # Set from the audit actor (sn.core.audit); empty for writes by the system and bulk loads.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     # Fields too bulky to copy into the trail; a change to them is recorded without the values.
     audit_summarised_fields: ClassVar[frozenset[str]] = frozenset()
@@ -30,6 +37,35 @@ class AuditedModel(models.Model):
         instance = super().from_db(db, field_names, values)
         instance._audit_loaded = dict(zip(field_names, values, strict=True))
         return instance
+
+
+class ArchivableQuerySet(models.QuerySet):
+    def live(self) -> "ArchivableQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> "ArchivableQuerySet":
+        return self.filter(archived_at__isnull=False)
+
+
+class ArchivableModel(AuditedModel):
+    """A record that holds personal data is archived, not deleted: it leaves every list and page at
+    once, and the trail keeps who archived it, when and why, until the retention schedule removes it.
+    Archive through `sn.core.archive.record_archive`."""
+
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    archived_reason = models.CharField(max_length=255, blank=True, editable=False)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -1,41 +1,10 @@
-"""Home, health, record history and the styled error pages."""
+"""The kernel's own views: health for load balancers, and the styled error pages."""
 
-from django.apps import apps
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
-from sn.accounts.roles import Role
-from sn.accounts.scope import scope_for
 from sn.core.access import access
-from sn.core.audit import history_for
-from sn.geography.models import Neighbourhood
-from sn.teams.models import Officer, Posting, Team
-
-
-@access(public=True)
-def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not user.is_authenticated:
-        return render(request, "core/landing.html")
-    if user.role == Role.CENTRAL_UNIT:
-        return redirect("geography:force")
-    if user.role in (Role.BOROUGH_LEAD, Role.ANALYST) and user.borough_id:
-        return redirect("geography:borough", code=user.borough.code)
-    scope = scope_for(user)
-    clusters = list(scope.clusters().select_related("borough")) if user.role == Role.INSPECTOR else []
-    if len(clusters) == 1:
-        return redirect("geography:cluster", code=clusters[0].code)
-    neighbourhoods = list(scope.neighbourhoods().select_related("borough", "team").order_by("name"))
-    return render(
-        request,
-        "core/home.html",
-        {
-            "neighbourhoods": neighbourhoods,
-            "clusters": clusters,
-            "role": Role(user.role) if user.role else None,
-        },
-    )
 
 
 def _database_version() -> str:
@@ -60,39 +29,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
             status=503,
         )
     return JsonResponse({"status": "ok", "database": {"engine": connection.vendor, "version": version}})
-
-
-# The records whose history a supervisor can open, and how each finds its neighbourhood for scope.
-HISTORY_MODELS = {
-    "neighbourhood": (Neighbourhood, lambda obj: [obj]),
-    "team": (Team, lambda obj: [obj.neighbourhood]),
-    "posting": (Posting, lambda obj: [obj.team.neighbourhood]),
-    "officer": (
-        Officer,
-        lambda obj: [p.team.neighbourhood for p in obj.postings.select_related("team__neighbourhood")],
-    ),
-}
-
-
-@access(permission="view_audit_history")
-def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
-    if model not in HISTORY_MODELS:
-        raise Http404("No such record type")
-    model_class, neighbourhoods_of = HISTORY_MODELS[model]
-    obj = model_class.objects.filter(pk=pk).first()
-    scope = scope_for(request.user)
-    if obj is None or not any(scope.covers_neighbourhood(n) for n in neighbourhoods_of(obj)):
-        raise Http404("No such record in your area")
-    events = history_for(obj)[:200]
-    return render(
-        request,
-        "core/history.html",
-        {
-            "object": obj,
-            "events": events,
-            "model_name": apps.get_model(model_class._meta.label)._meta.verbose_name,
-        },
-    )
 
 
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -7,3 +7,7 @@ class CrimeConfig(AppConfig):
     name = "sn.crime"
     label = "crime"
     verbose_name = "Crime demand and profiles"
+
+    def ready(self) -> None:
+        # Importing declares the app's permissions and fills the registries lower apps own.
+        from sn.crime import hooks, permissions  # noqa: F401

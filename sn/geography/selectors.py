@@ -1,41 +1,14 @@
-"""Shared reads of the geography, always through the user's scope: out of scope is a 404."""
+"""Shared reads of the geography. Reads for a user go through sn.geography.permissions (out of scope
+is a 404); they are named here too because most callers want a selector."""
 
 import json
 
-from django.db.models import QuerySet
-from django.http import Http404
-
-from sn.accounts.scope import scope_for
-from sn.geography.models import Borough, Cluster, Neighbourhood
-
-
-def neighbourhoods_for_user(user) -> QuerySet[Neighbourhood]:
-    return scope_for(user).neighbourhoods().select_related("borough", "cluster")
-
-
-def get_neighbourhood_for_user(user, code: str) -> Neighbourhood:
-    neighbourhood = (
-        Neighbourhood.objects.select_related("borough", "cluster", "cluster__inspector", "team")
-        .filter(code=code)
-        .first()
-    )
-    if neighbourhood is None or not scope_for(user).covers_neighbourhood(neighbourhood):
-        raise Http404("No such neighbourhood in your area")
-    return neighbourhood
-
-
-def get_borough_for_user(user, code: str) -> Borough:
-    borough = scope_for(user).boroughs().select_related("force").filter(code=code).first()
-    if borough is None:
-        raise Http404("No such borough in your area")
-    return borough
-
-
-def get_cluster_for_user(user, code: str) -> Cluster:
-    cluster = scope_for(user).clusters().select_related("borough", "inspector").filter(code=code).first()
-    if cluster is None:
-        raise Http404("No such cluster in your area")
-    return cluster
+from sn.geography.permissions import (  # noqa: F401 - the shared reads of areas for a user
+    get_borough_for_user,
+    get_cluster_for_user,
+    get_neighbourhood_for_user,
+    neighbourhoods_for_user,
+)
 
 
 def feature_collection(areas, properties_for) -> str:

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from sn.core.models import AuditedModel
+from sn.core.models import ArchivableModel, AuditedModel
 
 
 class Rank(models.TextChoices):
@@ -20,7 +20,10 @@ ESTABLISHED_RANKS = (Rank.SERGEANT, Rank.PC, Rank.PCSO)
 TEAM_RANKS = (Rank.SERGEANT, Rank.PC, Rank.PCSO, Rank.SPECIAL, Rank.VOLUNTEER)
 
 
-class Officer(AuditedModel):
+class Officer(ArchivableModel):
+    """A member of a team. Officers hold personal data (names, contacts, photos), so they are archived
+    when they leave, never deleted."""
+
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     collar_number = models.CharField(max_length=20, unique=True)
@@ -28,7 +31,6 @@ class Officer(AuditedModel):
     email = models.EmailField(blank=True, help_text="Work address")
     phone = models.CharField(max_length=30, blank=True, help_text="Work number")
     photo = models.ImageField(upload_to="officers/", blank=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -121,6 +123,14 @@ class EstablishmentPolicy(AuditedModel):
             Rank.PC: self.standard_pcs,
             Rank.PCSO: self.standard_pcsos,
         }
+
+    @property
+    def standard_name(self) -> str:
+        return f"{self.standard_sergeants}-{self.standard_pcs}-{self.standard_pcsos}"
+
+    @property
+    def enhanced_name(self) -> str:
+        return f"{self.enhanced_sergeants}-{self.enhanced_pcs}-{self.enhanced_pcsos}"
 
     def model_name_for(self, population: int | None) -> str:
         posts = self.posts_for(population)

@@ -49,6 +49,9 @@ class Staffing:
     strength: dict[str, float] = field(default_factory=lambda: {r: 0.0 for r in TEAM_RANKS})
     enhanced_teams: int = 0
     shared_sergeant_teams: int = 0
+    # For one team: the establishment model it is on ("1-2-6") and the policy's population threshold.
+    model_name: str = ""
+    population_threshold: int = 0
 
     def add(self, other: "Staffing") -> None:
         self.teams += other.teams
@@ -112,6 +115,8 @@ def team_staffing(teams: QuerySet[Team], *, on: date | None = None) -> dict[int,
         )
         staffing.establishment = {r: float(n) for r, n in policy.posts_for(population).items()}
         staffing.enhanced_teams = int(population is not None and population >= policy.population_threshold)
+        staffing.model_name = policy.model_name_for(population)
+        staffing.population_threshold = policy.population_threshold
         result[row["id"]] = staffing
     postings = list(
         active_postings(on=on)

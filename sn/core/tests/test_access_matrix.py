@@ -21,9 +21,9 @@ from sn.testing.access import (
 # name -> (kwargs in scope, kwargs out of scope or None, who may open it)
 # kwargs are functions of the test world so that codes and ids are the world's own.
 MATRIX = {
-    "core:home": (lambda w: {}, None, PUBLIC),
+    "pages:home": (lambda w: {}, None, PUBLIC),
     "core:healthz": (lambda w: {}, None, PUBLIC),
-    "core:history": (
+    "pages:history": (
         lambda w: {"model": "neighbourhood", "pk": w.wards["a1"].pk},
         lambda w: {"model": "neighbourhood", "pk": w.wards["b1"].pk},
         SUPERVISORS,
@@ -32,19 +32,19 @@ MATRIX = {
     "accounts:logout": (lambda w: {}, None, PUBLIC),
     "accounts:password_change": (lambda w: {}, None, SIGNED_IN),
     "accounts:password_change_done": (lambda w: {}, None, SIGNED_IN),
-    "geography:ward": (
+    "pages:ward": (
         lambda w: {"code": w.wards["a1"].code},
         lambda w: {"code": w.wards["b1"].code},
         WARD_ROLES,
     ),
-    "geography:cluster": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, CLUSTER_ROLES),
-    "geography:borough": (
+    "pages:cluster": (lambda w: {"code": "C-A"}, lambda w: {"code": "C-B"}, CLUSTER_ROLES),
+    "pages:borough": (
         lambda w: {"code": w.boroughs["a"].code},
         lambda w: {"code": w.boroughs["b"].code},
         BOROUGH_ROLES,
     ),
-    "geography:force": (lambda w: {}, None, FORCE_ROLES),
-    "geography:force_map": (lambda w: {}, None, FORCE_ROLES),
+    "pages:force": (lambda w: {}, None, FORCE_ROLES),
+    "pages:force_map": (lambda w: {}, None, FORCE_ROLES),
     "teams:force_staffing": (lambda w: {}, None, FORCE_ROLES),
     "teams:borough_staffing": (
         lambda w: {"code": w.boroughs["a"].code},

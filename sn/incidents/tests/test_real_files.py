@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sn.core.demo import met_geography_load
+from sn.geography.demo import met_geography_load
 from sn.geography.locate import current_locator
 from sn.incidents.importing import police_files_import
 from sn.incidents.keys import OccurrenceKeys

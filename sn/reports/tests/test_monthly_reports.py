@@ -3,7 +3,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from sn.reports.sections import ReportSection, Table, build_sections, section
+from sn.core.registries import REPORT_SECTIONS, ReportSection, ReportSectionProvider, Table
+from sn.reports.sections import build_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -40,26 +41,22 @@ def test_a_borough_report_downloads_as_pdf(client_for, world):
 
 def test_a_bad_month_or_format_is_not_found(client_for, world):
     client = client_for("borough_lead")
-    assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?month=october").status_code == 404
+    for month in ("october", "2026-13", "2026-1-1", "99999-10"):
+        assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?month={month}").status_code == 404
     assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?format=docx").status_code == 404
 
 
 def test_an_app_adds_a_section_by_registering_a_provider(world):
-    from sn.reports import sections
+    from datetime import date
 
-    before = list(sections._providers)
-
-    @section(order=99)
     def extra(area, month):
         return ReportSection(key="extra", title="Extra", tables=[Table("t", ["a"], [["b"]])])
 
-    try:
-        from datetime import date
-
+    with REPORT_SECTIONS.isolated(REPORT_SECTIONS.entries()) as sections:
+        sections.register(ReportSectionProvider(key="extra", order=99, build=extra))
         titles = [s.title for s in build_sections(world.wards["a1"], date(2026, 10, 31))]
-        assert titles[-1] == "Extra"
-    finally:
-        sections._providers[:] = before
+    assert titles[-1] == "Extra"
+    assert "extra" not in REPORT_SECTIONS, "the registration stays inside the isolated block"
 
 
 def test_the_report_shows_the_borough_survey_measures_up_to_the_month(client_for, world):

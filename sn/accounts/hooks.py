@@ -1,0 +1,28 @@
+"""What accounts adds to registries that lower apps own; imported once, from AccountsConfig.ready()."""
+
+from django.urls import reverse
+
+from sn.accounts.permissions import USE_ADMIN
+from sn.accounts.scope import scope_for
+from sn.core.access import has_permission
+from sn.core.registries import NAVIGATION, NavItem
+from sn.geography.scope import register_scope_resolver
+
+register_scope_resolver(scope_for)
+
+NAVIGATION.register(
+    NavItem(
+        key="admin",
+        label="Admin",
+        order=800,
+        href=lambda user: reverse("admin:index") if has_permission(user, USE_ADMIN) else None,
+    )
+)
+NAVIGATION.register(
+    NavItem(
+        key="change_password",
+        label="Change password",
+        order=900,
+        href=lambda user: reverse("accounts:password_change"),
+    )
+)

@@ -1,0 +1,86 @@
+"""The registries of the platform: what higher apps add to pages, reports and resolvers that lower
+apps own. Each app fills them from its `hooks.py`, imported in its `AppConfig.ready()`.
+
+- NAVIGATION: the header links.
+- WARD_PANELS: the sections of the internal ward page (one selector builds them all).
+- PUBLIC_PANELS: the sections of the public ward page.
+- REPORT_SECTIONS: the sections of the monthly ward and borough reports.
+- HISTORY_RECORDS: the record types whose change history a supervisor can open, and how each finds
+  the neighbourhoods that decide who may see it.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Model
+
+from sn.core.registry import Registry
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    order: int
+    # The link for this user, or None when the item is not theirs (checked with their permissions).
+    href: Callable[[Any], str | None]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section of a page about one neighbourhood. `build(user, neighbourhood)` returns the
+    template's context, or None when the panel has nothing to show this user; it is called only
+    when the user holds `permission` (None: anyone who may open the page)."""
+
+    key: str
+    title: str
+    order: int
+    template: str
+    build: Callable[[Any, Any], dict | None]
+    permission: str | None = None
+
+
+@dataclass
+class Table:
+    caption: str
+    headers: list[str]
+    rows: list[list[Any]]
+    numeric_from: int = 1  # columns from this index are right-aligned numbers
+
+
+@dataclass
+class ReportSection:
+    key: str
+    title: str
+    summary: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReportSectionProvider:
+    """`build(area, month_end)` for a Borough or a Neighbourhood; None when it has nothing to say."""
+
+    key: str
+    order: int
+    build: Callable[[Any, date], ReportSection | None]
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    key: str
+    model: type[Model]
+    neighbourhoods_of: Callable[[Model], Iterable[Any]]
+
+
+NAVIGATION: Registry[NavItem] = Registry("navigation", key=lambda e: e.key, order=lambda e: e.order)
+WARD_PANELS: Registry[Panel] = Registry("ward panels", key=lambda e: e.key, order=lambda e: e.order)
+PUBLIC_PANELS: Registry[Panel] = Registry("public panels", key=lambda e: e.key, order=lambda e: e.order)
+REPORT_SECTIONS: Registry[ReportSectionProvider] = Registry(
+    "report sections", key=lambda e: e.key, order=lambda e: e.order
+)
+HISTORY_RECORDS: Registry[HistoryRecord] = Registry("history records", key=lambda e: e.key)
+
+ALL_REGISTRIES = (NAVIGATION, WARD_PANELS, PUBLIC_PANELS, REPORT_SECTIONS, HISTORY_RECORDS)

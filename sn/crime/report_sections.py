@@ -1,0 +1,108 @@
+"""The crime and demand sections of the monthly ward and borough reports (registered in
+sn.crime.hooks)."""
+
+from datetime import date
+
+from sn.core.registries import ReportSection, Table
+from sn.crime.demand import force_demand
+from sn.crime.profile import borough_profile, ward_profile
+from sn.geography.models import Borough, Neighbourhood
+
+
+def _change_row(label: str, change) -> list:
+    percent = change.percent_change
+    return [
+        label,
+        change.current,
+        change.previous,
+        None if percent is None else f"{percent:+.0f}%",
+        "significant" if change.significant else "not significant",
+    ]
+
+
+def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
+    """Crime and ASB over the 12 months to the report month, against the same months a year earlier."""
+    end = month.replace(day=1)
+    profile = (
+        borough_profile(area, end_month=end)
+        if isinstance(area, Borough)
+        else ward_profile(area, end_month=end)
+    )
+    if not profile.has_data:
+        return None
+    rows = [_change_row("All crime (TNO)", profile.crime), _change_row("Anti-social behaviour", profile.asb)]
+    rows += [
+        _change_row(c.label, c.change) for c in profile.categories if c.change.current or c.change.previous
+    ]
+    monthly = [
+        [m.strftime("%b %Y"), crime, asb]
+        for m, crime, asb in zip(profile.months, profile.monthly_crime, profile.monthly_asb, strict=True)
+    ]
+    locations = [
+        [f"{loc.location}{f' ({loc.area})' if loc.area else ''}", loc.count] for loc in profile.top_locations
+    ]
+    rate = profile.crime_rate
+    summary = [
+        f"{profile.crime.current:,} crimes and {profile.asb.current:,} ASB incidents from "
+        f"{profile.start_month:%B %Y} to {profile.end_month:%B %Y}"
+        + (f", {rate:.1f} crimes per 1,000 residents." if rate is not None else ".")
+    ]
+    tables = [
+        Table(
+            caption="Change on the same months a year earlier",
+            headers=["Category", "This year", "A year earlier", "Change", "Exact test at 95%"],
+            rows=rows,
+        ),
+        Table(caption="Month by month", headers=["Month", "Crime", "ASB"], rows=monthly),
+    ]
+    if locations:
+        tables.append(Table(caption="Top locations", headers=["On or near", "Incidents"], rows=locations))
+    return ReportSection(
+        key="crime",
+        title="Crime and anti-social behaviour",
+        summary=summary,
+        tables=tables,
+        note="Changes are tested with the exact conditional binomial test for two counts over equal periods.",
+    )
+
+
+def demand_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
+    """Where the area stands in the force's demand ranking for the 12 months to the report month."""
+    ranking = force_demand(end_month=month.replace(day=1))
+    if not any(a.demand for a in ranking.areas):
+        return None
+    if isinstance(area, Borough):
+        areas = ranking.for_borough(area.id)
+    else:
+        areas = [a for a in ranking.areas if a.neighbourhood_id == area.id]
+    rows = [
+        [a.name, a.crime, a.asb, round(a.demand, 1), a.borough_rank, a.force_rank, a.quintile] for a in areas
+    ]
+    spread = ranking.spread()
+    return ReportSection(
+        key="demand",
+        title="Demand",
+        summary=[
+            f"Ranked among the force's {len(ranking.areas)} team areas for the 12 months to "
+            f"{ranking.end_month:%B %Y}; the busiest carries {spread.ratio:.1f} times the demand of "
+            "the quietest."
+            if spread.ratio
+            else f"Ranked among the force's {len(ranking.areas)} team areas."
+        ],
+        tables=[
+            Table(
+                caption="Demand and rank (1 = busiest)",
+                headers=[
+                    "Area",
+                    "Crime",
+                    "ASB",
+                    "Demand index",
+                    "Rank in borough",
+                    "Rank in force",
+                    "Fifth (5 = busiest)",
+                ],
+                rows=rows,
+            )
+        ],
+        note=f"Demand index = {ranking.weights.crime:g} x crime + {ranking.weights.asb:g} x ASB.",
+    )

@@ -1,0 +1,21 @@
+"""What performance adds to reports and navigation it does not own (imported in
+PerformanceConfig.ready())."""
+
+from django.urls import reverse
+
+from sn.core.access import has_permission
+from sn.core.registries import NAVIGATION, REPORT_SECTIONS, NavItem, ReportSectionProvider
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
+from sn.performance.report_sections import survey_section
+
+
+def _performance_link(user) -> str | None:
+    if has_permission(user, VIEW_FORCE_OVERVIEW):
+        return reverse("performance:force")
+    if has_permission(user, VIEW_BOROUGH_OVERVIEW) and user.borough_id:
+        return reverse("performance:borough", args=[user.borough.code])
+    return None
+
+
+NAVIGATION.register(NavItem(key="performance", label="Performance", order=30, href=_performance_link))
+REPORT_SECTIONS.register(ReportSectionProvider(key="survey", order=40, build=survey_section))

@@ -1,0 +1,31 @@
+"""The ward page's team and staffing panels (registered in sn.teams.hooks)."""
+
+from sn.core.access import has_permission
+from sn.core.permissions import VIEW_AUDIT_HISTORY
+from sn.geography.models import Neighbourhood
+from sn.teams.models import Team
+from sn.teams.selectors import team_staffing
+from sn.teams.views_helpers import team_members
+
+
+def _team_of(neighbourhood: Neighbourhood) -> Team | None:
+    return getattr(neighbourhood, "team", None)
+
+
+def team_panel(user, neighbourhood: Neighbourhood) -> dict:
+    team = _team_of(neighbourhood)
+    members, shared_sergeants = team_members(team) if team else ([], {})
+    return {
+        "team": team,
+        "members": members,
+        "shared_sergeants": shared_sergeants,
+        "can_see_history": has_permission(user, VIEW_AUDIT_HISTORY),
+    }
+
+
+def staffing_panel(user, neighbourhood: Neighbourhood) -> dict | None:
+    team = _team_of(neighbourhood)
+    if team is None:
+        return None
+    staffing = team_staffing(Team.objects.filter(id=team.id)).get(team.id)
+    return None if staffing is None else {"staffing": staffing}

@@ -1,0 +1,44 @@
+"""The staffing section of the monthly ward and borough reports (registered in sn.teams.hooks)."""
+
+from datetime import date
+
+from sn.core.registries import ReportSection, Table
+from sn.geography.models import Borough, Neighbourhood
+from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
+from sn.teams.selectors import team_staffing
+
+
+def _teams_of(area: Borough | Neighbourhood):
+    if isinstance(area, Borough):
+        return Team.objects.filter(neighbourhood__borough=area)
+    return Team.objects.filter(neighbourhood=area)
+
+
+def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
+    per_team = team_staffing(_teams_of(area), on=month)
+    if not per_team:
+        return None
+    rows = []
+    for staffing in sorted(per_team.values(), key=lambda s: s.label):
+        rows.append(
+            [staffing.label]
+            + [round(staffing.establishment[r], 1) for r in ESTABLISHED_RANKS]
+            + [round(staffing.strength[r], 1) for r in TEAM_RANKS]
+            + [round(staffing.total_vacancies, 1)]
+        )
+    posts = sum(s.total_establishment for s in per_team.values())
+    vacant = sum(s.total_vacancies for s in per_team.values())
+    headers = (
+        ["Team"]
+        + [f"{Rank(r).label} posts" for r in ESTABLISHED_RANKS]
+        + [f"{Rank(r).label} in post" for r in TEAM_RANKS]
+        + ["Vacant posts"]
+    )
+    what = "team" if isinstance(area, Neighbourhood) else f"{len(per_team)} teams"
+    return ReportSection(
+        key="staffing",
+        title="Staffing against establishment",
+        summary=[f"On {month:%d %B %Y} the {what} had {posts - vacant:,.1f} of {posts:,.0f} posts filled."],
+        tables=[Table(caption="Posts and officers in post by team", headers=headers, rows=rows)],
+        note="A sergeant who leads several teams counts as a share of a sergeant in each.",
+    )
