@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: help install demo serve test test-sqlite test-postgres check bench assets data browser clean
+.PHONY: help install demo serve test test-sqlite test-postgres test-in-file-order check bench assets data browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,23 +41,30 @@ browser: ## Install Debian's Chromium for the browser tests, when missing
 		|| echo "WARNING: could not install chromium; browser tests will be skipped"; \
 	else echo "WARNING: no /usr/bin/chromium and no way to install it; browser tests will be skipped"; fi
 
-test: install browser test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite and PostgreSQL
+test: install browser test-sqlite test-postgres test-in-file-order ## Install what the tests need and run the whole suite on SQLite and PostgreSQL
 
+# pytest-randomly shuffles the order on every run (the seed is printed: rerun an order with
+# --randomly-seed=N); the suite must also pass in file order, so it runs once more without it.
 test-sqlite: install
-	@echo "=== Test suite on SQLite ==="
+	@echo "=== Test suite on SQLite, in random order ==="
 	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest -q -n 2
 
 test-postgres: install
 	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
-		echo "=== Test suite on PostgreSQL ($(PG_URL)) ==="; \
+		echo "=== Test suite on PostgreSQL ($(PG_URL)), in random order ==="; \
 		DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q -n 2 -m "not browser"; \
 	else \
 		echo "!!! PostgreSQL is NOT reachable at $(PG_URL): the PostgreSQL run of the suite was SKIPPED !!!"; \
 	fi
 
-check: install ## ruff, migrations in step with models, deploy checks on production settings
+test-in-file-order: install
+	@echo "=== Test suite on SQLite, in file order (no randomisation) ==="
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest -q -n 2 -p no:randomly -m "not browser"
+
+check: install ## ruff, migrations in step with models, the permissions doc, deploy checks on production settings
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/sn makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/sn permissions-doc --check
 	DJANGO_SETTINGS_MODULE=config.settings.production SN_SECRET_KEY="check-only-$$(head -c 32 /dev/urandom | base64)" \
 		SN_ALLOWED_HOSTS=sn.example.org $(BIN)/sn check --deploy --fail-level WARNING
 

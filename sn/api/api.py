@@ -7,7 +7,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
-from sn.core.access import require_permission
+from sn.core.access import api_access
 from sn.geography.locate import locate
 from sn.geography.models import Neighbourhood
 from sn.geography.permissions import VIEW_WARD, get_neighbourhood_for_user, neighbourhoods_for_user
@@ -51,6 +51,7 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied):
 
 
 @api.get("/locate-neighbourhood", response=LocateOut, url_name="locate_neighbourhood", auth=None)
+@api_access(public=True)
 def locate_neighbourhood(request: HttpRequest, q: str):
     """The neighbourhood containing a point, as police.uk's `locate-neighbourhood?q=lat,lng`."""
     try:
@@ -65,13 +66,13 @@ def locate_neighbourhood(request: HttpRequest, q: str):
 
 
 @api.get("/neighbourhoods", response=list[NeighbourhoodOut], url_name="neighbourhoods", auth=SessionAuth())
+@api_access(permission=VIEW_WARD)
 def neighbourhoods(request: HttpRequest):
     """The neighbourhoods in your scope."""
-    require_permission(request, VIEW_WARD)
     return [_out(n) for n in neighbourhoods_for_user(request.user).order_by("code")]
 
 
 @api.get("/neighbourhoods/{code}", response=NeighbourhoodOut, url_name="neighbourhood", auth=SessionAuth())
+@api_access(permission=VIEW_WARD)
 def neighbourhood(request: HttpRequest, code: str):
-    require_permission(request, VIEW_WARD)
     return _out(get_neighbourhood_for_user(request.user, code))

@@ -56,3 +56,25 @@ def access(*, public: bool = False, permission: str | None = None) -> Callable:
         return guarded
 
     return decorator
+
+
+def api_access(*, public: bool = False, permission: str | None = None) -> Callable:
+    """The same rule for a django-ninja operation: the permission is checked on the server before the
+    operation runs (a 403 answered as JSON by the API's handler), and the rule is kept on the function
+    for the generated permissions table."""
+    rule = AccessRule(public=public, permission=permission)
+
+    def decorator(operation: Callable) -> Callable:
+        if public or not permission:
+            operation.access_rule = rule
+            return operation
+
+        @wraps(operation)
+        def guarded(request: HttpRequest, *args, **kwargs):
+            require_permission(request, permission)
+            return operation(request, *args, **kwargs)
+
+        guarded.access_rule = rule
+        return guarded
+
+    return decorator

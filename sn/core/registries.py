@@ -7,6 +7,8 @@ apps own. Each app fills them from its `hooks.py`, imported in its `AppConfig.re
 - REPORT_SECTIONS: the sections of the monthly ward and borough reports.
 - HISTORY_RECORDS: the record types whose change history a supervisor can open, and how each finds
   the neighbourhoods that decide who may see it.
+- ROUTE_RULES: access rules of routes whose view is not a plain Django view (the API's operations),
+  by URL name, for the generated permissions table.
 """
 
 from collections.abc import Callable, Iterable
@@ -75,6 +77,12 @@ class HistoryRecord:
     neighbourhoods_of: Callable[[Model], Iterable[Any]]
 
 
+@dataclass(frozen=True)
+class RouteRule:
+    url_name: str
+    rule: Any  # sn.core.access.AccessRule
+
+
 NAVIGATION: Registry[NavItem] = Registry("navigation", key=lambda e: e.key, order=lambda e: e.order)
 WARD_PANELS: Registry[Panel] = Registry("ward panels", key=lambda e: e.key, order=lambda e: e.order)
 PUBLIC_PANELS: Registry[Panel] = Registry("public panels", key=lambda e: e.key, order=lambda e: e.order)
@@ -82,5 +90,6 @@ REPORT_SECTIONS: Registry[ReportSectionProvider] = Registry(
     "report sections", key=lambda e: e.key, order=lambda e: e.order
 )
 HISTORY_RECORDS: Registry[HistoryRecord] = Registry("history records", key=lambda e: e.key)
+ROUTE_RULES: Registry[RouteRule] = Registry("route rules", key=lambda e: e.url_name)
 
-ALL_REGISTRIES = (NAVIGATION, WARD_PANELS, PUBLIC_PANELS, REPORT_SECTIONS, HISTORY_RECORDS)
+ALL_REGISTRIES = (NAVIGATION, WARD_PANELS, PUBLIC_PANELS, REPORT_SECTIONS, HISTORY_RECORDS, ROUTE_RULES)
