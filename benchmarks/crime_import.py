@@ -108,7 +108,7 @@ def template_rows(locator) -> list[list[str]]:
 def write_file(path: Path, count: int, templates: list[list[str]], seed: int) -> None:
     import numpy as np
 
-    from sn.incidents.layouts import STREET_HEADER
+    from sn.incidents.kinds import STREET
 
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(templates), count).tolist()
@@ -116,7 +116,7 @@ def write_file(path: Path, count: int, templates: list[list[str]], seed: int) ->
     months = rng.integers(1, 13, count).tolist()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(STREET_HEADER)
+        writer.writerow(STREET.header)
         for i in range(count):
             row = list(templates[picks[i]])
             asb = types[i] == "Anti-social behaviour"
@@ -166,6 +166,7 @@ def worker(backend: str, quick: bool) -> dict:
     from benchmarks.demo_db import demo_database
     from sn.geography.locate import current_locator
     from sn.incidents.importing import police_file_import
+    from sn.incidents.kinds import STREET
     from sn.incidents.models import Incident
     from sn.incidents.sources import expand
 
@@ -189,10 +190,10 @@ def worker(backend: str, quick: bool) -> dict:
                 (source,) = expand([path])
                 with MemorySampler() as memory:
                     started = time.perf_counter()
-                    result = police_file_import(source=source, kind="street", locator=locator, lsoa_ids={})
+                    result = police_file_import(source=source, kind=STREET, locator=locator, lsoa_ids={})
                     seconds = time.perf_counter() - started
                 again_started = time.perf_counter()
-                again = police_file_import(source=source, kind="street", locator=locator, lsoa_ids={})
+                again = police_file_import(source=source, kind=STREET, locator=locator, lsoa_ids={})
                 out["files"].append(
                     {
                         "rows": size,

@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from sn.geography.geometry import from_geojson_text
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.importing import police_file_import
+from sn.incidents.kinds import STREET
 from sn.incidents.models import ImportRun, Incident, IncidentMonthly
 from sn.incidents.rollup import incidents_rollup_rebuild
 from sn.incidents.sources import expand
@@ -42,6 +44,9 @@ ASB_RATIO = 0.3
 PLACED_MONTHS = 12
 FORCE_NAME = "Metropolitan Police Service"
 WRITE_BATCH = 50_000
+# A placed point is a street row with only what a count can tell: the other text columns are blank.
+BLANK_ROW = {column.name: "" for column in STREET.columns}
+_in_column_order = itemgetter(*(column.name for column in STREET.columns))
 
 
 def _ward_counts() -> tuple[list[date], dict[str, dict[str, np.ndarray]]]:
@@ -103,26 +108,19 @@ def _placed_rows(ward, geometry, months, counts, placed_from: int, streets, rng)
     rows, at = [], 0
     for month, category, n in cells:
         for i in range(n):
-            location = names[picks[at]] if names else ""
-            rows.append(
-                (
-                    f"placed:{ward.code}:{month:%Y%m}:{category}:{i}",
-                    "",
-                    month.isoformat(),
-                    category,
-                    FORCE_NAME,
-                    FORCE_NAME,
-                    round(float(xs[at]), 6),
-                    round(float(ys[at]), 6),
-                    location,
-                    "",
-                    "",
-                    "",
-                    "",
-                    ward.id,
-                    True,
-                )
-            )
+            point = {
+                "source_key": f"placed:{ward.code}:{month:%Y%m}:{category}:{i}",
+                "month": month.isoformat(),
+                "category": category,
+                "reported_by": FORCE_NAME,
+                "falls_within": FORCE_NAME,
+                "longitude": round(float(xs[at]), 6),
+                "latitude": round(float(ys[at]), 6),
+                "location": names[picks[at]] if names else "",
+                "neighbourhood_id": ward.id,
+                "placed": True,
+            }
+            rows.append(_in_column_order({**BLANK_ROW, **point}))
             at += 1
     return rows
 
@@ -132,9 +130,7 @@ def incidents_seed(
 ) -> str:
     """Load the demo incidents into the demo force (its wards must exist: run seed-demo first)."""
     started = time.perf_counter()
-    burglary = police_file_import(
-        source=expand([BURGLARY])[0], kind=ImportRun.Kind.STREET, rebuild_rollup=False
-    )
+    burglary = police_file_import(source=expand([BURGLARY])[0], kind=STREET, rebuild_rollup=False)
     progress(burglary.summary_line())
     months, ward_counts = _ward_counts()
     wards = list(Neighbourhood.objects.filter(code__in=list(ward_counts)).order_by("code"))
@@ -161,15 +157,15 @@ def incidents_seed(
                 if per_month[m] > 0
             ]
             if len(batch) >= WRITE_BATCH:
-                write_incidents(batch)
+                write_incidents(batch, STREET.columns)
                 placed += len(batch)
                 batch = []
-        write_incidents(batch)
+        write_incidents(batch, STREET.columns)
         placed += len(batch)
         ImportRun.objects.create(
             file_name=f"demo: points placed from MPS ward counts (seed {seed})",
             sha256="",
-            kind=ImportRun.Kind.STREET,
+            kind=STREET.name,
             status=ImportRun.Status.IMPORTED,
             rows_read=placed,
             imported=placed,

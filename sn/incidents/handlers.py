@@ -1,12 +1,14 @@
 """Turning a parsed chunk into writes: keys, neighbourhoods, and the counts an import reports.
 
-One handler per police.uk file kind, each living for one file (the keyless-row occurrence counter is
-per file). They run inside the file's transaction.
+One handler per police.uk kind (sn.incidents.kinds names which), each living for one file (the
+keyless-row occurrence counter is per file) and given its kind, whose columns say what to write. They
+run inside the file's transaction.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import connection
@@ -14,10 +16,12 @@ from django.db import connection
 from sn.geography.locate import NOT_FOUND, Locator
 from sn.incidents.keys import OccurrenceKeys
 from sn.incidents.models import Incident, StopSearch
-from sn.incidents.parsing import STOP_FIELDS as PARSED_STOP_FIELDS
 from sn.incidents.parsing import Columns
 from sn.incidents.reporting import FileResult
-from sn.incidents.writers import INCIDENT_COLUMNS, raw_connection, write_incidents
+from sn.incidents.writers import raw_connection, write_incidents
+
+if TYPE_CHECKING:  # the kinds name these handlers, so they can only be imported for type checking
+    from sn.incidents.kinds import SourceKind
 
 LOOKUP_BATCH = 500
 
@@ -40,8 +44,9 @@ class StreetHandler:
     its own process (or, for SQLite, without the GIL), so parsing and writing overlap. At most one chunk
     is in flight, so memory stays at about two chunks whatever the file size."""
 
-    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+    def __init__(self, kind: "SourceKind", result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
         self.result, self.locator, self.lsoa_ids = result, locator, lsoa_ids
+        self.columns = kind.columns
         self.keys = OccurrenceKeys()
         self.raw = raw_connection()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="incident-writer")
@@ -78,9 +83,8 @@ class StreetHandler:
         kept_count = len(kept)
         self.result.outside_area += len(columns) - kept_count
         picked = _unique_last(keys, kept.tolist())
-        chunk = {"source_key": keys, "longitude": columns.longitude, "latitude": columns.latitude}
-        chunk |= {name: v[name] for name in STREET_VALUES}
-        chunk["neighbourhood_id"] = where
+        chunk = {**v, "longitude": columns.longitude, "latitude": columns.latitude}
+        chunk |= {"source_key": keys, "neighbourhood_id": where}
         if picked is not None:
             chunk = {
                 name: values[picked] if isinstance(values, np.ndarray) else [values[i] for i in picked]
@@ -91,23 +95,9 @@ class StreetHandler:
         chunk["neighbourhood_id"] = chunk["neighbourhood_id"].tolist()
         chunk["placed"] = repeat(False, len(chunk["source_key"]))
         self.result.months.update(date.fromisoformat(month) for month in set(chunk["month"]))
-        rows = zip(*(chunk[name] for name in INCIDENT_COLUMNS), strict=False)  # read by the writer
+        rows = zip(*(chunk[column.name] for column in self.columns), strict=False)  # read by the writer
         self._collect()
-        self.pending = (self.pool.submit(write_incidents, rows, self.raw), kept_count)
-
-
-STREET_VALUES = (
-    "crime_id",
-    "month",
-    "category",
-    "reported_by",
-    "falls_within",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "last_outcome_category",
-    "context",
-)
+        self.pending = (self.pool.submit(write_incidents, rows, self.columns, self.raw), kept_count)
 
 
 def _unique_last(keys: list[str], kept: list[int]) -> list[int] | None:
@@ -127,7 +117,7 @@ def _older_or_same(held: tuple[str, date | None], outcome: str, when: date) -> b
 class OutcomesHandler:
     """Sets each crime's last outcome: the latest month wins, so files may come in any order."""
 
-    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+    def __init__(self, kind: "SourceKind", result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
         self.result = result
 
     def close(self) -> None:
@@ -168,15 +158,11 @@ class OutcomesHandler:
         self.result.updated += len(updates)
 
 
-# Stop-and-search columns copied to the model as they are; the date and coordinates are converted.
-STOP_FIELDS = tuple(f for f in PARSED_STOP_FIELDS if f not in {"date", "latitude_text", "longitude_text"})
-
-
 class StopsHandler:
     """Stops carry no id: the key is the row's hash with its occurrence number (sn.incidents.keys).
     Stops with no coordinates are kept with no neighbourhood; those placed outside the force are not."""
 
-    def __init__(self, result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
+    def __init__(self, kind: "SourceKind", result: FileResult, locator: Locator, lsoa_ids: dict[str, int]):
         self.result, self.locator = result, locator
         self.keys = OccurrenceKeys()
 
@@ -196,11 +182,10 @@ class StopsHandler:
                 continue
             candidates[key] = StopSearch(
                 source_key=key,
-                occurred_at=v["date"][i],
                 latitude=lats[i],
                 longitude=lngs[i],
                 neighbourhood_id=where[i] if has_point[i] else None,
-                **{name: v[name][i] for name in STOP_FIELDS},
+                **{name: values[i] for name, values in v.items()},  # every other field, named as the model's
             )
         held: dict[str, int | None] = {}
         ids = list(candidates)
@@ -224,6 +209,3 @@ class StopsHandler:
         self.result.imported += len(new)
         self.result.updated += len(moved)
         self.result.unchanged += len(candidates) - len(new) - len(moved)
-
-
-HANDLERS = {"street": StreetHandler, "outcomes": OutcomesHandler, "stops": StopsHandler}

@@ -3,7 +3,8 @@
 A file is read with the csv module a chunk at a time (memory does not grow with the file), each chunk
 is validated, located and written inside one transaction for the whole file. The first bad row rolls
 the file back; the rest of the file is still read, without writing, so the report lists every bad row.
-Each file leaves an ImportRun: the audit record of what was imported or refused, by whom.
+Each file leaves an ImportRun: the audit record of what was imported or refused, by whom. What a
+file holds and how each stage treats it is its kind's description (sn.incidents.kinds).
 """
 
 import csv
@@ -18,13 +19,11 @@ from typing import TextIO
 from django.db import transaction
 
 from sn.geography.locate import Locator, current_locator
-from sn.incidents.handlers import HANDLERS
-from sn.incidents.layouts import header_problem
+from sn.incidents.kinds import STREET, SourceKind, header_problem
 from sn.incidents.lsoa import lsoa_neighbourhoods
 from sn.incidents.models import ImportRun
-from sn.incidents.parsing import PARSERS, RowProblem
+from sn.incidents.parsing import RowProblem
 from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport
-from sn.incidents.rollup import incidents_rollup_rebuild
 from sn.incidents.sources import Source, detect_kind, expand, open_text
 
 CHUNK_ROWS = 50_000
@@ -92,7 +91,7 @@ def _record(result: FileResult, sha256: str, actor) -> ImportRun:
 def police_file_import(
     *,
     source: Source,
-    kind: str,
+    kind: SourceKind,
     actor=None,
     locator: Locator | None = None,
     lsoa_ids: dict[str, int] | None = None,
@@ -100,15 +99,14 @@ def police_file_import(
     chunk_rows: int = CHUNK_ROWS,
     rebuild_rollup: bool = True,
 ) -> FileResult:
-    """Import one police.uk file of `kind` (street, outcomes or stops), all or nothing.
+    """Import one police.uk file of `kind` (sn.incidents.kinds), all or nothing.
 
-    Street files rebuild the monthly rollup for the months they touched, in the same transaction
+    A kind with a rollup (street) rebuilds it for the months the file touched, in the same transaction
     (unless `rebuild_rollup` is False: the caller then rebuilds once after many files)."""
     started = time.perf_counter()
-    result = FileResult(name=source.name, kind=kind)
+    result = FileResult(name=source.name, kind=kind.name)
     locator = locator or current_locator()
     lsoa_ids = lsoa_neighbourhoods() if lsoa_ids is None else lsoa_ids
-    parse = PARSERS[kind]
     sha256 = ""
     try:
         with open_text(source) as (text, hashing):
@@ -123,15 +121,11 @@ def police_file_import(
                     for rows, _ in chunks:
                         result.rows_read += len(rows)
                 else:
-                    handler = HANDLERS[kind](result, locator, lsoa_ids)
+                    handler = kind.handler(kind, result, locator, lsoa_ids)
 
                     def finish() -> None:
-                        if (
-                            rebuild_rollup
-                            and kind == ImportRun.Kind.STREET
-                            and (result.imported or result.updated)
-                        ):
-                            incidents_rollup_rebuild(months=result.months)
+                        if rebuild_rollup and kind.rollup and (result.imported or result.updated):
+                            kind.rollup(months=result.months)
                         if result.not_found:
                             result.message = f"{result.not_found} outcomes name crimes that are not held"
                         result.seconds = time.perf_counter() - started
@@ -140,7 +134,7 @@ def police_file_import(
                     _import_chunks(
                         result,
                         chunks,
-                        parse,
+                        kind.parse,
                         handler,
                         finish,
                         lambda: progress.update(hashing.bytes_read, result.rows_read),
@@ -189,7 +183,7 @@ def _import_chunks(
 def police_files_import(
     *,
     paths: list[str | Path],
-    kind: str | None = None,
+    kind: SourceKind | None = None,
     actor=None,
     rejects_path: str | Path | None = None,
     out: Callable[[str], None] = print,
@@ -208,8 +202,8 @@ def police_files_import(
     try:
         for source in sources:
             detected = detect_kind(source) if (kind is None or source.walked) else None
-            if kind and source.walked and detected and detected != kind:
-                out(f"{source.name}: skipped, a police.uk {ImportRun.Kind(detected).label.lower()} file")
+            if kind and source.walked and detected and detected is not kind:
+                out(f"{source.name}: skipped, a police.uk {detected.label.lower()} file")
                 continue
             file_kind = kind or detected
             if file_kind is None:
@@ -234,7 +228,7 @@ def police_files_import(
 
 
 def _unrecognised(source: Source, actor) -> FileResult:
-    result = FileResult(name=source.name, kind=ImportRun.Kind.STREET, status=ImportRun.Status.REJECTED)
+    result = FileResult(name=source.name, kind=STREET.name, status=ImportRun.Status.REJECTED)
     _reject(
         result,
         [RowProblem(1, "the header is not a police.uk street, outcomes or stop-and-search header", [])],

@@ -1,21 +1,25 @@
 """Reading police.uk CSV rows into typed columns, a chunk at a time, and saying exactly what is wrong.
 
-Each parser takes a chunk of raw rows (lists of strings from csv.reader) with their line numbers and
-returns typed columns plus a list of problems. The checks run per column over the whole chunk (unique
-months and crime types are checked once; coordinates are converted with numpy), so the cost per row
-stays small; only a chunk that has a problem is walked row by row to name the lines.
+`parse_rows` takes a kind's fields (sn.incidents.fields) and a chunk of raw rows (lists of strings from
+csv.reader) with their line numbers, and returns typed columns plus a list of problems. Each field is
+checked as its type and limits say. The checks run per column over the whole chunk (unique months and
+crime types are checked once; coordinates are converted with numpy), so the cost per row stays small;
+only a chunk that has a problem is walked row by row to name the lines.
 """
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
 
 from sn.incidents.categories import CRIME_TYPE_TO_CATEGORY
+from sn.incidents.fields import CRIME_TYPE, FLAG, LATITUDE, LONGITUDE, MONTH, TIMESTAMP, Field, Type
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+BOOLEAN_TEXT = {"": None, "true": True, "false": False}
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,8 @@ def month_value(text: str) -> str | None:
 
 @dataclass
 class Columns:
-    """A chunk's rows as columns. `lines` and `raw` keep the source of every row kept."""
+    """A chunk's rows as columns, keyed by field name; the coordinates are arrays of their own (NaN where
+    blank) and not in `values`. `lines` and `raw` keep the source of every row kept."""
 
     lines: list[int]
     raw: list[list[str]]
@@ -61,33 +66,85 @@ def _split_ragged(rows: list[list[str]], lines: list[int], width: int, problems:
     return kept_rows, kept_lines
 
 
-def _check_lengths(
-    columns: Columns, limits: dict[str, int], labels: dict[str, str], problems: list[RowProblem]
-) -> None:
-    for name, limit in limits.items():
-        values = columns.values[name]
-        if values and max(map(len, values)) > limit:
-            for i, value in enumerate(values):
-                if len(value) > limit:
-                    problems.append(
-                        RowProblem(
-                            columns.lines[i],
-                            f"{labels[name]} is {len(value)} characters long (at most {limit})",
-                            columns.raw[i],
-                        )
-                    )
+def _columns(rows, lines, names: tuple[str, ...]) -> Columns:
+    columns = Columns(lines=lines, raw=rows)
+    transposed = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    columns.values = {name: list(values) for name, values in zip(names, transposed, strict=True)}
+    return columns
 
 
-def _check_months(columns: Columns, name: str, label: str, problems: list[RowProblem]) -> None:
-    texts = columns.values[name]
+def _check_months(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    texts = columns.values[f.name]
     parsed = {text: month_value(text) for text in set(texts)}
     if None in parsed.values():
         for i, text in enumerate(texts):
             if parsed[text] is None:
+                reason = f'{f.label} "{text}" is not a month (YYYY-MM)'
+                problems.append(RowProblem(columns.lines[i], reason, columns.raw[i]))
+    columns.values[f.name] = [parsed[text] for text in texts]
+
+
+def _check_crime_types(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    texts = columns.values[f.name]
+    slugs = {text: CRIME_TYPE_TO_CATEGORY.get(text.strip().lower()) for text in set(texts)}
+    if None in slugs.values():
+        for i, text in enumerate(texts):
+            if slugs[text] is None:
+                problems.append(RowProblem(columns.lines[i], f'unknown crime type "{text}"', columns.raw[i]))
+    columns.values[f.name] = [slugs[text] for text in texts]
+
+
+def _check_timestamps(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    stamps = []
+    for i, text in enumerate(columns.values[f.name]):
+        try:
+            stamp = datetime.fromisoformat(text)
+        except ValueError:
+            stamp = None
+        if stamp is None or stamp.tzinfo is None:
+            reason = f'{f.label} "{text}" is not a date and time with an offset'
+            problems.append(RowProblem(columns.lines[i], reason, columns.raw[i]))
+        stamps.append(stamp)
+    columns.values[f.name] = stamps
+
+
+def _check_flags(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    texts = columns.values[f.name]
+    parsed = [BOOLEAN_TEXT.get(text.strip().lower(), "bad") for text in texts]
+    for i, value in enumerate(parsed):
+        if value == "bad":
+            reason = f'{f.label} "{texts[i]}" is not True, False or blank'
+            problems.append(RowProblem(columns.lines[i], reason, columns.raw[i]))
+    columns.values[f.name] = parsed
+
+
+CONVERSIONS: dict[Type, Callable[[Columns, Field, list[RowProblem]], None]] = {
+    MONTH: _check_months,
+    CRIME_TYPE: _check_crime_types,
+    TIMESTAMP: _check_timestamps,
+    FLAG: _check_flags,
+}
+
+
+def _check_required(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    why = f" ({f.required})" if isinstance(f.required, str) else ""
+    for i, text in enumerate(columns.values[f.name]):
+        if not text:
+            problems.append(RowProblem(columns.lines[i], f"{f.label} is blank{why}", columns.raw[i]))
+
+
+def _check_length(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+    values, limit = columns.values[f.name], f.max_length
+    if values and max(map(len, values)) > limit:
+        for i, value in enumerate(values):
+            if len(value) > limit:
                 problems.append(
-                    RowProblem(columns.lines[i], f'{label} "{text}" is not a month (YYYY-MM)', columns.raw[i])
+                    RowProblem(
+                        columns.lines[i],
+                        f"{f.label} is {len(value)} characters long (at most {limit})",
+                        columns.raw[i],
+                    )
                 )
-    columns.values[name] = [parsed[text] for text in texts]
 
 
 def _floats(texts: list[str] | tuple[str, ...]) -> np.ndarray | None:
@@ -97,10 +154,10 @@ def _floats(texts: list[str] | tuple[str, ...]) -> np.ndarray | None:
         return None
 
 
-def _check_coordinates(
-    columns: Columns, lng_texts, lat_texts, problems: list[RowProblem], *, labels=("Longitude", "Latitude")
-) -> None:
+def _check_coordinates(columns: Columns, x: Field, y: Field, problems: list[RowProblem]) -> None:
     """Both blank (no location) or both numbers in range; the arrays hold NaN where blank."""
+    lng_texts, lat_texts = columns.values.pop(x.name), columns.values.pop(y.name)
+    labels = (x.label, y.label)
     lng, lat = _floats(lng_texts), _floats(lat_texts)
     n = len(columns)
     lng_blank = np.fromiter((not t for t in lng_texts), bool, n)
@@ -136,183 +193,26 @@ def _coordinate_problem(lng_text: str, lat_text: str, labels: tuple[str, str]) -
     return None
 
 
-STREET_FIELDS = (
-    "crime_id",
-    "month",
-    "reported_by",
-    "falls_within",
-    "longitude_text",
-    "latitude_text",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "crime_type",
-    "last_outcome_category",
-    "context",
-)
-STREET_LIMITS = {
-    "crime_id": 64,
-    "reported_by": 100,
-    "falls_within": 100,
-    "location": 255,
-    "lsoa_code": 9,
-    "lsoa_name": 100,
-    "last_outcome_category": 120,
-}
-STREET_LABELS = {
-    "crime_id": "Crime ID",
-    "reported_by": "Reported by",
-    "falls_within": "Falls within",
-    "location": "Location",
-    "lsoa_code": "LSOA code",
-    "lsoa_name": "LSOA name",
-    "last_outcome_category": "Last outcome category",
-}
+def parse_rows(fields: tuple[Field, ...], rows: list[list[str]], lines: list[int]) -> Columns:
+    """A chunk of rows of a file laid out as `fields` -> columns named as the fields are, and problems.
 
-
-def _columns(rows, lines, names: tuple[str, ...]) -> Columns:
-    columns = Columns(lines=lines, raw=rows)
-    transposed = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    columns.values = {name: list(values) for name, values in zip(names, transposed, strict=True)}
-    return columns
-
-
-def parse_street(rows: list[list[str]], lines: list[int]) -> Columns:
-    """Street-level crime rows -> columns: month as 'YYYY-MM-01', category slug, NaN for no location."""
+    Values are converted as their type says (months as 'YYYY-MM-01', crime types as category slugs,
+    aware datetimes, booleans or None); coordinates go to `Columns.longitude` and `.latitude`. Problems
+    are in line order; within a line, conversions come first, then blanks, coordinates and lengths."""
     problems: list[RowProblem] = []
-    rows, lines = _split_ragged(rows, lines, len(STREET_FIELDS), problems)
-    columns = _columns(rows, lines, STREET_FIELDS)
-    _check_months(columns, "month", "Month", problems)
-    types = columns.values.pop("crime_type")
-    slugs = {text: CRIME_TYPE_TO_CATEGORY.get(text.strip().lower()) for text in set(types)}
-    if None in slugs.values():
-        for i, text in enumerate(types):
-            if slugs[text] is None:
-                problems.append(RowProblem(lines[i], f'unknown crime type "{text}"', rows[i]))
-    columns.values["category"] = [slugs[text] for text in types]
-    _check_coordinates(
-        columns, columns.values.pop("longitude_text"), columns.values.pop("latitude_text"), problems
-    )
-    _check_lengths(columns, STREET_LIMITS, STREET_LABELS, problems)
+    rows, lines = _split_ragged(rows, lines, len(fields), problems)
+    columns = _columns(rows, lines, tuple(f.name for f in fields))
+    for f in fields:
+        if f.type in CONVERSIONS:
+            CONVERSIONS[f.type](columns, f, problems)
+    for f in fields:
+        if f.required:
+            _check_required(columns, f, problems)
+    longitude = next(f for f in fields if f.type == LONGITUDE)
+    latitude = next(f for f in fields if f.type == LATITUDE)
+    _check_coordinates(columns, longitude, latitude, problems)
+    for f in fields:
+        if f.max_length is not None:
+            _check_length(columns, f, problems)
     columns.problems = sorted(problems, key=lambda p: p.line)
     return columns
-
-
-OUTCOME_FIELDS = (
-    "crime_id",
-    "month",
-    "reported_by",
-    "falls_within",
-    "longitude_text",
-    "latitude_text",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "outcome_type",
-)
-
-
-def parse_outcomes(rows: list[list[str]], lines: list[int]) -> Columns:
-    """Outcome rows -> columns; only the Crime ID, month and outcome are used, but all are checked."""
-    problems: list[RowProblem] = []
-    rows, lines = _split_ragged(rows, lines, len(OUTCOME_FIELDS), problems)
-    columns = _columns(rows, lines, OUTCOME_FIELDS)
-    _check_months(columns, "month", "Month", problems)
-    _check_coordinates(
-        columns, columns.values.pop("longitude_text"), columns.values.pop("latitude_text"), problems
-    )
-    for i, (crime_id, outcome) in enumerate(
-        zip(columns.values["crime_id"], columns.values["outcome_type"], strict=True)
-    ):
-        if not crime_id:
-            problems.append(
-                RowProblem(lines[i], "Crime ID is blank (an outcome must name its crime)", rows[i])
-            )
-        if not outcome:
-            problems.append(RowProblem(lines[i], "Outcome type is blank", rows[i]))
-    _check_lengths(
-        columns,
-        {"crime_id": 64, "outcome_type": 120},
-        {"crime_id": "Crime ID", "outcome_type": "Outcome type"},
-        problems,
-    )
-    columns.problems = sorted(problems, key=lambda p: p.line)
-    return columns
-
-
-STOP_FIELDS = (
-    "type",
-    "date",
-    "part_of_policing_operation",
-    "policing_operation",
-    "latitude_text",
-    "longitude_text",
-    "gender",
-    "age_range",
-    "self_defined_ethnicity",
-    "officer_defined_ethnicity",
-    "legislation",
-    "object_of_search",
-    "outcome",
-    "outcome_linked_to_object",
-    "removal_of_clothing",
-)
-STOP_LIMITS = {
-    "type": 60,
-    "policing_operation": 200,
-    "gender": 20,
-    "age_range": 20,
-    "self_defined_ethnicity": 200,
-    "officer_defined_ethnicity": 60,
-    "legislation": 200,
-    "object_of_search": 120,
-    "outcome": 120,
-}
-STOP_BOOLEANS = {
-    "part_of_policing_operation": "Part of a policing operation",
-    "outcome_linked_to_object": "Outcome linked to object of search",
-    "removal_of_clothing": "Removal of more than just outer clothing",
-}
-BOOLEAN_TEXT = {"": None, "true": True, "false": False}
-
-
-def parse_stops(rows: list[list[str]], lines: list[int]) -> Columns:
-    """Stop-and-search rows -> columns: an aware datetime, booleans (None when blank), coordinates."""
-    problems: list[RowProblem] = []
-    rows, lines = _split_ragged(rows, lines, len(STOP_FIELDS), problems)
-    columns = _columns(rows, lines, STOP_FIELDS)
-    stamps = []
-    for i, text in enumerate(columns.values["date"]):
-        try:
-            stamp = datetime.fromisoformat(text)
-        except ValueError:
-            stamp = None
-        if stamp is None or stamp.tzinfo is None:
-            problems.append(
-                RowProblem(lines[i], f'Date "{text}" is not a date and time with an offset', rows[i])
-            )
-        stamps.append(stamp)
-    columns.values["date"] = stamps
-    for name, label in STOP_BOOLEANS.items():
-        texts = columns.values[name]
-        parsed = [BOOLEAN_TEXT.get(text.strip().lower(), "bad") for text in texts]
-        for i, value in enumerate(parsed):
-            if value == "bad":
-                problems.append(
-                    RowProblem(lines[i], f'{label} "{texts[i]}" is not True, False or blank', rows[i])
-                )
-        columns.values[name] = parsed
-    for i, text in enumerate(columns.values["type"]):
-        if not text:
-            problems.append(RowProblem(lines[i], "Type is blank", rows[i]))
-    _check_coordinates(
-        columns, columns.values.pop("longitude_text"), columns.values.pop("latitude_text"), problems
-    )
-    _check_lengths(
-        columns, STOP_LIMITS, {name: name.replace("_", " ").capitalize() for name in STOP_LIMITS}, problems
-    )
-    columns.problems = sorted(problems, key=lambda p: p.line)
-    return columns
-
-
-PARSERS = {"street": parse_street, "outcomes": parse_outcomes, "stops": parse_stops}

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sn.incidents.layouts import kind_of_header
+from sn.incidents.kinds import SourceKind, kind_of_header
 
 READ_BLOCK = 1 << 20
 
@@ -139,7 +139,7 @@ def expand(paths: list[str | Path]) -> list[Source]:
     return sources
 
 
-def detect_kind(source: Source) -> str | None:
+def detect_kind(source: Source) -> SourceKind | None:
     """The police.uk kind of a source from its header, or None (not police.uk, or unreadable)."""
     try:
         with open_text(source) as (text, _):

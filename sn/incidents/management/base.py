@@ -5,12 +5,13 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from sn.incidents.importing import police_files_import
+from sn.incidents.kinds import SourceKind
 
 
 class ImportCommand(BaseCommand):
     """Each file is all or nothing and safe to import again; the command fails if any file is refused."""
 
-    kind: str | None = None
+    kind: SourceKind | None = None  # None: each file's kind is told by its header
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="CSV, .csv.gz or .zip files, or directories to walk")

@@ -3,13 +3,14 @@
 from pathlib import Path
 
 from sn.incidents.importing import police_file_import
+from sn.incidents.kinds import STREET, SourceKind
 from sn.incidents.reporting import FileResult
 from sn.incidents.sources import expand
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def import_path(path: Path, kind: str = "street", **options) -> FileResult:
+def import_path(path: Path, kind: SourceKind = STREET, **options) -> FileResult:
     (source,) = expand([path])
     return police_file_import(source=source, kind=kind, **options)
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from sn.incidents.categories import Category
+from sn.incidents.kinds import OUTCOMES, STOPS
 from sn.incidents.models import ImportRun, Incident, StopSearch
 from sn.incidents.tests.helpers import FIXTURES, fixture_lines, import_path, write_lines
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_an_outcomes_file_sets_the_latest_outcome_of_each_crime_it_names(world, lsoa_ids):
     import_path(FIXTURES / "street.csv", lsoa_ids=lsoa_ids)
 
-    result = import_path(FIXTURES / "outcomes.csv", kind="outcomes", lsoa_ids=lsoa_ids)
+    result = import_path(FIXTURES / "outcomes.csv", kind=OUTCOMES, lsoa_ids=lsoa_ids)
 
     burglary = Incident.objects.get(category=Category.BURGLARY)
     violence = Incident.objects.get(category=Category.VIOLENT_CRIME)
@@ -29,12 +30,12 @@ def test_an_older_outcome_does_not_replace_a_newer_one_and_a_repeat_changes_noth
     world, lsoa_ids, tmp_path
 ):
     import_path(FIXTURES / "street.csv", lsoa_ids=lsoa_ids)
-    import_path(FIXTURES / "outcomes.csv", kind="outcomes", lsoa_ids=lsoa_ids)
+    import_path(FIXTURES / "outcomes.csv", kind=OUTCOMES, lsoa_ids=lsoa_ids)
     lines = fixture_lines("outcomes.csv")
     older = write_lines(tmp_path / "older.csv", [lines[0], lines[3]])
 
-    assert import_path(older, kind="outcomes", lsoa_ids=lsoa_ids).updated == 0
-    assert import_path(FIXTURES / "outcomes.csv", kind="outcomes", lsoa_ids=lsoa_ids).updated == 0
+    assert import_path(older, kind=OUTCOMES, lsoa_ids=lsoa_ids).updated == 0
+    assert import_path(FIXTURES / "outcomes.csv", kind=OUTCOMES, lsoa_ids=lsoa_ids).updated == 0
     assert (
         Incident.objects.get(category=Category.BURGLARY).last_outcome_category == "Offender given a caution"
     )
@@ -42,7 +43,7 @@ def test_an_older_outcome_does_not_replace_a_newer_one_and_a_repeat_changes_noth
 
 def test_reimporting_a_street_file_keeps_the_outcome_an_outcomes_file_set(world, lsoa_ids):
     import_path(FIXTURES / "street.csv", lsoa_ids=lsoa_ids)
-    import_path(FIXTURES / "outcomes.csv", kind="outcomes", lsoa_ids=lsoa_ids)
+    import_path(FIXTURES / "outcomes.csv", kind=OUTCOMES, lsoa_ids=lsoa_ids)
 
     again = import_path(FIXTURES / "street.csv", lsoa_ids=lsoa_ids)
 
@@ -53,7 +54,7 @@ def test_reimporting_a_street_file_keeps_the_outcome_an_outcomes_file_set(world,
 
 
 def test_stops_import_located_when_they_have_coordinates_and_kept_without(world, lsoa_ids):
-    result = import_path(FIXTURES / "stops.csv", kind="stops", lsoa_ids=lsoa_ids)
+    result = import_path(FIXTURES / "stops.csv", kind=STOPS, lsoa_ids=lsoa_ids)
 
     assert (result.imported, result.outside_area) == (2, 1)
     located = StopSearch.objects.get(type="Person search")
@@ -69,10 +70,10 @@ def test_stops_import_located_when_they_have_coordinates_and_kept_without(world,
 
 
 def test_stops_keep_stable_keys_so_a_reimport_adds_nothing(world, lsoa_ids):
-    import_path(FIXTURES / "stops.csv", kind="stops", lsoa_ids=lsoa_ids)
+    import_path(FIXTURES / "stops.csv", kind=STOPS, lsoa_ids=lsoa_ids)
     keys = set(StopSearch.objects.values_list("source_key", flat=True))
 
-    again = import_path(FIXTURES / "stops.csv", kind="stops", lsoa_ids=lsoa_ids)
+    again = import_path(FIXTURES / "stops.csv", kind=STOPS, lsoa_ids=lsoa_ids)
 
     assert (again.imported, again.unchanged) == (0, 2)
     assert set(StopSearch.objects.values_list("source_key", flat=True)) == keys
@@ -82,7 +83,7 @@ def test_a_stop_with_a_bad_date_rejects_the_file(world, lsoa_ids, tmp_path):
     lines = fixture_lines("stops.csv")
     lines[2] = lines[2].replace("2024-01-06T11:30:00+00:00", "06/01/2024 11:30")
 
-    result = import_path(write_lines(tmp_path / "stops.csv", lines), kind="stops", lsoa_ids=lsoa_ids)
+    result = import_path(write_lines(tmp_path / "stops.csv", lines), kind=STOPS, lsoa_ids=lsoa_ids)
 
     assert result.message.startswith('stops.csv, line 3: Date "06/01/2024 11:30" is not a date and time')
     assert not StopSearch.objects.exists()

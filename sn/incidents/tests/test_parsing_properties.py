@@ -7,11 +7,12 @@ from hypothesis import strategies as st
 
 from sn.incidents.categories import CRIME_TYPE_TO_CATEGORY
 from sn.incidents.keys import OccurrenceKeys, row_key
-from sn.incidents.parsing import STREET_LIMITS, parse_street
+from sn.incidents.kinds import STREET
 
 CRIME_TYPES = [name.capitalize() for name in CRIME_TYPE_TO_CATEGORY] + ["Violence and sexual offences"]
 # Any text csv can carry: commas, quotes, newlines, accents; not NUL and not lone surrogates.
 TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+LIMITS = {f.name: f.max_length for f in STREET.fields}
 
 
 def text(limit: int):
@@ -26,15 +27,15 @@ def street_rows(draw):
     return {
         "crime_id": draw(st.one_of(st.just(""), st.text("0123456789abcdef", min_size=64, max_size=64))),
         "month": f"{draw(st.integers(1900, 2100)):04d}-{draw(st.integers(1, 12)):02d}",
-        "reported_by": draw(text(STREET_LIMITS["reported_by"])),
-        "falls_within": draw(text(STREET_LIMITS["falls_within"])),
+        "reported_by": draw(text(LIMITS["reported_by"])),
+        "falls_within": draw(text(LIMITS["falls_within"])),
         "longitude": lng,
         "latitude": lat,
-        "location": draw(text(STREET_LIMITS["location"])),
-        "lsoa_code": draw(text(STREET_LIMITS["lsoa_code"])),
-        "lsoa_name": draw(text(STREET_LIMITS["lsoa_name"])),
+        "location": draw(text(LIMITS["location"])),
+        "lsoa_code": draw(text(LIMITS["lsoa_code"])),
+        "lsoa_name": draw(text(LIMITS["lsoa_name"])),
         "crime_type": draw(st.sampled_from(CRIME_TYPES)),
-        "last_outcome_category": draw(text(STREET_LIMITS["last_outcome_category"])),
+        "last_outcome_category": draw(text(LIMITS["last_outcome_category"])),
         "context": draw(text(200)),
     }
 
@@ -49,7 +50,7 @@ def as_csv_row(values: dict) -> list[str]:
 
 @given(street_rows())
 def test_any_valid_row_that_round_trips_through_csv_parses_to_the_same_values(values):
-    columns = parse_street([as_csv_row(values)], [2])
+    columns = STREET.parse([as_csv_row(values)], [2])
 
     assert columns.problems == []
     parsed = {name: column[0] for name, column in columns.values.items()}

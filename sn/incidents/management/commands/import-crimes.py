@@ -1,6 +1,7 @@
+from sn.incidents.kinds import STREET
 from sn.incidents.management.base import ImportCommand
 
 
 class Command(ImportCommand):
     help = "Import police.uk street-level crime CSVs (CSV, .csv.gz, .zip, directories)."
-    kind = "street"
+    kind = STREET

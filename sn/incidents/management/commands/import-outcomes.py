@@ -1,6 +1,7 @@
+from sn.incidents.kinds import OUTCOMES
 from sn.incidents.management.base import ImportCommand
 
 
 class Command(ImportCommand):
     help = "Import police.uk outcomes CSVs: sets each crime's last outcome."
-    kind = "outcomes"
+    kind = OUTCOMES
