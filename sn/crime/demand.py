@@ -21,7 +21,8 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Q, Sum
 
-from sn.crime.months import add_months, default_end_month
+from sn.core.months import add_months
+from sn.crime.months import default_end_month
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.models import IncidentMonthly

@@ -14,8 +14,9 @@ from datetime import date
 
 from django.db.models import Count, Q, Sum
 
+from sn.core.months import add_months, month_span
 from sn.crime.demand import per_thousand
-from sn.crime.months import add_months, default_end_month, month_span
+from sn.crime.months import default_end_month
 from sn.crime.stats import CountChange, count_change
 from sn.geography.models import Borough, Neighbourhood
 from sn.incidents.categories import TNO_CATEGORIES, Category

@@ -1,7 +1,6 @@
 """Demand rankings (force and borough) and crime profiles (ward and borough), with downloads."""
 
 import json
-from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,9 +10,9 @@ from django.views.decorators.gzip import gzip_page
 from sn.accounts.scope import scope_for
 from sn.core.access import access
 from sn.core.exports import FORMATS, table_response
+from sn.core.months import RequestedMonth, requested_month
 from sn.crime.demand import AreaDemand, DemandRanking, force_demand
 from sn.crime.exports import DEMAND_HEADERS, demand_rows, series_headers, series_rows
-from sn.crime.months import parse_month
 from sn.crime.profile import CrimeProfile, borough_profile, ward_profile
 from sn.crime.selectors import borough_demand
 from sn.crime.stats import SIGNIFICANCE_LEVEL
@@ -23,17 +22,6 @@ from sn.geography.selectors import feature_collection, get_borough_for_user, get
 BUSIEST_SHOWN = 10
 
 
-def _period(request: HttpRequest) -> tuple[date | None, str]:
-    """The month a page's period ends with (?month=YYYY-MM), or None for the latest; and an error."""
-    text = request.GET.get("month", "").strip()
-    if not text:
-        return None, ""
-    try:
-        return parse_month(text), ""
-    except ValueError as error:
-        return None, str(error)
-
-
 def _format(request: HttpRequest) -> str | None:
     fmt = request.GET.get("format")
     if fmt and fmt not in FORMATS:
@@ -41,10 +29,18 @@ def _format(request: HttpRequest) -> str | None:
     return fmt
 
 
-def _query(request: HttpRequest) -> str:
-    """The period of the page, to carry into its links (map data, downloads)."""
-    month = request.GET.get("month", "").strip()
-    return f"month={month}" if month else ""
+def _period(request: HttpRequest, fmt: str | None) -> RequestedMonth:
+    """The month the period ends with (?month=). A page shows a bad month's error in its period form
+    and falls back to the latest; a download has no form to show it in, so it is not found."""
+    period = requested_month(request)
+    if fmt:
+        period.or_404()
+    return period
+
+
+def _period_context(period: RequestedMonth) -> dict:
+    # `query` carries the period into the page's links: map data, downloads, the other crime pages.
+    return {"period": period, "query": period.query}
 
 
 def _demand_map(neighbourhoods, by_id: dict[int, AreaDemand], user, total: int) -> str:
@@ -66,20 +62,15 @@ def _demand_map(neighbourhoods, by_id: dict[int, AreaDemand], user, total: int) 
     return feature_collection(neighbourhoods, properties)
 
 
-def _ranking_context(request: HttpRequest, ranking: DemandRanking, error: str) -> dict:
-    return {
-        "ranking": ranking,
-        "period_error": error,
-        "query": _query(request),
-        "month_value": request.GET.get("month", ""),
-    }
+def _ranking_context(ranking: DemandRanking, period: RequestedMonth) -> dict:
+    return {"ranking": ranking, **_period_context(period)}
 
 
 @access(permission="view_force_overview")
 def force_demand_page(request: HttpRequest) -> HttpResponse:
-    end_month, error = _period(request)
-    ranking = force_demand(end_month=end_month)
-    context = _ranking_context(request, ranking, error)
+    period = requested_month(request)
+    ranking = force_demand(end_month=period.month)
+    context = _ranking_context(ranking, period)
     context.update({"spread": ranking.spread(), "busiest": ranking.areas[:BUSIEST_SHOWN]})
     return render(request, "crime/force_demand.html", context)
 
@@ -87,8 +78,7 @@ def force_demand_page(request: HttpRequest) -> HttpResponse:
 @access(permission="view_force_overview")
 @gzip_page
 def force_demand_map(request: HttpRequest) -> HttpResponse:
-    end_month, _ = _period(request)
-    ranking = force_demand(end_month=end_month)
+    ranking = force_demand(end_month=requested_month(request).or_404())
     by_id = {a.neighbourhood_id: a for a in ranking.areas}
     neighbourhoods = scope_for(request.user).neighbourhoods().order_by("code")
     geojson = _demand_map(neighbourhoods, by_id, request.user, len(ranking.areas))
@@ -97,13 +87,13 @@ def force_demand_map(request: HttpRequest) -> HttpResponse:
 
 @access(permission="view_force_overview")
 def force_demand_table(request: HttpRequest) -> HttpResponse:
-    end_month, error = _period(request)
     fmt = _format(request)
-    ranking = force_demand(end_month=end_month)
+    period = _period(request, fmt)
+    ranking = force_demand(end_month=period.month)
     if fmt:
         filename = f"demand-force-{ranking.end_month:%Y-%m}"
         return table_response(filename, DEMAND_HEADERS, demand_rows(ranking.areas), fmt)
-    context = _ranking_context(request, ranking, error)
+    context = _ranking_context(ranking, period)
     context.update({"areas": ranking.areas, "spread": ranking.spread()})
     return render(request, "crime/force_demand_table.html", context)
 
@@ -111,15 +101,15 @@ def force_demand_table(request: HttpRequest) -> HttpResponse:
 @access(permission="view_borough_overview")
 def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
-    end_month, error = _period(request)
     fmt = _format(request)
-    result = borough_demand(borough, end_month=end_month)
+    period = _period(request, fmt)
+    result = borough_demand(borough, end_month=period.month)
     if fmt:
         filename = f"demand-{borough.code}-{result.ranking.end_month:%Y-%m}"
         return table_response(filename, DEMAND_HEADERS, demand_rows(result.areas), fmt)
     by_id = {a.neighbourhood_id: a for a in result.areas}
     neighbourhoods = borough.neighbourhoods.order_by("code")
-    context = _ranking_context(request, result.ranking, error)
+    context = _ranking_context(result.ranking, period)
     context.update(
         {
             "borough": borough,
@@ -157,9 +147,9 @@ def _month_rows(profile: CrimeProfile, shown) -> list[tuple]:
 
 
 def _profile_page(request: HttpRequest, profile_for, area, template: str, filename: str, context: dict):
-    end_month, error = _period(request)
     fmt = _format(request)
-    profile = profile_for(area, end_month=end_month)
+    period = _period(request, fmt)
+    profile = profile_for(area, end_month=period.month)
     if fmt:
         name = f"{filename}-{profile.end_month:%Y-%m}"
         return table_response(name, series_headers(profile), series_rows(profile), fmt)
@@ -168,9 +158,7 @@ def _profile_page(request: HttpRequest, profile_for, area, template: str, filena
         {
             "profile": profile,
             "chart_data": _chart_data(profile),
-            "period_error": error,
-            "query": _query(request),
-            "month_value": request.GET.get("month", ""),
+            **_period_context(period),
             "significance_level": SIGNIFICANCE_LEVEL,
             "shown_categories": shown,
             "month_rows": _month_rows(profile, shown),
@@ -190,7 +178,7 @@ def ward_profile_page(request: HttpRequest, code: str) -> HttpResponse:
         f"crime-{neighbourhood.code}",
         {
             "neighbourhood": neighbourhood,
-            "links": [(reverse("geography:ward", args=[neighbourhood.code]), "Ward page")],
+            "links": [(reverse("pages:ward", args=[neighbourhood.code]), "Ward page")],
         },
     )
 

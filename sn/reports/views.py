@@ -1,13 +1,11 @@
 """Monthly reports per borough and per ward: HTML for print, XLSX and PDF downloads."""
 
-import calendar
-from datetime import date
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from sn.core.access import access
+from sn.core.months import month_end, requested_month
 from sn.crime.months import default_end_month
 from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
@@ -19,22 +17,11 @@ CONTENT_TYPES = {
 }
 
 
-def _month(value: str | None) -> date:
-    """The report month from ?month=YYYY-MM; by default the latest month with complete incident data
-    (last calendar month before any import)."""
-    if not value:
-        return default_end_month()
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        raise Http404("month must be YYYY-MM") from None
-
-
 def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpResponse:
-    month = _month(request.GET.get("month"))
-    month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    sections = build_sections(area, month_end)
+    # A report has no period form to explain a bad ?month= in, so that is not found. By default the
+    # report is for the latest month with complete incident data (last calendar month before any).
+    month = requested_month(request).or_404() or default_end_month()
+    sections = build_sections(area, month_end(month))
     title = f"{area.name}: monthly report, {month:%B %Y}"
     fmt = request.GET.get("format")
     if fmt:

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from sn.crime.months import add_months
+from sn.core.months import add_months
 from sn.crime.tests.helpers import ASB, END, add_monthly
 from sn.incidents.categories import Category
 from sn.testing.browser import BROWSER

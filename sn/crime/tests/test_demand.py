@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.test.utils import override_settings
 
+from sn.core.months import add_months
 from sn.crime.demand import DemandWeights, competition_ranks, demand_weights, force_demand, quintile
-from sn.crime.months import add_months
 from sn.crime.tests.helpers import ASB, END, add_monthly
 from sn.incidents.categories import Category
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sn.crime.months import add_months, month_span, parse_month
+from sn.core.months import add_months, month_span
 from sn.crime.profile import borough_profile, ward_profile
 from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly
 from sn.incidents.categories import Category
@@ -105,13 +105,6 @@ def test_a_ward_profile_takes_two_queries(world, django_assert_num_queries):
     add_monthly((world.wards["a1"], END, BURGLARY, 1))
     with django_assert_num_queries(2):
         ward_profile(world.wards["a1"], end_month=END)
-
-
-def test_months_are_parsed_strictly():
-    assert parse_month("2024-03") == date(2024, 3, 1)
-    for bad in ("2024", "March 2024", "2024-13", "1899-01"):
-        with pytest.raises(ValueError, match="like 2024-03"):
-            parse_month(bad)
 
 
 def test_the_latest_month_is_the_latest_with_every_category_loaded(world):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sn.crime.months import add_months
+from sn.core.months import add_months
 from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly
 from sn.incidents.categories import Category
 
@@ -89,6 +89,27 @@ def test_an_earlier_period_can_be_chosen_and_a_bad_month_is_explained(client_for
     page = client.get(reverse("crime:force_demand") + "?month=June").content.decode()
     assert "Enter the month as year and month, like 2024-03" in page
     assert "govuk-form-group--error" in page
+
+
+def test_the_period_asked_for_is_carried_into_the_links_and_a_bad_one_is_not(client_for, counts):
+    client = client_for("central_unit")
+    page = client.get(reverse("crime:force_demand"), {"month": "2023-6"}).content.decode()
+    assert 'data-url="/demand/map.geojson?month=2023-06"' in page
+    assert "?format=csv&amp;month=2023-06" in page
+    bad = client.get(reverse("crime:force_demand"), {"month": "2023-13"}).content.decode()
+    assert "Enter a month from 01 to 12" in bad and 'value="2023-13"' in bad
+    assert 'data-url="/demand/map.geojson"' in bad  # the map shows the latest period, as the page does
+
+
+@pytest.mark.parametrize(
+    "name, query",
+    [
+        ("crime:force_demand_table", {"month": "99999-01", "format": "csv"}),
+        ("crime:force_demand_map", {"month": "99999-01"}),
+    ],
+)
+def test_a_download_or_map_data_for_a_month_that_cannot_be_read_is_not_found(client_for, counts, name, query):
+    assert client_for("central_unit").get(reverse(name), query).status_code == 404
 
 
 def test_an_unknown_download_format_is_not_found(client_for, counts):
