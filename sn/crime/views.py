@@ -2,14 +2,14 @@
 
 import json
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 
 from sn.accounts.scope import scope_for
 from sn.core.access import access
-from sn.core.exports import FORMATS, table_response
+from sn.core.exports import requested_format, table_response
 from sn.core.months import RequestedMonth, requested_month
 from sn.crime.demand import AreaDemand, DemandRanking, force_demand
 from sn.crime.exports import DEMAND_HEADERS, demand_rows, series_headers, series_rows
@@ -20,13 +20,6 @@ from sn.geography.models import Neighbourhood
 from sn.geography.selectors import feature_collection, get_borough_for_user, get_neighbourhood_for_user
 
 BUSIEST_SHOWN = 10
-
-
-def _format(request: HttpRequest) -> str | None:
-    fmt = request.GET.get("format")
-    if fmt and fmt not in FORMATS:
-        raise Http404("Unknown download format")
-    return fmt
 
 
 def _period(request: HttpRequest, fmt: str | None) -> RequestedMonth:
@@ -87,7 +80,7 @@ def force_demand_map(request: HttpRequest) -> HttpResponse:
 
 @access(permission="view_force_overview")
 def force_demand_table(request: HttpRequest) -> HttpResponse:
-    fmt = _format(request)
+    fmt = requested_format(request)
     period = _period(request, fmt)
     ranking = force_demand(end_month=period.month)
     if fmt:
@@ -101,7 +94,7 @@ def force_demand_table(request: HttpRequest) -> HttpResponse:
 @access(permission="view_borough_overview")
 def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
-    fmt = _format(request)
+    fmt = requested_format(request)
     period = _period(request, fmt)
     result = borough_demand(borough, end_month=period.month)
     if fmt:
@@ -147,7 +140,7 @@ def _month_rows(profile: CrimeProfile, shown) -> list[tuple]:
 
 
 def _profile_page(request: HttpRequest, profile_for, area, template: str, filename: str, context: dict):
-    fmt = _format(request)
+    fmt = requested_format(request)
     period = _period(request, fmt)
     profile = profile_for(area, end_month=period.month)
     if fmt:

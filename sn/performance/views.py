@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from sn.accounts.scope import scope_for
 from sn.core.access import access, has_permission
-from sn.core.exports import FORMATS, table_response
+from sn.core.exports import requested_format, table_response
 from sn.geography.models import Borough
 from sn.geography.selectors import get_borough_for_user
 from sn.performance.forms import SurveyUploadForm
@@ -38,20 +38,13 @@ def _end_quarter(request: HttpRequest, available: list[FinancialQuarter]) -> Fin
     return quarter
 
 
-def _download_format(request: HttpRequest) -> str | None:
-    fmt = request.GET.get("format")
-    if fmt and fmt not in FORMATS:
-        raise Http404("Unknown download format")
-    return fmt
-
-
 @access(permission="view_force_overview")
 def force_performance(request: HttpRequest) -> HttpResponse:
     available = survey_quarters()
     end = _end_quarter(request, available)
     boroughs = scope_for(request.user).boroughs()
     overview = performance_overview(boroughs=boroughs, end=end)
-    if fmt := _download_format(request):
+    if fmt := requested_format(request):
         rows = overview_rows([r for m in overview.measures for r in m.rows], end)
         filename = f"survey-force-{end.year}-q{end.number}" if end else "survey-force"
         return table_response(filename, OVERVIEW_HEADERS, rows, fmt)
@@ -73,8 +66,7 @@ def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
     available = survey_quarters()
     end = _end_quarter(request, available)
     trends = borough_trends(borough=borough)
-    fmt = _download_format(request)
-    if fmt:
+    if fmt := requested_format(request):
         return table_response(f"survey-{borough.code}", TREND_HEADERS, trend_rows(trends), fmt)
     # Force and group comparisons need every borough of the force, in the user's scope or not:
     # only the figures pooled over them are shown.

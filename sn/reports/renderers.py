@@ -11,7 +11,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from sn.core.exports import _safe_cell
+from sn.core.exports import safe_cell
 from sn.reports.sections import ReportSection
 
 
@@ -50,7 +50,7 @@ def render_xlsx(title: str, sections: list[ReportSection]) -> bytes:
             for cell in sheet[2]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                sheet.append([_safe_cell(v) for v in row])
+                sheet.append([safe_cell(v) for v in row])
         if section.note:
             contents.append([section.note])
     buffer = io.BytesIO()

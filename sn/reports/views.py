@@ -1,44 +1,38 @@
 """Monthly reports per borough and per ward: HTML for print, XLSX and PDF downloads."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from sn.core.access import access
+from sn.core.exports import download_response, requested_format
 from sn.core.months import month_end, requested_month
 from sn.crime.months import default_end_month
 from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
 from sn.reports.sections import Area, build_sections
 
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
+REPORT_FORMATS = ("xlsx", "pdf")
 
 
 def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpResponse:
+    fmt = requested_format(request, REPORT_FORMATS)
     # A report has no period form to explain a bad ?month= in, so that is not found. By default the
     # report is for the latest month with complete incident data (last calendar month before any).
     month = requested_month(request).or_404() or default_end_month()
     sections = build_sections(area, month_end(month))
     title = f"{area.name}: monthly report, {month:%B %Y}"
-    fmt = request.GET.get("format")
-    if fmt:
-        if fmt not in CONTENT_TYPES:
-            raise Http404("Unknown download format")
-        if fmt == "xlsx":
-            body = render_xlsx(title, sections)
-        else:
-            body = render_pdf(title, f"{kind} · {area.code}", sections, timezone.localdate())
-        response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-        response["Content-Disposition"] = f'attachment; filename="report-{slug}-{month:%Y-%m}.{fmt}"'
-        return response
-    return render(
-        request,
-        "reports/monthly.html",
-        {"area": area, "kind": kind, "month": month, "sections": sections, "title": title},
-    )
+    if not fmt:
+        return render(
+            request,
+            "reports/monthly.html",
+            {"area": area, "kind": kind, "month": month, "sections": sections, "title": title},
+        )
+    if fmt == "xlsx":
+        body = render_xlsx(title, sections)
+    else:
+        body = render_pdf(title, f"{kind} · {area.code}", sections, timezone.localdate())
+    return download_response(body, filename=f"report-{slug}-{month:%Y-%m}", fmt=fmt)
 
 
 @access(permission="view_ward")

@@ -1,10 +1,10 @@
 """Staffing against establishment as tables and downloads, for force, borough and cluster."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sn.core.access import access
-from sn.core.exports import FORMATS, table_response
+from sn.core.exports import requested_format, table_response
 from sn.geography.selectors import get_borough_for_user, get_cluster_for_user
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
 from sn.teams.selectors import Staffing, policy_in_force, staffing_summary
@@ -32,10 +32,7 @@ def _staffing_page(
     request, *, title: str, filename: str, teams, group_by: str, label_field: str, context: dict
 ):
     groups, total = staffing_summary(teams, group_by=group_by, label_field=label_field)
-    fmt = request.GET.get("format")
-    if fmt:
-        if fmt not in FORMATS:
-            raise Http404("Unknown download format")
+    if fmt := requested_format(request):
         return table_response(filename, HEADERS, [*(_row(g) for g in groups), _row(total)], fmt)
     context.update(
         {
