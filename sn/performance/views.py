@@ -1,13 +1,15 @@
 """The performance framework pages: the force's boroughs with the support list, a borough's trends,
 and the upload of survey results."""
 
-from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from sn.accounts.scope import scope_for
 from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
+from sn.core.form_pages import form_page
 from sn.geography.models import Borough
 from sn.geography.selectors import get_borough_for_user
 from sn.performance.forms import SurveyUploadForm
@@ -21,7 +23,7 @@ from sn.performance.presentation import (
 )
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import borough_trends, performance_overview, survey_quarters
-from sn.performance.services import survey_results_import
+from sn.performance.services import ImportResult, survey_results_import
 
 
 def _end_quarter(request: HttpRequest, available: list[FinancialQuarter]) -> FinancialQuarter | None:
@@ -86,19 +88,22 @@ def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _survey_import(form: SurveyUploadForm) -> ImportResult:
+    lines = form.cleaned_data["file"].splitlines(keepends=True)
+    try:
+        return survey_results_import(lines=lines, source=f"upload {form.files['file'].name}")
+    except SurveyFileError as exc:
+        # Every problem goes beside the file field, so the person uploading sees each bad line.
+        raise ValidationError({"file": exc.problems}) from exc
+
+
 @access(permission="manage_survey_data")
 def survey_upload(request: HttpRequest) -> HttpResponse:
-    form = SurveyUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        name = request.FILES["file"].name
-        try:
-            result = survey_results_import(
-                lines=form.cleaned_data["file"].splitlines(keepends=True), source=f"upload {name}"
-            )
-        except SurveyFileError as exc:
-            for problem in exc.problems:
-                form.add_error("file", problem)
-        else:
-            messages.success(request, f"{name}: {result}.")
-            return redirect("performance:upload")
-    return render(request, "performance/upload.html", {"form": form})
+    return form_page(
+        request,
+        form_class=SurveyUploadForm,
+        template="performance/upload.html",
+        save=_survey_import,
+        success_url=reverse("performance:upload"),
+        success_message=lambda result: f"{request.FILES['file'].name}: {result}.",
+    )

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from sn.core.tests.helpers import post_form
 from sn.performance.models import SurveyResult
 from sn.performance.tests.helpers import a_declining_borough_a
 
@@ -102,44 +103,56 @@ def test_the_borough_page_downloads_its_quarters(client_for, surveyed):
     )
 
 
-def _upload(client, text: str, name="survey.csv"):
-    return client.post("/performance/upload/", {"file": SimpleUploadedFile(name, text.encode(), "text/csv")})
+UPLOAD = "/performance/upload/"
+HEADER = "borough,quarter,measure,sample_size,positive\n"
+
+
+def a_file(text: str, name: str = "survey.csv") -> dict:
+    return {"file": SimpleUploadedFile(name, text.encode(), "text/csv")}
+
+
+def test_the_upload_page_shows_the_form(client_for, world):
+    response = client_for("central_unit").get(UPLOAD)
+    assert response.status_code == 200
+    assert 'type="file"' in response.content.decode()
 
 
 def test_the_central_unit_uploads_a_survey_file(client_for, world):
     client = client_for("central_unit")
-    text = "borough,quarter,measure,sample_size,positive\nBorough A,2010/11 Q1,confidence,170,100\n"
-    response = _upload(client, text)
-    assert response.status_code == 302
-    assert (
-        "survey.csv: 1 created, 0 updated, 0 unchanged." in client.get(response["Location"]).content.decode()
-    )
+    response = post_form(client, UPLOAD, a_file(HEADER + "Borough A,2010/11 Q1,confidence,170,100\n"))
+    assert response["Location"] == UPLOAD
+    assert "survey.csv: 1 created, 0 updated, 0 unchanged." in client.get(UPLOAD).content.decode()
     saved = SurveyResult.objects.get()
     assert (saved.borough, saved.positive) == (world.boroughs["a"], 100)
 
 
 def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, world):
     text = (
-        "borough,quarter,measure,sample_size,positive\n"
-        "Borough A,2010/11 Q1,confidence,170,100\n"
-        "Borough Z,2010/11 Q1,confidence,170,100\n"
-        "Borough A,2010/11 Q1,worry-asb,170,171\n"
+        HEADER
+        + "Borough A,2010/11 Q1,confidence,170,100\n"
+        + "Borough Z,2010/11 Q1,confidence,170,100\n"
+        + "Borough A,2010/11 Q1,worry-asb,170,171\n"
     )
-    response = _upload(client_for("central_unit"), text)
+    problems = [
+        "line 3, borough: no borough has the code or name 'Borough Z'",
+        "line 4, positive: 171 is more than the sample size 170",
+    ]
+    response = post_form(client_for("central_unit"), UPLOAD, a_file(text), errors={"file": problems})
     body = response.content.decode()
-    assert response.status_code == 200
     assert "govuk-error-summary" in body and "<title>Error:" in body
-    assert "line 3, borough: no borough has the code or name &#x27;Borough Z&#x27;" in body
-    assert "line 4, positive: 171 is more than the sample size 170" in body
     assert not SurveyResult.objects.exists()
 
 
 def test_an_upload_that_is_not_utf8_text_is_refused(client_for, world):
-    response = client_for("central_unit").post(
-        "/performance/upload/", {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
-    )
-    assert "The file must be a CSV saved as UTF-8 text" in response.content.decode()
+    upload = {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
+    errors = {"file": ["The file must be a CSV saved as UTF-8 text"]}
+    post_form(client_for("central_unit"), UPLOAD, upload, errors=errors)
+
+
+def test_an_upload_without_a_file_asks_for_one(client_for, world):
+    post_form(client_for("central_unit"), UPLOAD, {}, errors={"file": ["This field is required"]})
 
 
 def test_a_borough_lead_cannot_upload(client_for, world):
-    assert _upload(client_for("borough_lead"), "x").status_code == 403
+    response = client_for("borough_lead").post(UPLOAD, a_file("x"))
+    assert response.status_code == 403
