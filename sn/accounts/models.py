@@ -3,8 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from sn.core.roles import Role
 from sn.core.models import AuditedModel
+from sn.core.roles import Role
 
 
 class PartnerOrganisation(models.Model):
@@ -81,7 +81,9 @@ class AccessGrant(AuditedModel):
     neighbourhood = models.ForeignKey(
         "geography.Neighbourhood", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    record_label = models.CharField(max_length=100, blank=True, help_text="app_label.model of a granted record")
+    record_label = models.CharField(
+        max_length=100, blank=True, help_text="app_label.model of a granted record"
+    )
     record_id = models.PositiveBigIntegerField(null=True, blank=True)
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
@@ -96,7 +98,8 @@ class AccessGrant(AuditedModel):
                 name="access_grant_names_one_thing",
                 condition=(
                     models.Q(neighbourhood__isnull=False, record_label="", record_id__isnull=True)
-                    | models.Q(neighbourhood__isnull=True, record_id__isnull=False) & ~models.Q(record_label="")
+                    | models.Q(neighbourhood__isnull=True, record_id__isnull=False)
+                    & ~models.Q(record_label="")
                 ),
             ),
             models.CheckConstraint(

@@ -50,8 +50,10 @@ def _with_grants(scope: Scope, user, on: date) -> Scope:
     if scope.everything:
         return scope
     neighbourhood_ids, records = set(), set()
-    for neighbourhood_id, label, record_id in AccessGrant.objects.active(on).filter(user=user).values_list(
-        "neighbourhood_id", "record_label", "record_id"
+    for neighbourhood_id, label, record_id in (
+        AccessGrant.objects.active(on)
+        .filter(user=user)
+        .values_list("neighbourhood_id", "record_label", "record_id")
     ):
         if neighbourhood_id is not None:
             neighbourhood_ids.add(neighbourhood_id)

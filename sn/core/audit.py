@@ -61,7 +61,14 @@ def _current_values(instance: AuditedModel) -> dict[str, Any]:
 
 
 def _ignored(instance: AuditedModel) -> set[str]:
-    return {"created_at", "modified_at", "created_by_id", "modified_by_id", "id", *instance.audit_ignored_fields}
+    return {
+        "created_at",
+        "modified_at",
+        "created_by_id",
+        "modified_by_id",
+        "id",
+        *instance.audit_ignored_fields,
+    }
 
 
 def _diff(instance: AuditedModel, created: bool, update_fields: Iterable[str] | None) -> dict[str, list]:

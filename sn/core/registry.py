@@ -19,7 +19,9 @@ Entry = TypeVar("Entry")
 
 
 class Registry(Generic[Entry]):
-    def __init__(self, name: str, *, key: Callable[[Entry], str], order: Callable[[Entry], object] | None = None):
+    def __init__(
+        self, name: str, *, key: Callable[[Entry], str], order: Callable[[Entry], object] | None = None
+    ):
         self.name = name
         self._key = key
         self._order = order

@@ -17,6 +17,7 @@ from sn.crime.profile import CrimeProfile, borough_profile, ward_profile
 from sn.crime.selectors import borough_demand
 from sn.crime.stats import SIGNIFICANCE_LEVEL
 from sn.geography.models import Neighbourhood
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW, VIEW_WARD
 from sn.geography.selectors import feature_collection, get_borough_for_user, get_neighbourhood_for_user
 
 BUSIEST_SHOWN = 10
@@ -59,7 +60,7 @@ def _ranking_context(ranking: DemandRanking, period: RequestedMonth) -> dict:
     return {"ranking": ranking, **_period_context(period)}
 
 
-@access(permission="view_force_overview")
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force_demand_page(request: HttpRequest) -> HttpResponse:
     period = requested_month(request)
     ranking = force_demand(end_month=period.month)
@@ -68,7 +69,7 @@ def force_demand_page(request: HttpRequest) -> HttpResponse:
     return render(request, "crime/force_demand.html", context)
 
 
-@access(permission="view_force_overview")
+@access(permission=VIEW_FORCE_OVERVIEW)
 @gzip_page
 def force_demand_map(request: HttpRequest) -> HttpResponse:
     ranking = force_demand(end_month=requested_month(request).or_404())
@@ -78,7 +79,7 @@ def force_demand_map(request: HttpRequest) -> HttpResponse:
     return HttpResponse(geojson, content_type="application/geo+json")
 
 
-@access(permission="view_force_overview")
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force_demand_table(request: HttpRequest) -> HttpResponse:
     fmt = requested_format(request)
     period = _period(request, fmt)
@@ -91,7 +92,7 @@ def force_demand_table(request: HttpRequest) -> HttpResponse:
     return render(request, "crime/force_demand_table.html", context)
 
 
-@access(permission="view_borough_overview")
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     fmt = requested_format(request)
@@ -160,7 +161,7 @@ def _profile_page(request: HttpRequest, profile_for, area, template: str, filena
     return render(request, template, context)
 
 
-@access(permission="view_ward")
+@access(permission=VIEW_WARD)
 def ward_profile_page(request: HttpRequest, code: str) -> HttpResponse:
     neighbourhood = get_neighbourhood_for_user(request.user, code)
     return _profile_page(
@@ -176,7 +177,7 @@ def ward_profile_page(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@access(permission="view_borough_overview")
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_profile_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     links = [(reverse("crime:borough_demand", args=[borough.code]), "Demand by ward")]

@@ -68,12 +68,16 @@ class RecordRule:
         if reach == Q():
             return queryset
         # Many-valued paths can repeat a record once per neighbourhood.
-        return queryset.filter(reach).distinct() if "__" in self.neighbourhood_path else queryset.filter(reach)
+        return (
+            queryset.filter(reach).distinct() if "__" in self.neighbourhood_path else queryset.filter(reach)
+        )
 
     def can_see(self, user, obj: Model) -> bool:
         return self.filter_for(user, self.model._default_manager.filter(pk=obj.pk)).exists()
 
-    def get_for_user(self, user, queryset: QuerySet | None = None, *, for_write: bool = False, **lookup) -> Model:
+    def get_for_user(
+        self, user, queryset: QuerySet | None = None, *, for_write: bool = False, **lookup
+    ) -> Model:
         """The record matching `lookup`: 404 when it is not there or not within the user's reach, 403
         when they may read it but not change it."""
         base = self.model._default_manager.all() if queryset is None else queryset
@@ -89,5 +93,7 @@ class RecordRule:
             return list(self.neighbourhoods_of(obj))
         if not self.neighbourhood_path:
             return [obj]
-        ids = self.model._default_manager.filter(pk=obj.pk).values_list(f"{self.neighbourhood_path}__id", flat=True)
+        ids = self.model._default_manager.filter(pk=obj.pk).values_list(
+            f"{self.neighbourhood_path}__id", flat=True
+        )
         return list(Neighbourhood.objects.filter(id__in=[i for i in ids if i is not None]))

@@ -11,9 +11,11 @@ from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
 from sn.geography.models import Borough
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user
 from sn.performance.forms import SurveyUploadForm
 from sn.performance.importing import SurveyFileError
+from sn.performance.permissions import MANAGE_SURVEY_DATA
 from sn.performance.presentation import (
     OVERVIEW_HEADERS,
     TREND_HEADERS,
@@ -40,7 +42,7 @@ def _end_quarter(request: HttpRequest, available: list[FinancialQuarter]) -> Fin
     return quarter
 
 
-@access(permission="view_force_overview")
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force_performance(request: HttpRequest) -> HttpResponse:
     available = survey_quarters()
     end = _end_quarter(request, available)
@@ -62,7 +64,7 @@ def force_performance(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(permission="view_borough_overview")
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     available = survey_quarters()
@@ -83,7 +85,7 @@ def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
             "summary": overview.for_borough(borough),
             "trends": trends,
             "chart_data": chart_data(trends),
-            "can_see_force": has_permission(request.user, "view_force_overview"),
+            "can_see_force": has_permission(request.user, VIEW_FORCE_OVERVIEW),
         },
     )
 
@@ -97,7 +99,7 @@ def _survey_import(form: SurveyUploadForm) -> ImportResult:
         raise ValidationError({"file": exc.problems}) from exc
 
 
-@access(permission="manage_survey_data")
+@access(permission=MANAGE_SURVEY_DATA)
 def survey_upload(request: HttpRequest) -> HttpResponse:
     return form_page(
         request,

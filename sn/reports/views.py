@@ -8,6 +8,7 @@ from sn.core.access import access
 from sn.core.exports import download_response, requested_format
 from sn.core.months import month_end, requested_month
 from sn.crime.months import default_end_month
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_WARD
 from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
 from sn.reports.sections import Area, build_sections
@@ -35,13 +36,13 @@ def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpRespo
     return download_response(body, filename=f"report-{slug}-{month:%Y-%m}", fmt=fmt)
 
 
-@access(permission="view_ward")
+@access(permission=VIEW_WARD)
 def ward_report(request: HttpRequest, code: str) -> HttpResponse:
     neighbourhood = get_neighbourhood_for_user(request.user, code)
     return _report(request, neighbourhood, neighbourhood.get_kind_display(), neighbourhood.code)
 
 
-@access(permission="view_borough_overview")
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_report(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     return _report(request, borough, "Borough", borough.code)

@@ -52,6 +52,8 @@ HISTORY_RECORDS.register(
     HistoryRecord(
         "officer",
         Officer,
-        lambda officer: [p.team.neighbourhood for p in officer.postings.select_related("team__neighbourhood")],
+        lambda officer: [
+            p.team.neighbourhood for p in officer.postings.select_related("team__neighbourhood")
+        ],
     )
 )

@@ -7,7 +7,14 @@ VIEW_STAFFING = declare(
     "view_staffing",
     "See staffing against establishment",
     app="teams",
-    roles={Role.TEAM_OFFICER, Role.SERGEANT, Role.INSPECTOR, Role.ANALYST, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
+    roles={
+        Role.TEAM_OFFICER,
+        Role.SERGEANT,
+        Role.INSPECTOR,
+        Role.ANALYST,
+        Role.BOROUGH_LEAD,
+        Role.CENTRAL_UNIT,
+    },
 )
 EXPORT_STAFFING = declare(
     "export_staffing",

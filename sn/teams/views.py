@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from sn.core.access import access
 from sn.core.exports import requested_format, table_response
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_CLUSTER_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user, get_cluster_for_user
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
 from sn.teams.selectors import Staffing, policy_in_force, staffing_summary
@@ -46,7 +47,7 @@ def _staffing_page(
     return render(request, "teams/staffing.html", context)
 
 
-@access(permission="view_force_overview")
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force_staffing(request: HttpRequest) -> HttpResponse:
     return _staffing_page(
         request,
@@ -59,7 +60,7 @@ def force_staffing(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(permission="view_borough_overview")
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_staffing(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     return _staffing_page(
@@ -73,7 +74,7 @@ def borough_staffing(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@access(permission="view_cluster_overview")
+@access(permission=VIEW_CLUSTER_OVERVIEW)
 def cluster_staffing(request: HttpRequest, code: str) -> HttpResponse:
     cluster = get_cluster_for_user(request.user, code)
     return _staffing_page(

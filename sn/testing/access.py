@@ -5,7 +5,7 @@ world (sn/testing/world.py: borough A in scope, borough B out of scope); `who` i
 below or a set of Role values.
 """
 
-from sn.accounts.roles import Role
+from sn.core.roles import Role
 
 ALL_ROLES = frozenset(r.value for r in Role)
 SUPERVISORS = frozenset({"sergeant", "inspector", "borough_lead", "central_unit"})

@@ -3,7 +3,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 
 from sn.accounts.models import User
-from sn.accounts.roles import group_name
 from sn.accounts.scope import scope_for
 from sn.accounts.services import roles_sync, user_create, user_set_role
 from sn.core.permissions import PERMISSIONS, permissions_of
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_setup_roles_creates_one_group_per_role_with_the_registry_permissions(db):
     roles_sync()
     for role in ROLES:
-        group = Group.objects.get(name=group_name(role))
+        group = Group.objects.get(name=ROLES[role].group_name)
         granted = set(group.permissions.filter(codename__in=DECLARED).values_list("codename", flat=True))
         assert granted == permissions_of(role), role
 
@@ -76,13 +75,13 @@ def test_running_setup_roles_twice_changes_nothing(db):
 def test_users_get_permissions_only_through_their_role_group(world):
     for user in User.objects.all():
         assert not user.user_permissions.exists()
-        assert list(user.groups.values_list("name", flat=True)) == [group_name(Role(user.role))]
+        assert list(user.groups.values_list("name", flat=True)) == [ROLES[Role(user.role)].group_name]
 
 
 def test_changing_role_replaces_the_group(world):
     user = world.user("analyst")
     user_set_role(user=user, role=Role.BOROUGH_LEAD)
-    assert list(user.groups.values_list("name", flat=True)) == [group_name(Role.BOROUGH_LEAD)]
+    assert list(user.groups.values_list("name", flat=True)) == [ROLES[Role.BOROUGH_LEAD].group_name]
 
 
 def test_a_role_needs_its_geographic_anchor(world):
@@ -94,12 +93,12 @@ def test_a_role_needs_its_geographic_anchor(world):
 def test_only_the_central_unit_gets_model_permissions_for_the_admin(world):
     model_perms = Permission.objects.exclude(codename__in=DECLARED)
     assert (
-        not Group.objects.get(name=group_name(Role.BOROUGH_LEAD))
+        not Group.objects.get(name=ROLES[Role.BOROUGH_LEAD].group_name)
         .permissions.filter(id__in=model_perms)
         .exists()
     )
     assert (
-        Group.objects.get(name=group_name(Role.CENTRAL_UNIT)).permissions.filter(id__in=model_perms).exists()
+        Group.objects.get(name=ROLES[Role.CENTRAL_UNIT].group_name).permissions.filter(id__in=model_perms).exists()
     )
 
 

@@ -33,7 +33,11 @@ def test_installed_apps_are_listed_in_layer_order():
         ("geography", "from sn.teams.models import Team\n", "it runs up the layers"),
         ("core", "import sn.accounts.scope\n", "it runs up the layers"),
         ("reports", "from sn.pages.selectors import ward_page\n", "apps in one tier are independent"),
-        ("accounts", "def f():\n    from sn.teams.selectors import active_postings\n", "a function-level import"),
+        (
+            "accounts",
+            "def f():\n    from sn.teams.selectors import active_postings\n",
+            "a function-level import",
+        ),
         ("crime", "from sn.nowhere import x\n", "an app missing from the layer order"),
     ],
 )
@@ -52,5 +56,8 @@ def test_the_check_fails_the_tree_when_someone_adds_an_upward_import(tmp_path):
 
 
 def test_imports_down_the_layers_and_within_an_app_are_fine():
-    assert check_source("from sn.core.models import AuditedModel\nfrom sn.pages import views\n", app="pages") == []
+    assert (
+        check_source("from sn.core.models import AuditedModel\nfrom sn.pages import views\n", app="pages")
+        == []
+    )
     assert LAYERS[0] == ("core",)

@@ -4,7 +4,9 @@ from sn.pages.permissions_doc import DOC_PATH, render, routes
 
 
 def test_the_permissions_doc_is_up_to_date():
-    assert DOC_PATH.read_text(encoding="utf-8") == render(), "docs/permissions.md is stale: run `sn permissions-doc`"
+    assert DOC_PATH.read_text(encoding="utf-8") == render(), (
+        "docs/permissions.md is stale: run `sn permissions-doc`"
+    )
 
 
 def test_every_route_has_an_access_rule_in_the_doc():

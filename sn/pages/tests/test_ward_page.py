@@ -40,7 +40,12 @@ def test_a_panel_with_nothing_to_show_is_left_out(world):
 
 def test_the_ward_page_renders_its_panels(client_for, world):
     body = client_for("sergeant").get(f"/wards/{world.wards['a1'].code}/").content.decode()
-    for text in ("Staffing against establishment", "Neighbouring areas", "Crime and ASB profile", "Monthly report"):
+    for text in (
+        "Staffing against establishment",
+        "Neighbouring areas",
+        "Crime and ASB profile",
+        "Monthly report",
+    ):
         assert text in body
 
 
