@@ -1,6 +1,12 @@
 import pytest
+from hypothesis import settings
 
 from sn.testing.world import build_world
+
+# No deadline on examples: a property test checks answers, not speed (speed belongs to benchmarks/),
+# and a loaded machine made examples miss the default 200 ms. Examples stay random (no derandomize).
+settings.register_profile("sn", deadline=None)
+settings.load_profile("sn")
 
 
 @pytest.fixture

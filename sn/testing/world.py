@@ -1,62 +1,51 @@
 """A small force for tests: two boroughs of four square wards each, staffed, with a user per role.
 
 Borough A (wards a1-a4, cluster A) is where every scoped user works; borough B (b1-b4, cluster B)
-is the out-of-scope comparison for every view.
+is the out-of-scope comparison for every view. The wards are the squares of row 0 of the factories'
+grid (sn.geography.tests.factories): a1-a4 in columns 0-3, b1-b4 in columns 4-7.
+
+Each borough is staffed alike: one sergeant shared by its first two wards, two PCs and three PCSOs in
+its first ward, and an inspector commanding its cluster. Everything is made by the apps' factories,
+with the values spelled out here so that tests can rely on them.
 """
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from shapely.geometry import box
 
 from sn.accounts.models import PartnerOrganisation, User
-from sn.accounts.roles import Role
-from sn.accounts.services import roles_sync, user_create
-from sn.geography.geometry import area_hectares, as_multipolygon, display_version, to_geojson
+from sn.accounts.services import roles_sync
+from sn.accounts.tests.factories import PASSWORD, PartnerOrganisationFactory, UserFactory
+from sn.core.roles import Role
+from sn.geography.geometry import as_multipolygon, to_geojson
 from sn.geography.models import Borough, Cluster, Force, Neighbourhood
 from sn.geography.services import neighbours_recompute
-from sn.teams.models import Officer, Posting, Rank, Team
+from sn.geography.tests.factories import (
+    ORIGIN_LAT,
+    ORIGIN_LNG,
+    SIZE,
+    BoroughFactory,
+    ClusterFactory,
+    ForceFactory,
+    NeighbourhoodFactory,
+    square,
+)
+from sn.teams.models import Officer, Rank, Team
+from sn.teams.services import cluster_inspector_set
+from sn.teams.tests.factories import OfficerFactory, PostingFactory, TeamFactory
 
-PASSWORD = "a-long-test-password-2026"
-ORIGIN_LNG, ORIGIN_LAT, SIZE = -0.20, 51.50, 0.01
+__all__ = ["PASSWORD", "World", "build_world"]
 
-
-def square(col: int, row: int = 0):
-    x = ORIGIN_LNG + col * SIZE
-    y = ORIGIN_LAT + row * SIZE
-    return as_multipolygon(box(x, y, x + SIZE, y + SIZE))
-
-
-def make_neighbourhood(borough, cluster, code, col, row=0, population=10000, geometry=None, kind="ward"):
-    geometry = geometry or square(col, row)
-    c = geometry.centroid
-    return Neighbourhood.objects.create(
-        borough=borough,
-        cluster=cluster,
-        code=code,
-        police_uk_id=code,
-        name=f"Ward {code}",
-        kind=kind,
-        population=population,
-        population_year=2020,
-        population_source="test",
-        boundary=to_geojson(geometry),
-        display_boundary=to_geojson(display_version(geometry)),
-        centroid_lat=c.y,
-        centroid_lng=c.x,
-        area_hectares=area_hectares(geometry),
-    )
-
-
-def make_officer(rank: str, serial: int, first="Sam", last="Officer") -> Officer:
-    return Officer.objects.create(
-        first_name=first,
-        last_name=f"{last}{serial}",
-        collar_number=f"{serial}XX",
-        rank=rank,
-        email=f"officer{serial}@police.example",
-        phone="020 7946 0000",
-    )
+# Letter, first column of the grid and GSS code of each borough.
+BOROUGHS = (("a", 0, "E09000901"), ("b", 4, "E09000902"))
+WARDS_PER_BOROUGH = 4
+FIRST_SERIAL = 101
+POSTED_SINCE = date(2020, 1, 1)
+# Who is posted to each borough's first ward besides its sergeant.
+FIRST_WARD_RANKS = (Rank.PC, Rank.PC, Rank.PCSO, Rank.PCSO, Rank.PCSO)
 
 
 @dataclass
@@ -75,53 +64,93 @@ class World:
 
 def build_world() -> World:
     roles_sync()
-    world = World(force=Force.objects.create(code="testforce", name="Test Police"))
-    start = date(2020, 1, 1)
-    for letter, offset, code in (("a", 0, "E09000901"), ("b", 4, "E09000902")):
-        geom = as_multipolygon(
-            box(ORIGIN_LNG + offset * SIZE, ORIGIN_LAT, ORIGIN_LNG + (offset + 4) * SIZE, ORIGIN_LAT + SIZE)
-        )
-        borough = Borough.objects.create(
-            force=world.force,
-            code=code,
-            name=f"Borough {letter.upper()}",
-            boundary=to_geojson(geom),
-            display_boundary=to_geojson(geom),
-        )
-        cluster = Cluster.objects.create(
-            borough=borough, code=f"C-{letter.upper()}", name=f"Cluster {letter.upper()}"
-        )
-        world.boroughs[letter] = borough
-        world.clusters[letter] = cluster
-        for i in range(4):
-            key = f"{letter}{i + 1}"
-            population = 15000 if i == 0 else 9000
-            ward = make_neighbourhood(
-                borough, cluster, f"E0590{offset + i:04d}", offset + i, population=population
-            )
-            world.wards[key] = ward
-            world.teams[key] = Team.objects.create(neighbourhood=ward, name=f"{ward.name} SNT")
+    world = World(force=ForceFactory(code="testforce", name="Test Police"))
+    for letter, first_col, code in BOROUGHS:
+        add_borough(world, letter, first_col, code)
     neighbours_recompute()
-    serial = 100
-    for letter in "ab":
-        serial += 1
-        sergeant = make_officer(Rank.SERGEANT, serial, last="Sergeant")
-        world.officers[f"sergeant_{letter}"] = sergeant
-        # The sergeant of borough X leads wards x1 and x2 (a shared sergeant).
-        for key in (f"{letter}1", f"{letter}2"):
-            Posting.objects.create(officer=sergeant, team=world.teams[key], start_date=start)
-        for rank in (Rank.PC, Rank.PC, Rank.PCSO, Rank.PCSO, Rank.PCSO):
-            serial += 1
-            officer = make_officer(rank, serial)
-            world.officers.setdefault(f"{rank}_{letter}", officer)
-            Posting.objects.create(officer=officer, team=world.teams[f"{letter}1"], start_date=start)
-        serial += 1
-        inspector = make_officer(Rank.INSPECTOR, serial, last="Inspector")
-        world.officers[f"inspector_{letter}"] = inspector
-        world.clusters[letter].inspector = inspector
-        world.clusters[letter].save()
-    partner = PartnerOrganisation.objects.create(name="Borough A Council", kind="council")
-    partner.boroughs.set([world.boroughs["a"]])
+    serials = itertools.count(FIRST_SERIAL)
+    for letter, _, _ in BOROUGHS:
+        staff_borough(world, letter, serials)
+    add_users(world, partner=add_partner(world))
+    return world
+
+
+def add_borough(world: World, letter: str, first_col: int, code: str) -> None:
+    """A borough of four wards in a row, each with its team, all in one cluster."""
+    area = as_multipolygon(
+        box(
+            ORIGIN_LNG + first_col * SIZE,
+            ORIGIN_LAT,
+            ORIGIN_LNG + (first_col + WARDS_PER_BOROUGH) * SIZE,
+            ORIGIN_LAT + SIZE,
+        )
+    )
+    borough = BoroughFactory(
+        force=world.force,
+        code=code,
+        name=f"Borough {letter.upper()}",
+        boundary=to_geojson(area),
+        display_boundary=to_geojson(area),
+    )
+    cluster = ClusterFactory(borough=borough, code=f"C-{letter.upper()}", name=f"Cluster {letter.upper()}")
+    world.boroughs[letter] = borough
+    world.clusters[letter] = cluster
+    for i in range(WARDS_PER_BOROUGH):
+        # The first ward of each borough is big enough for the enhanced establishment (1-2-6).
+        ward = add_ward(cluster, first_col + i, population=15000 if i == 0 else 9000)
+        world.wards[f"{letter}{i + 1}"] = ward
+        world.teams[f"{letter}{i + 1}"] = TeamFactory(neighbourhood=ward)
+
+
+def add_ward(cluster: Cluster, col: int, population: int) -> Neighbourhood:
+    code = f"E0590{col:04d}"
+    return NeighbourhoodFactory(
+        borough=cluster.borough,
+        cluster=cluster,
+        code=code,
+        police_uk_id=code,
+        name=f"Ward {code}",
+        population=population,
+        population_year=2020,
+        population_source="test",
+        area=square(col),
+    )
+
+
+def staff_borough(world: World, letter: str, serials: Iterator[int]) -> None:
+    sergeant = add_officer(Rank.SERGEANT, next(serials), last_name="Sergeant")
+    world.officers[f"sergeant_{letter}"] = sergeant
+    for ward in (f"{letter}1", f"{letter}2"):
+        PostingFactory(officer=sergeant, team=world.teams[ward], start_date=POSTED_SINCE)
+    for rank in FIRST_WARD_RANKS:
+        officer = add_officer(rank, next(serials))
+        # The first officer of each rank is the one tests name: pc_a, pcso_a.
+        world.officers.setdefault(f"{rank}_{letter}", officer)
+        PostingFactory(officer=officer, team=world.teams[f"{letter}1"], start_date=POSTED_SINCE)
+    inspector = add_officer(Rank.INSPECTOR, next(serials), last_name="Inspector")
+    world.officers[f"inspector_{letter}"] = inspector
+    cluster_inspector_set(cluster=world.clusters[letter], inspector=inspector)
+
+
+def add_officer(rank: str, serial: int, last_name: str = "Officer") -> Officer:
+    return OfficerFactory(
+        first_name="Sam",
+        last_name=f"{last_name}{serial}",
+        collar_number=f"{serial}XX",
+        rank=rank,
+        email=f"officer{serial}@police.example",
+        phone="020 7946 0000",
+    )
+
+
+def add_partner(world: World) -> PartnerOrganisation:
+    return PartnerOrganisationFactory(
+        name="Borough A Council", kind=PartnerOrganisation.Kind.COUNCIL, boroughs=[world.boroughs["a"]]
+    )
+
+
+def add_users(world: World, partner: PartnerOrganisation) -> None:
+    """One user of each role, named after it, anchored in borough A."""
     anchors = {
         Role.CENTRAL_UNIT: {},
         Role.BOROUGH_LEAD: {"borough": world.boroughs["a"]},
@@ -133,12 +162,12 @@ def build_world() -> World:
         Role.PARTNER: {"partner_organisation": partner},
     }
     for role, anchor in anchors.items():
-        world.users[role.value] = user_create(
+        world.users[role.value] = UserFactory(
             username=role.value,
             password=PASSWORD,
             role=role,
             first_name="Test",
             last_name=role.label,
+            email="",
             **anchor,
         )
-    return world

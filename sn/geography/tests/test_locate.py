@@ -15,7 +15,7 @@ from shapely.geometry import box
 from sn.geography import locate as locate_module
 from sn.geography.geometry import to_geojson
 from sn.geography.locate import NOT_FOUND, Locator, locate
-from sn.testing.world import ORIGIN_LAT, ORIGIN_LNG, SIZE, square
+from sn.geography.tests.factories import ORIGIN_LAT, ORIGIN_LNG, SIZE, square
 
 SMALL_ID = 10_000
 EDGE_MARGIN = 1e-9
@@ -197,7 +197,7 @@ def test_the_grid_gives_the_same_answers_as_the_tree_alone(data, layout, cells):
     assert (locate_all(layout.locator(cells), points) == locate_all(tree_only, points)).all()
 
 
-@settings(max_examples=3, deadline=None)  # building the 512 x 512 grid takes about half a second
+@settings(max_examples=3)  # building the 512 x 512 grid takes about half a second
 @given(layouts())
 def test_the_production_grid_gives_the_same_answers_as_the_tree_alone(layout):
     west, south, east, north = layout.bounds

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from sn.core.models import AuditEvent
-from sn.geography.models import Borough
+from sn.geography.tests.factories import BoroughFactory
 from sn.performance.importing import SurveyFileError
 from sn.performance.models import SurveyResult
 from sn.performance.quarters import FinancialQuarter
@@ -152,7 +152,7 @@ def test_the_command_says_when_the_file_is_missing(world, tmp_path):
 
 def test_the_shipped_example_file_imports(world):
     for code, name in (("E09000022", "Lambeth"), ("E09000028", "Southwark")):
-        Borough.objects.create(force=world.force, code=code, name=name, boundary="{}", display_boundary="{}")
+        BoroughFactory(force=world.force, code=code, name=name)
     path = Path(__file__).parents[1] / "data" / "example-survey.csv"
     with path.open(encoding="utf-8-sig", newline="") as lines:
         result = survey_results_import(lines=lines, source="example")

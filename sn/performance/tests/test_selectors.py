@@ -2,7 +2,7 @@ import pytest
 
 from sn.geography.models import Borough
 from sn.performance.grouping import INNER_LONDON, OTHER, OUTER_LONDON, default_group
-from sn.performance.models import ComparisonGroup, ComparisonMembership, Measure
+from sn.performance.models import Measure
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import (
     borough_trends,
@@ -11,6 +11,7 @@ from sn.performance.selectors import (
     survey_quarters,
 )
 from sn.performance.stats import Direction
+from sn.performance.tests.factories import ComparisonMembershipFactory
 from sn.performance.tests.helpers import END, LAST_YEAR, a_declining_borough_a, add_results
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_a_borough_missing_a_quarter_has_no_rolling_estimate_and_no_flags(world)
 def test_a_configured_comparison_group_replaces_the_default(world):
     a, b = world.boroughs["a"], world.boroughs["b"]
     assert comparison_groups([a, b]) == {a.id: OTHER, b.id: OTHER}
-    ComparisonMembership.objects.create(borough=a, group=ComparisonGroup.objects.create(name="Solo"))
+    ComparisonMembershipFactory(borough=a, group__name="Solo")
     assert comparison_groups([a, b]) == {a.id: "Solo", b.id: OTHER}
     a_declining_borough_a(world)
     overview = performance_overview(boroughs=Borough.objects.all(), end=END)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from sn.teams.models import EstablishmentPolicy, Posting, Rank, Team
 from sn.teams.selectors import policy_in_force, staffing_summary, team_staffing
 from sn.teams.services import establishment_policy_create, posting_create, posting_end
-from sn.testing.world import make_officer
+from sn.teams.tests.factories import PostingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,23 +36,15 @@ def test_vacancies_and_over_strength_are_counted_by_rank(world):
     # a1 has 2 PCs and 3 PCSOs against 2 and 6 posts.
     assert staffing.vacancies(Rank.PCSO) == 3
     assert staffing.vacancies(Rank.PC) == 0
-    officer = make_officer(Rank.PC, 900)
-    Posting.objects.create(officer=officer, team=world.teams["a1"], start_date=date(2024, 1, 1))
+    PostingFactory(officer__rank=Rank.PC, team=world.teams["a1"])
     staffing = team_staffing(Team.objects.filter(id=world.teams["a1"].id))[world.teams["a1"].id]
     assert staffing.over_strength(Rank.PC) == 1
 
 
 def test_ended_and_future_postings_do_not_count(world):
     today = date.today()
-    Posting.objects.create(
-        officer=make_officer(Rank.PCSO, 901), team=world.teams["a3"], start_date=today + timedelta(days=10)
-    )
-    Posting.objects.create(
-        officer=make_officer(Rank.PCSO, 902),
-        team=world.teams["a3"],
-        start_date=date(2020, 1, 1),
-        end_date=today - timedelta(days=1),
-    )
+    PostingFactory(officer__rank=Rank.PCSO, team=world.teams["a3"], start_date=today + timedelta(days=10))
+    PostingFactory(officer__rank=Rank.PCSO, team=world.teams["a3"], end_date=today - timedelta(days=1))
     staffing = team_staffing(Team.objects.filter(id=world.teams["a3"].id))[world.teams["a3"].id]
     assert staffing.strength[Rank.PCSO] == 0
 
@@ -75,10 +67,7 @@ def test_staffing_takes_the_same_number_of_queries_whatever_the_team_size(world)
     teams = Team.objects.filter(neighbourhood__borough=world.boroughs["a"])
     with CaptureQueriesContext(connection) as before:
         team_staffing(teams)
-    for serial in range(950, 980):
-        Posting.objects.create(
-            officer=make_officer(Rank.SPECIAL, serial), team=world.teams["a2"], start_date=date(2024, 1, 1)
-        )
+    PostingFactory.create_batch(30, officer__rank=Rank.SPECIAL, team=world.teams["a2"])
     with CaptureQueriesContext(connection) as after:
         team_staffing(teams)
     assert len(after) == len(before)

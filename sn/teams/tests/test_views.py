@@ -54,23 +54,18 @@ def test_the_ward_page_shows_the_team_and_its_staffing(client_for, world):
 def test_the_ward_page_query_count_does_not_grow_with_the_team(
     client_for, world, django_assert_max_num_queries
 ):
-    from datetime import date
-
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from sn.teams.models import Posting, Rank
-    from sn.testing.world import make_officer
+    from sn.teams.models import Rank
+    from sn.teams.tests.factories import PostingFactory
 
     client = client_for("sergeant")
     url = f"/wards/{world.wards['a1'].code}/"
     client.get(url)
     with CaptureQueriesContext(connection) as before:
         client.get(url)
-    for serial in range(700, 720):
-        Posting.objects.create(
-            officer=make_officer(Rank.VOLUNTEER, serial), team=world.teams["a1"], start_date=date(2024, 1, 1)
-        )
+    PostingFactory.create_batch(20, officer__rank=Rank.VOLUNTEER, team=world.teams["a1"])
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
