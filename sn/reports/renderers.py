@@ -2,6 +2,7 @@
 
 import io
 from datetime import date
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,6 +24,12 @@ def _cell_text(value) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def _text(value, style) -> Paragraph:
+    """A paragraph showing `value` as written: reportlab reads a paragraph's text as markup, so data
+    holding "<b>" would break the document and "<img src=...>" would read a file from disk."""
+    return Paragraph(escape(str(value)), style)
 
 
 def render_xlsx(title: str, sections: list[ReportSection]) -> bytes:
@@ -72,14 +79,15 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
         topMargin=15 * mm,
         bottomMargin=15 * mm,
     )
-    story = [Paragraph(title, styles["Title"]), Paragraph(subtitle, styles["Normal"]), Spacer(1, 6 * mm)]
+    bold = small.clone("small-bold", fontName="Helvetica-Bold")
+    story = [_text(title, styles["Title"]), _text(subtitle, styles["Normal"]), Spacer(1, 6 * mm)]
     for section in sections:
-        story.append(Paragraph(section.title, styles["Heading2"]))
-        story.extend(Paragraph(line, styles["BodyText"]) for line in section.summary)
+        story.append(_text(section.title, styles["Heading2"]))
+        story.extend(_text(line, styles["BodyText"]) for line in section.summary)
         for table in section.tables:
-            story.append(Paragraph(table.caption, styles["Heading4"]))
-            data = [[Paragraph(f"<b>{h}</b>", small) for h in table.headers]]
-            data += [[Paragraph(_cell_text(v), small) for v in row] for row in table.rows]
+            story.append(_text(table.caption, styles["Heading4"]))
+            data = [[_text(h, bold) for h in table.headers]]
+            data += [[_text(_cell_text(v), small) for v in row] for row in table.rows]
             flowable = LongTable(data, repeatRows=1, hAlign="LEFT")
             flowable.setStyle(
                 TableStyle(
@@ -92,7 +100,7 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
             )
             story.extend([flowable, Spacer(1, 4 * mm)])
         if section.note:
-            story.append(Paragraph(section.note, small))
-    story.append(Paragraph(f"Produced by Safer Neighbourhoods on {generated:%d %B %Y}.", small))
+            story.append(_text(section.note, small))
+    story.append(_text(f"Produced by Safer Neighbourhoods on {generated:%d %B %Y}.", small))
     document.build(story)
     return buffer.getvalue()
