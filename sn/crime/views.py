@@ -23,13 +23,10 @@ from sn.geography.selectors import feature_collection, get_borough_for_user, get
 BUSIEST_SHOWN = 10
 
 
-def _period(request: HttpRequest, fmt: str | None) -> RequestedMonth:
-    """The month the period ends with (?month=). A page shows a bad month's error in its period form
-    and falls back to the latest; a download has no form to show it in, so it is not found."""
-    period = requested_month(request)
-    if fmt:
-        period.or_404()
-    return period
+def _refused(request: HttpRequest, period: RequestedMonth, fmt: str | None) -> HttpResponse | None:
+    """A page shows a bad ?month='s error in its period form and falls back to the latest; a download
+    has no form to show it in, so it gets the 400 page naming the parameter."""
+    return period.bad_request(request) if fmt and period.error else None
 
 
 def _period_context(period: RequestedMonth) -> dict:
@@ -72,7 +69,10 @@ def force_demand_page(request: HttpRequest) -> HttpResponse:
 @access(permission=VIEW_FORCE_OVERVIEW)
 @gzip_page
 def force_demand_map(request: HttpRequest) -> HttpResponse:
-    ranking = force_demand(end_month=requested_month(request).or_404())
+    period = requested_month(request)
+    if period.error:  # map data has no form to show it in
+        return period.bad_request(request)
+    ranking = force_demand(end_month=period.month)
     by_id = {a.neighbourhood_id: a for a in ranking.areas}
     neighbourhoods = scope_for(request.user).neighbourhoods().order_by("code")
     geojson = _demand_map(neighbourhoods, by_id, request.user, len(ranking.areas))
@@ -82,7 +82,9 @@ def force_demand_map(request: HttpRequest) -> HttpResponse:
 @access(permission=VIEW_FORCE_OVERVIEW)
 def force_demand_table(request: HttpRequest) -> HttpResponse:
     fmt = requested_format(request)
-    period = _period(request, fmt)
+    period = requested_month(request)
+    if refused := _refused(request, period, fmt):
+        return refused
     ranking = force_demand(end_month=period.month)
     if fmt:
         filename = f"demand-force-{ranking.end_month:%Y-%m}"
@@ -96,7 +98,9 @@ def force_demand_table(request: HttpRequest) -> HttpResponse:
 def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     fmt = requested_format(request)
-    period = _period(request, fmt)
+    period = requested_month(request)
+    if refused := _refused(request, period, fmt):
+        return refused
     result = borough_demand(borough, end_month=period.month)
     if fmt:
         filename = f"demand-{borough.code}-{result.ranking.end_month:%Y-%m}"
@@ -142,7 +146,9 @@ def _month_rows(profile: CrimeProfile, shown) -> list[tuple]:
 
 def _profile_page(request: HttpRequest, profile_for, area, template: str, filename: str, context: dict):
     fmt = requested_format(request)
-    period = _period(request, fmt)
+    period = requested_month(request)
+    if refused := _refused(request, period, fmt):
+        return refused
     profile = profile_for(area, end_month=period.month)
     if fmt:
         name = f"{filename}-{profile.end_month:%Y-%m}"

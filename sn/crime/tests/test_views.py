@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sn.core.months import add_months
+from sn.core.months import add_months, this_month
 from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly
 from sn.incidents.categories import Category
 
@@ -101,15 +101,33 @@ def test_the_period_asked_for_is_carried_into_the_links_and_a_bad_one_is_not(cli
     assert 'data-url="/demand/map.geojson"' in bad  # the map shows the latest period, as the page does
 
 
+def test_a_month_before_the_service_or_after_this_month_is_explained_on_the_page(client_for, counts):
+    client = client_for("central_unit")
+    for month in ("0001-01", "9999-12", f"{add_months(this_month(), 1):%Y-%m}"):
+        response = client.get(reverse("crime:force_demand"), {"month": month})
+        page = response.content.decode()
+        assert response.status_code == 200, month
+        assert f"Enter a month from 2000-01 to {this_month():%Y-%m}" in page and f'value="{month}"' in page
+
+
 @pytest.mark.parametrize(
-    "name, query",
+    "name, area, query",
     [
-        ("crime:force_demand_table", {"month": "99999-01", "format": "csv"}),
-        ("crime:force_demand_map", {"month": "99999-01"}),
+        ("crime:force_demand_table", None, {"format": "csv"}),
+        ("crime:force_demand_map", None, {}),
+        ("crime:borough_demand", "borough", {"format": "xlsx"}),
+        ("crime:borough_profile", "borough", {"format": "csv"}),
+        ("crime:ward_profile", "ward", {"format": "csv"}),
     ],
 )
-def test_a_download_or_map_data_for_a_month_that_cannot_be_read_is_not_found(client_for, counts, name, query):
-    assert client_for("central_unit").get(reverse(name), query).status_code == 404
+@pytest.mark.parametrize("month", ["99999-01", "0001-01", "9999-12", "June"])
+def test_a_download_or_map_data_for_a_month_that_cannot_be_used_is_a_400_naming_it(
+    client_for, counts, name, area, query, month
+):
+    codes = {None: [], "borough": [counts.boroughs["a"].code], "ward": [counts.wards["a1"].code]}
+    response = client_for("central_unit").get(reverse(name, args=codes[area]), {**query, "month": month})
+    assert response.status_code == 400
+    assert "<code>month</code>" in response.content.decode()
 
 
 def test_an_unknown_download_format_is_not_found(client_for, counts):
