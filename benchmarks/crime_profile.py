@@ -22,11 +22,11 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmarks.demo_db import demo_database
 from benchmarks.report import line, percentile, section, si, times, verdict
-from sn.core.demo import DEMO_BOROUGH
 from sn.core.months import add_months, month_span
 from sn.crime.demand import AreaDemand, DemandRanking, demand_weights, force_demand, rank_areas
 from sn.crime.months import latest_month
 from sn.crime.profile import TOP_LOCATIONS, borough_profile
+from sn.demo.force import DEMO_BOROUGH
 from sn.geography.models import Borough, Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.models import Incident, IncidentMonthly
