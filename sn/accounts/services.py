@@ -1,5 +1,6 @@
 """Writes to accounts: roles become groups; users get permissions only through their role's group."""
 
+from collections.abc import Mapping
 from datetime import date
 
 from django.contrib.auth.models import Group, Permission
@@ -48,19 +49,41 @@ def roles_sync() -> dict[str, int]:
     return result
 
 
-def user_set_role(*, user: User, role: Role, actor=None, **anchors) -> User:
-    """Give a user a role and its geographic anchor (borough, neighbourhood, officer, organisation)."""
+# The user fields that can anchor a role's scope (sn.core.roles.RoleSpec.anchor).
+ANCHOR_FIELDS = ("officer", "borough", "neighbourhood", "partner_organisation")
+
+
+def role_anchor_check(*, role: Role, anchors: Mapping[str, object]) -> None:
+    """Refuse a role whose anchor is missing from `anchors`, naming the field, before anything is written
+    (forms call this from their clean() so the message lands beside the field)."""
     role = Role(role)
     required = ROLES[role].anchor
-    if required and anchors.get(required) is None and getattr(user, f"{required}_id") is None:
+    if required and anchors.get(required) is None:
         raise ValidationError({required: f"A {role.label} needs a {required.replace('_', ' ')}."})
+
+
+def user_set_role(*, user: User, role: Role, actor: User | None = None, **anchors: object) -> User:
+    """Give a user a role and its geographic anchor (borough, neighbourhood, officer, organisation).
+
+    The only way a role changes: scope is read from the role and permissions from the group, so the
+    two are set together here. The group of the role is the user's only source of permissions, so a
+    superuser flag or a permission granted directly is dropped."""
+    role = Role(role)
+    unknown = set(anchors) - set(ANCHOR_FIELDS)
+    if unknown:
+        raise TypeError(f"Not anchors of a role: {sorted(unknown)}")
+    current = {name: getattr(user, f"{name}_id") for name in ANCHOR_FIELDS}
+    role_anchor_check(role=role, anchors={**current, **anchors})
     with transaction.atomic(), audit_actor(actor):
         user.role = role
         for name, value in anchors.items():
             setattr(user, name, value)
         user.is_staff = role == Role.CENTRAL_UNIT
+        user.is_superuser = False
         user.save()
         user.groups.set([Group.objects.get(name=ROLES[role].group_name)])
+        if user.user_permissions.exists():
+            user.user_permissions.clear()
     return user
 
 
