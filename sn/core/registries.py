@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from sn.core.exports import NumberFormat
 from sn.core.registry import Registry
 
 
@@ -50,6 +51,9 @@ class Table:
     headers: list[str]
     rows: list[list[Any]]
     numeric_from: int = 1  # columns from this index are right-aligned numbers
+    sheet: str = ""  # the table's sheet in a workbook, within Excel's 31 characters (default: caption)
+    # How the numbers of a column (by index) are shown, the same in a workbook, on a page and in a PDF.
+    formats: dict[int, NumberFormat] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,6 +3,7 @@ sn.crime.hooks)."""
 
 from datetime import date
 
+from sn.core.exports import CHANGE, ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
 from sn.crime.demand import force_demand
 from sn.crime.profile import borough_profile, ward_profile
@@ -15,7 +16,7 @@ def _change_row(label: str, change) -> list:
         label,
         change.current,
         change.previous,
-        None if percent is None else f"{percent:+.0f}%",
+        None if percent is None else percent / 100,
         "significant" if change.significant else "not significant",
     ]
 
@@ -52,11 +53,22 @@ def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection |
             caption="Change on the same months a year earlier",
             headers=["Category", "This year", "A year earlier", "Change", "Exact test at 95%"],
             rows=rows,
+            sheet="Crime change",
+            formats={3: CHANGE},
         ),
-        Table(caption="Month by month", headers=["Month", "Crime", "ASB"], rows=monthly),
+        Table(
+            caption="Month by month", headers=["Month", "Crime", "ASB"], rows=monthly, sheet="Crime by month"
+        ),
     ]
     if locations:
-        tables.append(Table(caption="Top locations", headers=["On or near", "Incidents"], rows=locations))
+        tables.append(
+            Table(
+                caption="Top locations",
+                headers=["On or near", "Incidents"],
+                rows=locations,
+                sheet="Top locations",
+            )
+        )
     return ReportSection(
         key="crime",
         title="Crime and anti-social behaviour",
@@ -102,6 +114,8 @@ def demand_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
                     "Fifth (5 = busiest)",
                 ],
                 rows=rows,
+                sheet="Demand",
+                formats={3: ONE_DECIMAL},
             )
         ],
         note=f"Demand index = {ranking.weights.crime:g} x crime + {ranking.weights.asb:g} x ASB.",

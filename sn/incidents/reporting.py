@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from sn.core.exports import safe_cell
 from sn.incidents.parsing import RowProblem
 
 REJECTS_LISTED = 10_000  # rows listed in a report per file; all are counted
@@ -74,11 +75,14 @@ class Progress:
 
 
 class RejectsReport:
-    """file, line, reason, raw row: one CSV line per rejected row, across all files of a command."""
+    """file, line, reason, raw row: one CSV line per rejected row, across all files of a command.
+
+    People open it in a spreadsheet and the rows are whatever a bad file held, so it is written like
+    every download (sn.core.exports): a byte-order mark, and formula-like text kept as text."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.handle = self.path.open("w", encoding="utf-8", newline="")
+        self.handle = self.path.open("w", encoding="utf-8-sig", newline="")
         self.writer = csv.writer(self.handle)
         self.writer.writerow(["file", "line", "reason", "raw_row"])
 
@@ -86,7 +90,8 @@ class RejectsReport:
         for problem in problems:
             raw = io.StringIO()
             csv.writer(raw, lineterminator="").writerow(problem.raw)
-            self.writer.writerow([file_name, problem.line, problem.reason, raw.getvalue()])
+            row = [file_name, problem.line, problem.reason, raw.getvalue()]
+            self.writer.writerow([safe_cell(v) for v in row])
 
     def close(self) -> None:
         self.handle.close()

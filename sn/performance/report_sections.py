@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from sn.core.exports import PERCENT
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Borough, Neighbourhood
 from sn.performance.quarters import FinancialQuarter
@@ -25,8 +26,9 @@ def survey_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
         rows.append(
             [
                 row.measure.label,
-                None if current is None else f"{current.estimate:.0%}",
-                None if current is None else f"{current.low:.0%} to {current.high:.0%}",
+                None if current is None else current.estimate,
+                None if current is None else current.low,
+                None if current is None else current.high,
                 *(
                     comparison.direction.value if comparison else "–"
                     for comparison in (row.vs_force, row.vs_group, row.vs_year_ago)
@@ -44,12 +46,15 @@ def survey_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
                 headers=[
                     "Measure",
                     "Estimate",
-                    "95% interval",
+                    "95% interval from",
+                    "95% interval to",
                     "Against force",
                     "Against group",
                     "Against a year earlier",
                 ],
                 rows=rows,
+                sheet="Survey measures",
+                formats={1: PERCENT, 2: PERCENT, 3: PERCENT},
             )
         ],
         note="Differences are tested at the 95% level; see the performance pages for the method.",

@@ -1,4 +1,8 @@
-"""A report as a download: XLSX (a sheet per table) or PDF (A4, tables with repeating headers)."""
+"""A report as a download: XLSX (a sheet per table) or PDF (A4, tables with repeating headers).
+
+The HTML page, the PDF and the workbook show the same text for every cell (cell_text()); the workbook
+keeps numbers as numbers in the table's number formats instead.
+"""
 
 import io
 from datetime import date
@@ -12,18 +16,50 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from sn.core.exports import safe_cell
-from sn.reports.sections import ReportSection
+from sn.core.exports import NumberFormat, sheet_title, xlsx_row
+from sn.reports.sections import ReportSection, Table
+
+BOLD = Font(bold=True)
 
 
-def _cell_text(value) -> str:
+def cell_text(value, number_format: NumberFormat | None = None) -> str:
     if value is None:
         return "–"
+    if number_format is not None and isinstance(value, int | float):
+        return number_format.text(value)
     if isinstance(value, float):
         return f"{value:,.1f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def text_rows(table: Table) -> list[list[str]]:
+    return [[cell_text(v, table.formats.get(i)) for i, v in enumerate(row)] for row in table.rows]
+
+
+def render_xlsx(title: str, sections: list[ReportSection]) -> bytes:
+    workbook = Workbook()
+    contents = workbook.active
+    contents.title = "Contents"
+    xlsx_row(contents, [title], font=Font(bold=True, size=14))
+    used = {"contents"}
+    for section in sections:
+        xlsx_row(contents, [])
+        xlsx_row(contents, [section.title], font=BOLD)
+        for line in section.summary:
+            xlsx_row(contents, [line])
+        for table in section.tables:
+            sheet = workbook.create_sheet(sheet_title(table.sheet or table.caption, used))
+            xlsx_row(sheet, [table.caption], font=BOLD)
+            xlsx_row(sheet, table.headers, font=BOLD)
+            for row in table.rows:
+                xlsx_row(sheet, row, formats=table.formats)
+        if section.note:
+            xlsx_row(contents, [section.note])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _text(value, style) -> Paragraph:
@@ -32,42 +68,10 @@ def _text(value, style) -> Paragraph:
     return Paragraph(escape(str(value)), style)
 
 
-def render_xlsx(title: str, sections: list[ReportSection]) -> bytes:
-    workbook = Workbook()
-    contents = workbook.active
-    contents.title = "Contents"
-    contents.append([title])
-    contents["A1"].font = Font(bold=True, size=14)
-    used: set[str] = {"Contents"}
-    for section in sections:
-        contents.append([])
-        contents.append([section.title])
-        contents.cell(row=contents.max_row, column=1).font = Font(bold=True)
-        for line in section.summary:
-            contents.append([line])
-        for number, table in enumerate(section.tables, start=1):
-            name = f"{section.title[:26]} {number}"[:31]
-            while name in used:
-                name = name[:29] + str(len(used))
-            used.add(name)
-            sheet = workbook.create_sheet(name)
-            sheet.append([table.caption])
-            sheet["A1"].font = Font(bold=True)
-            sheet.append(table.headers)
-            for cell in sheet[2]:
-                cell.font = Font(bold=True)
-            for row in table.rows:
-                sheet.append([safe_cell(v) for v in row])
-        if section.note:
-            contents.append([section.note])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generated: date) -> bytes:
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
+    bold = small.clone("small-bold", fontName="Helvetica-Bold")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -79,7 +83,6 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
         topMargin=15 * mm,
         bottomMargin=15 * mm,
     )
-    bold = small.clone("small-bold", fontName="Helvetica-Bold")
     story = [_text(title, styles["Title"]), _text(subtitle, styles["Normal"]), Spacer(1, 6 * mm)]
     for section in sections:
         story.append(_text(section.title, styles["Heading2"]))
@@ -87,7 +90,7 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
         for table in section.tables:
             story.append(_text(table.caption, styles["Heading4"]))
             data = [[_text(h, bold) for h in table.headers]]
-            data += [[_text(_cell_text(v), small) for v in row] for row in table.rows]
+            data += [[_text(text, small) for text in row] for row in text_rows(table)]
             flowable = LongTable(data, repeatRows=1, hAlign="LEFT")
             flowable.setStyle(
                 TableStyle(

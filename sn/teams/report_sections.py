@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from sn.core.exports import ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Borough, Neighbourhood
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
@@ -39,6 +40,14 @@ def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSectio
         key="staffing",
         title="Staffing against establishment",
         summary=[f"On {month:%d %B %Y} the {what} had {posts - vacant:,.1f} of {posts:,.0f} posts filled."],
-        tables=[Table(caption="Posts and officers in post by team", headers=headers, rows=rows)],
+        tables=[
+            Table(
+                caption="Posts and officers in post by team",
+                headers=headers,
+                rows=rows,
+                sheet="Staffing by team",
+                formats=dict.fromkeys(range(1, len(headers)), ONE_DECIMAL),
+            )
+        ],
         note="A sergeant who leads several teams counts as a share of a sergeant in each.",
     )

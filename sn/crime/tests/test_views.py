@@ -29,7 +29,7 @@ def counts(world):
 
 
 def rows_of_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_force_demand_page_gives_the_spread_and_the_busiest_wards(client_for, counts):

@@ -33,7 +33,7 @@ def test_the_force_page_lists_the_weaker_borough_for_a_support_visit(client_for,
 def test_the_force_page_downloads_every_borough_and_measure_as_csv(client_for, surveyed):
     response = client_for("central_unit").get("/performance/?format=csv")
     assert response["Content-Disposition"] == 'attachment; filename="survey-force-2010-q4.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 12  # six measures, two boroughs
     row = next(
         r for r in rows if r["Borough"] == "Borough A" and r["Measure"] == "Confidence in local police"
@@ -92,7 +92,7 @@ def test_the_borough_page_has_a_chart_and_a_table_for_each_measure(client_for, s
 def test_the_borough_page_downloads_its_quarters(client_for, surveyed):
     code = surveyed.boroughs["a"].code
     response = client_for("analyst").get(f"/performance/boroughs/{code}/?format=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 3 * 8  # three measures surveyed, eight quarters
     last = [r for r in rows if r["Measure"] == "Confidence in local police"][-1]
     assert (last["Quarter"], last["Respondents"], last["Positive"], last["Rolling year %"]) == (

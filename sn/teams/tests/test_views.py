@@ -13,7 +13,7 @@ def test_a_borough_lead_downloads_the_borough_staffing_as_csv(client_for, world)
     assert (
         response["Content-Disposition"] == f'attachment; filename="staffing-{world.boroughs["a"].code}.csv"'
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Area", "Code", "Teams", "Population"]
     assert [r[0] for r in rows[1:]] == [
         "Ward E05900000 SNT",
