@@ -1,15 +1,28 @@
 """Financial quarters, as the force reports its survey: the year runs April to March.
 
 Q1 is April-June, Q2 July-September, Q3 October-December and Q4 January-March of the following
-calendar year. "2010/11 Q2" is July-September 2010. Pure Python, no Django.
+calendar year. "2010/11 Q2" is July-September 2010. FinancialQuarter.parse() is the one reader of a
+typed quarter (the survey import, the pages' ?quarter=). Pure Python, no Django.
 """
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
-_PATTERN = re.compile(r"^(\d{4})/(\d{2}) Q([1-4])$")
+# ASCII digits only: \d would take Arabic-Indic and other digits that int() reads as numbers.
+_PATTERN = re.compile(r"([0-9]{4})/([0-9]{2}) Q([1-4])")
 _MONTHS = ("Apr–Jun", "Jul–Sep", "Oct–Dec", "Jan–Mar")
+_SHOWN = 20  # characters of a slip quoted back in a message
+
+# The first financial year the service holds (2000/01); the survey began in 2006. A year earlier, or
+# more than a year ahead (latest_year()), is a typing slip, and a quarter read from it would reach the
+# pages, whose rolling years and year-earlier comparisons step back from it.
+EARLIEST_YEAR = 2000
+
+
+def latest_year(today: date) -> int:
+    """The last financial year a quarter may be in: the one after the year `today` is in."""
+    return FinancialQuarter.containing(today).year + 1
 
 
 @dataclass(frozen=True, order=True)
@@ -20,16 +33,25 @@ class FinancialQuarter:
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
             raise ValueError(f"a quarter number is 1 to 4, not {self.number}")
+        # Q4 ends in the following calendar year, and both must be dates.
+        if not MINYEAR <= self.year < MAXYEAR:
+            raise ValueError(f"a financial year starts in {MINYEAR} to {MAXYEAR - 1}, not {self.year}")
 
     @classmethod
-    def parse(cls, text: str) -> "FinancialQuarter":
-        """Strictly "YYYY/YY QN", e.g. "2010/11 Q2"; anything else is a ValueError."""
-        match = _PATTERN.match(text)
+    def parse(cls, text: str, *, today: date | None = None) -> "FinancialQuarter":
+        """Strictly "YYYY/YY QN", e.g. "2010/11 Q2", from 2000/01 to the financial year after the one
+        `today` (by default, today) is in; anything else is a ValueError whose message can be shown to
+        the person who typed it."""
+        match = _PATTERN.fullmatch(text)
         if not match:
-            raise ValueError(f"{text!r} is not a financial quarter like 2010/11 Q2")
+            raise ValueError(f"{_quoted(text)} is not a quarter like 2010/11 Q2")
         year, next_year, number = int(match[1]), int(match[2]), int(match[3])
         if next_year != (year + 1) % 100:
             raise ValueError(f"{text!r}: the financial year {year}/{next_year:02d} does not exist")
+        last = latest_year(today or date.today())
+        if not EARLIEST_YEAR <= year <= last:
+            first, final = cls(EARLIEST_YEAR, 1).financial_year, cls(last, 1).financial_year
+            raise ValueError(f"{text!r} is outside the years the service holds ({first} to {final})")
         return cls(year, number)
 
     @classmethod
@@ -72,3 +94,7 @@ class FinancialQuarter:
 
     def __str__(self) -> str:
         return f"{self.financial_year} Q{self.number}"
+
+
+def _quoted(text: str) -> str:
+    return repr(text) if len(text) <= _SHOWN else f"{text[:_SHOWN]!r}... ({len(text)} characters)"
