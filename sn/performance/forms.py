@@ -1,6 +1,6 @@
 from django import forms
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+from sn.performance.importing import MAX_SURVEY_BYTES
 
 
 class SurveyUploadForm(forms.Form):
@@ -10,11 +10,9 @@ class SurveyUploadForm(forms.Form):
         "like 2010/11 Q2 (July to September 2010).",
     )
 
-    def clean_file(self):
+    def clean_file(self) -> bytes:
+        """The file's bytes: decoding and reading them is the importer's, as for the command."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_SURVEY_BYTES:
             raise forms.ValidationError("The file must be smaller than 5 MB")
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError("The file must be a CSV saved as UTF-8 text") from exc
+        return upload.read()

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from sn.core.audit import record_bulk_create
 from sn.geography.models import Borough
-from sn.performance.importing import SurveyRow, parse_survey_csv
+from sn.performance.importing import SurveyRow, parse_survey_file
 from sn.performance.models import SurveyResult
 
 
@@ -66,8 +66,8 @@ def survey_results_save(*, rows: Iterable[SurveyRow], source: str) -> ImportResu
     return ImportResult(created=len(to_create), updated=updated, unchanged=unchanged)
 
 
-def survey_results_import(*, lines: Iterable[str], source: str) -> ImportResult:
-    """A survey CSV (as text lines), all or nothing: any problem raises SurveyFileError naming every
-    bad line and field, and nothing is written."""
-    rows = parse_survey_csv(lines, _borough_lookup())
+def survey_results_import(*, data: bytes, source: str) -> ImportResult:
+    """A survey CSV file's bytes, as uploaded or read from disk, all or nothing: any problem raises
+    SurveyFileError naming every bad line and field, and nothing is written."""
+    rows = parse_survey_file(data, _borough_lookup())
     return survey_results_save(rows=rows, source=source)

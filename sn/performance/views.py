@@ -2,7 +2,7 @@
 and the upload of survey results."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -10,6 +10,7 @@ from sn.accounts.scope import scope_for
 from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
+from sn.core.parameters import bad_parameter
 from sn.geography.models import Borough
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user
@@ -27,25 +28,34 @@ from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import borough_trends, performance_overview, survey_quarters
 from sn.performance.services import ImportResult, survey_results_import
 
+QUARTER = "quarter"
+
 
 def _end_quarter(request: HttpRequest, available: list[FinancialQuarter]) -> FinancialQuarter | None:
-    """The quarter asked for (?quarter=2010/11 Q4) if it was surveyed, else the latest."""
-    asked = request.GET.get("quarter")
+    """The quarter asked for (?quarter=2010/11 Q4) if it was surveyed, else the latest. For one that
+    cannot be read, or was not surveyed, a ValueError says why."""
+    asked = request.GET.get(QUARTER, "")
     if not asked:
         return available[-1] if available else None
-    try:
-        quarter = FinancialQuarter.parse(asked)
-    except ValueError as exc:
-        raise Http404("No such quarter") from exc
+    quarter = FinancialQuarter.parse(asked)  # a ValueError says why
     if quarter not in available:
-        raise Http404("No survey results for that quarter")
+        held = f"results are held from {available[0]} to {available[-1]}" if available else "none are held"
+        raise ValueError(f"There are no survey results for {quarter}; {held}")
     return quarter
+
+
+def _quarter_refused(request: HttpRequest, error: ValueError) -> HttpResponse:
+    # The picker offers only surveyed quarters, so a refused one came from an edited address.
+    return bad_parameter(request, name=QUARTER, value=request.GET[QUARTER], error=str(error))
 
 
 @access(permission=VIEW_FORCE_OVERVIEW)
 def force_performance(request: HttpRequest) -> HttpResponse:
     available = survey_quarters()
-    end = _end_quarter(request, available)
+    try:
+        end = _end_quarter(request, available)
+    except ValueError as error:
+        return _quarter_refused(request, error)
     boroughs = scope_for(request.user).boroughs()
     overview = performance_overview(boroughs=boroughs, end=end)
     if fmt := requested_format(request):
@@ -68,7 +78,10 @@ def force_performance(request: HttpRequest) -> HttpResponse:
 def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
     available = survey_quarters()
-    end = _end_quarter(request, available)
+    try:
+        end = _end_quarter(request, available)
+    except ValueError as error:
+        return _quarter_refused(request, error)
     trends = borough_trends(borough=borough)
     if fmt := requested_format(request):
         return table_response(f"survey-{borough.code}", TREND_HEADERS, trend_rows(trends), fmt)
@@ -91,12 +104,13 @@ def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _survey_import(form: SurveyUploadForm) -> ImportResult:
-    lines = form.cleaned_data["file"].splitlines(keepends=True)
     try:
-        return survey_results_import(lines=lines, source=f"upload {form.files['file'].name}")
+        return survey_results_import(
+            data=form.cleaned_data["file"], source=f"upload {form.files['file'].name}"
+        )
     except SurveyFileError as exc:
-        # Every problem goes beside the file field, so the person uploading sees each bad line.
-        raise ValidationError({"file": exc.problems}) from exc
+        # The problems go beside the file field, so the person uploading sees each bad line.
+        raise ValidationError({"file": exc.shown()}) from exc
 
 
 @access(permission=MANAGE_SURVEY_DATA)

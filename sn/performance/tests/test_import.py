@@ -4,12 +4,21 @@ from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sn.core.models import AuditEvent
 from sn.geography.tests.factories import BoroughFactory
-from sn.performance.importing import SurveyFileError
+from sn.performance.importing import (
+    MAX_FIELD_CHARS,
+    MAX_SAMPLE_SIZE,
+    MAX_SURVEY_BYTES,
+    SurveyFileError,
+    parse_survey_file,
+)
 from sn.performance.models import SurveyResult
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.services import survey_results_import
@@ -20,7 +29,7 @@ HEADER = "borough,quarter,measure,sample_size,positive\n"
 
 
 def _import(text: str):
-    return survey_results_import(lines=text.splitlines(keepends=True), source="test")
+    return survey_results_import(data=text.encode(), source="test")
 
 
 def _good(world) -> str:
@@ -113,7 +122,7 @@ def test_a_file_without_the_columns_is_refused_before_any_row(world):
 def test_a_row_with_too_few_fields_is_named(world):
     with pytest.raises(SurveyFileError) as caught:
         _import(HEADER + "E09000901,2010/11 Q1,confidence\n")
-    assert caught.value.problems == ["line 2: expected 5 fields"]
+    assert caught.value.problems == ["line 2: expected 5 fields, got 3"]
 
 
 def test_an_empty_file_is_refused(world):
@@ -154,6 +163,216 @@ def test_the_shipped_example_file_imports(world):
     for code, name in (("E09000022", "Lambeth"), ("E09000028", "Southwark")):
         BoroughFactory(force=world.force, code=code, name=name)
     path = Path(__file__).parents[1] / "data" / "example-survey.csv"
-    with path.open(encoding="utf-8-sig", newline="") as lines:
-        result = survey_results_import(lines=lines, source="example")
+    result = survey_results_import(data=path.read_bytes(), source="example")
     assert result.created == 2 * 6 * 4
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(SurveyFileError) as caught:
+        _import(text)
+    assert not SurveyResult.objects.exists()
+    return caught.value.problems
+
+
+@pytest.mark.parametrize(
+    "quarter",
+    ["0000/01 Q1", "9999/00 Q4", "0001/02 Q1", "1999/00 Q4", "2100/01 Q1"],
+)
+def test_a_quarter_outside_the_years_the_service_holds_is_named_and_nothing_written(world, quarter):
+    problems = _problems(HEADER + f"{world.boroughs['a'].code},{quarter},confidence,170,102\n")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"line 2, quarter: {quarter!r} is outside the years the service holds")
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("sample_size", "4294967296", "sample_size: '4294967296' is more than 1,000,000"),
+        (
+            "sample_size",
+            "9" * 150,
+            "sample_size: '" + "9" * 40 + "'... (150 characters) is more than 1,000,000",
+        ),
+        ("sample_size", "1000001", "sample_size: '1000001' is more than 1,000,000"),
+        ("sample_size", "1_00", "sample_size: '1_00' is not a whole number"),
+        ("sample_size", "٣٠٠", "sample_size: '٣٠٠' is not a whole number"),
+        ("sample_size", "+300", "sample_size: '+300' is not a whole number"),
+        ("sample_size", "3e2", "sample_size: '3e2' is not a whole number"),
+        ("sample_size", "300.0", "sample_size: '300.0' is not a whole number"),
+        ("sample_size", "", "sample_size: '' is not a whole number"),
+        ("positive", "１０", "positive: '１０' is not a whole number"),  # full-width digits
+        ("positive", "-3", "positive: -3 is negative"),
+    ],
+)
+def test_a_number_is_plain_ascii_digits_within_bounds(world, field, value, message):
+    row = {"sample_size": "300", "positive": "10", field: value}
+    text = (
+        HEADER + f"{world.boroughs['a'].code},2010/11 Q1,confidence,{row['sample_size']},{row['positive']}\n"
+    )
+    assert _problems(text) == [f"line 2, {message}"]
+
+
+def test_the_largest_sample_is_accepted(world):
+    result = _import(HEADER + f"{world.boroughs['a'].code},2010/11 Q1,confidence,1000000,1000000\n")
+    assert result.created == 1
+
+
+@pytest.mark.parametrize("length", [201, 131_072, 200_000])
+def test_a_field_too_long_is_named_by_line_and_field_without_echoing_it(world, length):
+    text = (
+        HEADER
+        + f"{world.boroughs['a'].code},2010/11 Q1,confidence,170,102\n"
+        + "x" * length
+        + ",2010/11 Q1,confidence,1,1\n"
+    )
+    problems = _problems(text)
+    assert problems == ["line 3, borough: longer than 200 characters"]
+
+
+def test_a_long_field_in_a_column_the_import_ignores_is_still_refused(world):
+    header = "borough,quarter,measure,sample_size,positive,notes\n"
+    problems = _problems(
+        header + f"{world.boroughs['a'].code},2010/11 Q1,confidence,170,102," + "n" * 300 + "\n"
+    )
+    assert problems == ["line 2, notes: longer than 200 characters"]
+
+
+def test_a_line_separator_inside_a_row_does_not_split_it(world):
+    a, b = world.boroughs["a"].code, world.boroughs["b"].code
+    text = HEADER + f"{a},2010/11 Q1,confidence,170,102\u2028{b},2010/11 Q1,confidence,170,102\n"
+    assert _problems(text) == ["line 2: expected 5 fields, got 9"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_only_real_line_breaks_end_a_row(world, separator):
+    a = world.boroughs["a"].code
+    text = HEADER + f"{a},2010/11 Q1,confidence,170,102{separator}\n"
+    assert _problems(text) == [f"line 2, positive: {'102' + separator!r} is not a whole number"]
+
+
+def test_rows_end_at_a_newline_a_carriage_return_or_both(world):
+    a = world.boroughs["a"].code
+    text = (
+        HEADER.replace("\n", "\r\n")
+        + f"{a},2010/11 Q1,confidence,170,102\r"
+        + f"{a},2010/11 Q1,safe-day,170,150\n"
+    )
+    assert _import(text).created == 2
+
+
+def test_a_quoted_line_break_stays_in_its_field_and_lines_are_counted_in_the_file(world):
+    a = world.boroughs["a"].code
+    problems = _problems(HEADER + f'"{a}\n",2010/11 Q1,confidence,170,102\n{a},2010/11 Q2,worry,1,1\n')
+    assert problems[0] == f"line 2, borough: no borough has the code or name '{a}\\n'"
+    assert problems[1].startswith("line 4, measure: unknown measure 'worry'")  # lines of the file, not rows
+
+
+def test_a_file_that_is_not_utf8_names_the_line(world):
+    data = (
+        HEADER + "Borough A,2010/11 Q1,confidence,170,100\n"
+    ).encode() + b"Borough \xff,2010/11 Q1,x,1,1\n"
+    with pytest.raises(SurveyFileError) as caught:
+        survey_results_import(data=data, source="test")
+    assert caught.value.problems == ["line 3: the file must be a CSV saved as UTF-8 text"]
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(world):
+    with pytest.raises(SurveyFileError) as caught:
+        survey_results_import(data=b"x" * (MAX_SURVEY_BYTES + 1), source="test")
+    assert caught.value.problems == ["the file must be smaller than 5 MB"]
+
+
+def test_a_column_named_twice_is_refused(world):
+    problems = _problems(
+        "borough,quarter,measure,sample_size,positive,borough\nA,2010/11 Q1,confidence,1,1,B\n"
+    )
+    assert problems == ["line 1: the column borough is named twice"]
+
+
+def test_a_file_of_a_header_and_blank_lines_has_no_rows(world):
+    assert _problems(HEADER + "\n,,,,\n\r\n") == ["the file has no rows of results"]
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("quarter year 0", "E09000901,0000/01 Q1,confidence,10,1\n"),
+        ("quarter year 9999", "E09000901,9999/00 Q4,confidence,10,1\n"),
+        ("quarter year 1", "E09000901,0001/02 Q1,confidence,10,1\n"),
+        ("huge integer", "E09000901,2010/11 Q1,confidence,4294967296,1\n"),
+        ("huge field", "E09000901," + "Q" * 131_072 + ",confidence,10,1\n"),
+        ("arabic digits", "E09000901,2010/11 Q1,confidence,٣,1\n"),
+        ("underscore", "E09000901,2010/11 Q1,confidence,1_00,1\n"),
+        (
+            "line separator",
+            "E09000901,2010/11 Q1,confidence,10,1\u2028E09000902,2010/11 Q1,confidence,10,1\n",
+        ),
+    ],
+)
+def test_the_command_refuses_a_bad_file_naming_the_line_and_writes_nothing(world, tmp_path, name, text):
+    path = tmp_path / "survey.csv"
+    path.write_text(HEADER + text, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"line 2(, \w+)?: ") as refused:
+        call_command("import-survey", str(path))
+    assert "nothing was written" in str(refused.value) and len(str(refused.value)) < 1000
+    assert not SurveyResult.objects.exists()
+
+
+def test_the_command_and_the_upload_read_a_file_alike(world, tmp_path, client_for):
+    text = HEADER + "E09000901,2010/11 Q1,confidence,10,1\u2028E09000902,2010/11 Q1,confidence,10,1\r\n"
+    path = tmp_path / "survey.csv"
+    path.write_bytes(text.encode())
+    with pytest.raises(CommandError) as refused:
+        call_command("import-survey", str(path))
+    upload = SimpleUploadedFile("survey.csv", text.encode(), "text/csv")
+    response = client_for("central_unit").post("/performance/upload/", {"file": upload})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == ["line 2: expected 5 fields, got 9"]
+    assert "line 2: expected 5 fields, got 9" in str(refused.value)
+    assert not SurveyResult.objects.exists()
+
+
+def test_the_command_refuses_a_file_over_the_size_limit(world, tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_bytes(HEADER.encode() + b"x" * MAX_SURVEY_BYTES)
+    with pytest.raises(CommandError, match="the file must be smaller than 5 MB"):
+        call_command("import-survey", str(path))
+
+
+BOROUGHS = {"E09000901": 1, "Borough A": 1, "E09000902": 2}
+FIELD_TEXT = st.sampled_from(
+    ["E09000901", "Borough A", "2010/11 Q1", "2000/01 Q1", "0001/02 Q1", "confidence", "worry-asb"]
+    + ["170", "0", "1000000", "4294967296", "٣", "1_00", '"', ",", "\n", "\r", "\u2028", "\x00", " "]
+)
+SURVEY_TEXT = st.lists(
+    st.lists(FIELD_TEXT | st.text(max_size=5), min_size=0, max_size=7).map(",".join), max_size=6
+).map(lambda rows: "\n".join([HEADER.strip(), *rows]))
+
+
+@given(SURVEY_TEXT.map(str.encode) | st.binary(max_size=300))
+def test_any_file_is_rows_within_bounds_or_problems_naming_a_line(data):
+    try:
+        rows = parse_survey_file(data, BOROUGHS)
+    except SurveyFileError as error:
+        assert error.problems
+        assert all(p.startswith(("line ", "the file")) for p in error.problems), error.problems
+        return
+    for row in rows:
+        assert 1 <= row.sample_size <= MAX_SAMPLE_SIZE and 0 <= row.positive <= row.sample_size
+        assert row.quarter.year >= 2000 and row.borough_id in (1, 2)
+
+
+@given(st.integers(MAX_FIELD_CHARS + 1, 1_000_000), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_field_of_any_length_over_the_cap_is_named_not_a_csv_error(length, newline):
+    text = HEADER.strip() + newline + "E09000901,2010/11 Q1," + "m" * length + ",1,1" + newline
+    with pytest.raises(SurveyFileError) as refused:
+        parse_survey_file(text.encode(), BOROUGHS)
+    assert refused.value.problems == [f"line 2, measure: longer than {MAX_FIELD_CHARS} characters"]
+
+
+def test_a_quoted_field_too_long_for_the_csv_module_is_named_by_its_line(world):
+    field = '"' + ",".join(["m" * 99] * 2000) + '"'  # 200,000 characters in short runs
+    problems = _problems(
+        HEADER + "E09000901,2010/11 Q1,confidence,1,1\n" + f"E09000901,{field},confidence,1,1\n"
+    )
+    assert problems == ["line 3: not readable as CSV (field larger than field limit (131072))"]

@@ -51,13 +51,42 @@ def test_the_force_page_downloads_as_xlsx(client_for, surveyed):
     assert sheet.max_row == 13
 
 
-def test_an_earlier_quarter_can_be_chosen_and_an_unknown_one_is_not_found(client_for, surveyed):
+def test_an_earlier_quarter_can_be_chosen(client_for, surveyed):
     client = client_for("central_unit")
     body = client.get("/performance/", {"quarter": "2009/10 Q4"}).content.decode()
     assert "ending 2009/10 Q4" in body
-    assert client.get("/performance/", {"quarter": "2001/02 Q1"}).status_code == 404
-    assert client.get("/performance/", {"quarter": "2010-Q4"}).status_code == 404
     assert client.get("/performance/", {"format": "pdf"}).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["/performance/", "/performance/boroughs/E09000901/"])
+@pytest.mark.parametrize(
+    "quarter, why",
+    [
+        ("2010-Q4", "is not a quarter like 2010/11 Q2"),
+        ("0001/02 Q1", "is outside the years the service holds (2000/01 to "),
+        ("0000/01 Q1", "is outside the years the service holds"),
+        ("9999/00 Q4", "is outside the years the service holds"),
+        ("٢٠١٠/١١ Q4", "is not a quarter like 2010/11 Q2"),
+        ("2001/02 Q1", "no survey results for 2001/02 Q1; results are held from 2009/10 Q1 to 2010/11 Q4"),
+    ],
+)
+@pytest.mark.parametrize("fmt", [None, "csv"])
+def test_a_quarter_that_cannot_be_shown_is_a_400_naming_the_parameter(
+    client_for, surveyed, page, quarter, why, fmt
+):
+    query = {"quarter": quarter, **({"format": fmt} if fmt else {})}
+    response = client_for("central_unit").get(page, query)
+    body = response.content.decode().replace("&#x27;", "'")
+    assert response.status_code == 400
+    assert "<code>quarter</code>" in body and why in body
+
+
+def test_a_refused_quarter_leaves_every_performance_page_working(client_for, surveyed):
+    client = client_for("central_unit")
+    text = HEADER + "E09000901,0001/02 Q1,confidence,170,100\n"
+    post_form(client, UPLOAD, a_file(text), errors={"file": ["line 2, quarter: '0001/02 Q1' is outside"]})
+    for page in ("/performance/", "/performance/boroughs/E09000901/", "/performance/?format=csv"):
+        assert client.get(page).status_code == 200, page
 
 
 def test_the_pages_say_when_nothing_is_loaded(client_for, world):
@@ -145,8 +174,37 @@ def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, world):
 
 def test_an_upload_that_is_not_utf8_text_is_refused(client_for, world):
     upload = {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
-    errors = {"file": ["The file must be a CSV saved as UTF-8 text"]}
+    errors = {"file": ["line 1: the file must be a CSV saved as UTF-8 text"]}
     post_form(client_for("central_unit"), UPLOAD, upload, errors=errors)
+
+
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ("Borough A,0000/01 Q1,confidence,170,100", "line 2, quarter: '0000/01 Q1' is outside the years"),
+        ("Borough A,9999/00 Q4,confidence,170,100", "line 2, quarter: '9999/00 Q4' is outside the years"),
+        ("Borough A,2010/11 Q1,confidence,4294967296,1", "line 2, sample_size: '4294967296' is more than"),
+        ("Borough A,2010/11 Q1,confidence,٣٠٠,1", "line 2, sample_size: '٣٠٠' is not a whole number"),
+        ("Borough A,2010/11 Q1,confidence,1_00,1", "line 2, sample_size: '1_00' is not a whole number"),
+        ("Borough A,2010/11 Q1," + "c" * 131_072 + ",1,1", "line 2, measure: longer than 200 characters"),
+        (
+            "Borough A,2010/11 Q1,confidence,1,1\u2028Borough B,2010/11 Q1,confidence,1,1",
+            "line 2: expected 5",
+        ),
+    ],
+)
+def test_an_upload_that_used_to_crash_is_refused_on_its_line_and_field(client_for, world, row, problem):
+    post_form(client_for("central_unit"), UPLOAD, a_file(HEADER + row + "\n"), errors={"file": [problem]})
+    assert not SurveyResult.objects.exists()
+
+
+def test_an_upload_with_many_bad_lines_shows_the_first_thirty_and_counts_the_rest(client_for, world):
+    text = HEADER + "".join(f"Borough A,2010/11 Q1,confidence,{n},x\n" for n in range(1, 101))
+    response = client_for("central_unit").post(UPLOAD, a_file(text))
+    shown = response.context["form"].errors["file"]
+    assert response.status_code == 400 and len(shown) == 31
+    assert shown[0] == "line 2, positive: 'x' is not a whole number"
+    assert shown[-1] == "and 70 more problems"
 
 
 def test_an_upload_without_a_file_asks_for_one(client_for, world):

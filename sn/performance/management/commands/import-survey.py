@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sn.core.audit import audit_actor
-from sn.performance.importing import SurveyFileError
+from sn.performance.importing import MAX_SURVEY_BYTES, SurveyFileError
 from sn.performance.services import survey_results_import
 
 
@@ -24,15 +24,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, **options):
         try:
-            with (
-                file.open(encoding="utf-8-sig", newline="") as lines,
-                audit_actor(None, f"import {file.name}"),
-            ):
-                result = survey_results_import(lines=lines, source=f"import-survey {file.name}")
+            with file.open("rb") as handle:
+                # One byte over the limit is enough for the importer to refuse a file too large.
+                data = handle.read(MAX_SURVEY_BYTES + 1)
         except FileNotFoundError as exc:
             raise CommandError(f"No such file: {file}") from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file} is not UTF-8 text; nothing was written") from exc
+        except OSError as exc:
+            raise CommandError(f"{file} cannot be read ({exc.strerror}); nothing was written") from exc
+        try:
+            with audit_actor(None, f"import {file.name}"):
+                result = survey_results_import(data=data, source=f"import-survey {file.name}")
         except SurveyFileError as exc:
             raise CommandError(f"{file}: {exc}") from exc
         self.stdout.write(str(result))
