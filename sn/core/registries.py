@@ -67,11 +67,14 @@ class ReportSection:
 
 @dataclass(frozen=True)
 class ReportSectionProvider:
-    """`build(area, month_end)` for a Borough or a Neighbourhood; None when it has nothing to say."""
+    """`build(area, month_end)` for a Borough or a Neighbourhood; None when it has nothing to say. As
+    with a page's panels, it is built only for a user holding `permission` (None: anyone who may open
+    the report)."""
 
     key: str
     order: int
     build: Callable[[Any, date], ReportSection | None]
+    permission: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpRespo
     # A report has no period form to explain a bad ?month= in, so that is not found. By default the
     # report is for the latest month with complete incident data (last calendar month before any).
     month = requested_month(request).or_404() or default_end_month()
-    sections = build_sections(area, month_end(month))
+    sections = build_sections(request.user, area, month_end(month))
     title = f"{area.name}: monthly report, {month:%B %Y}"
     if not fmt:
         return render(

@@ -44,7 +44,9 @@ WARD_PANELS.register(
     )
 )
 
-REPORT_SECTIONS.register(ReportSectionProvider(key="staffing", order=10, build=staffing_section))
+REPORT_SECTIONS.register(
+    ReportSectionProvider(key="staffing", order=10, build=staffing_section, permission=VIEW_STAFFING)
+)
 
 HISTORY_RECORDS.register(HistoryRecord("team", Team, lambda team: [team.neighbourhood]))
 HISTORY_RECORDS.register(HistoryRecord("posting", Posting, lambda posting: [posting.team.neighbourhood]))

@@ -4,6 +4,7 @@ from sn.core.access import has_permission
 from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.geography.models import Neighbourhood
 from sn.teams.models import Team
+from sn.teams.permissions import VIEW_STAFFING
 from sn.teams.selectors import team_staffing
 from sn.teams.views_helpers import team_members
 
@@ -19,6 +20,9 @@ def team_panel(user, neighbourhood: Neighbourhood) -> dict:
         "team": team,
         "members": members,
         "shared_sergeants": shared_sergeants,
+        # Members of the public on a ward panel reach the team through its published contact (the
+        # page's header); collar numbers and officers' own lines are for police and staff.
+        "can_see_officer_contacts": has_permission(user, VIEW_STAFFING),
         "can_see_history": has_permission(user, VIEW_AUDIT_HISTORY),
     }
 

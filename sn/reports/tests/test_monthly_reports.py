@@ -54,7 +54,9 @@ def test_an_app_adds_a_section_by_registering_a_provider(world):
 
     with REPORT_SECTIONS.isolated(REPORT_SECTIONS.entries()) as sections:
         sections.register(ReportSectionProvider(key="extra", order=99, build=extra))
-        titles = [s.title for s in build_sections(world.wards["a1"], date(2026, 10, 31))]
+        titles = [
+            s.title for s in build_sections(world.user("sergeant"), world.wards["a1"], date(2026, 10, 31))
+        ]
     assert titles[-1] == "Extra"
     assert "extra" not in REPORT_SECTIONS, "the registration stays inside the isolated block"
 
