@@ -9,8 +9,6 @@ file holds and how each stage treats it is its kind's description (sn.incidents.
 
 import csv
 import time
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -24,10 +22,9 @@ from sn.incidents.lsoa import lsoa_neighbourhoods
 from sn.incidents.models import ImportRun
 from sn.incidents.parsing import RowProblem
 from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport
-from sn.incidents.sources import Source, detect_kind, expand, open_text
+from sn.incidents.sources import READ_ERRORS, Source, UnreadableSource, detect_kind, expand, open_text
 
 CHUNK_ROWS = 50_000
-READ_ERRORS = (csv.Error, UnicodeDecodeError, EOFError, OSError, zlib.error, zipfile.BadZipFile)
 
 
 class _Rejected(Exception):
@@ -103,6 +100,8 @@ def police_file_import(
 
     A kind with a rollup (street) rebuilds it for the months the file touched, in the same transaction
     (unless `rebuild_rollup` is False: the caller then rebuilds once after many files)."""
+    if source.problem:
+        return _refused(source, kind, source.problem, actor)
     started = time.perf_counter()
     result = FileResult(name=source.name, kind=kind.name)
     locator = locator or current_locator()
@@ -201,22 +200,17 @@ def police_files_import(
     results = []
     try:
         for source in sources:
-            detected = detect_kind(source) if (kind is None or source.walked) else None
-            if kind and source.walked and detected and detected is not kind:
-                out(f"{source.name}: skipped, a police.uk {detected.label.lower()} file")
+            result = _source_import(
+                source,
+                kind,
+                actor,
+                out,
+                locator=locator,
+                lsoa_ids=lsoa_ids,
+                progress_stream=progress_stream,
+            )
+            if result is None:
                 continue
-            file_kind = kind or detected
-            if file_kind is None:
-                result = _unrecognised(source, actor)
-            else:
-                result = police_file_import(
-                    source=source,
-                    kind=file_kind,
-                    actor=actor,
-                    locator=locator,
-                    lsoa_ids=lsoa_ids,
-                    progress_stream=progress_stream,
-                )
             if report and result.problems:
                 report.add(result.name, result.problems)
             out(result.summary_line())
@@ -225,6 +219,32 @@ def police_files_import(
         if report:
             report.close()
     return results
+
+
+def _source_import(source: Source, kind: SourceKind | None, actor, out, **options) -> FileResult | None:
+    """One source imported as `kind`, or as the kind its header shows; None when it is skipped."""
+    if source.problem:
+        return _refused(source, kind, source.problem, actor)
+    try:
+        detected = detect_kind(source) if (kind is None or source.walked) else None
+    except UnreadableSource as error:
+        return _refused(source, kind, str(error), actor)
+    if kind and source.walked and detected and detected is not kind:
+        out(f"{source.name}: skipped, a police.uk {detected.label.lower()} file")
+        return None
+    file_kind = kind or detected
+    if file_kind is None:
+        return _unrecognised(source, actor)
+    return police_file_import(source=source, kind=file_kind, actor=actor, **options)
+
+
+def _refused(source: Source, kind: SourceKind | None, reason: str, actor) -> FileResult:
+    """A file refused whole, before any row: not the zip or gzip its name says, no CSV inside, or its
+    first line unreadable. Recorded like any refused file, so the import log shows it was tried."""
+    result = FileResult(name=source.name, kind=(kind or STREET).name, status=ImportRun.Status.REJECTED)
+    result.message = f"{Path(source.name).name}: {reason}"
+    _record(result, "", actor)
+    return result
 
 
 def _unrecognised(source: Source, actor) -> FileResult:

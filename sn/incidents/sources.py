@@ -2,7 +2,9 @@
 
 Each input becomes a Source: a display name and a way to open its text. Reading goes through a
 counting, hashing wrapper so the importer learns the sha256 and the progress of the decompressed CSV
-without a second pass over the file.
+without a second pass over the file. A file that cannot be opened as what its name says (a zip that
+is not one or holds no CSV, a .gz that is not gzip) is still a Source, with the problem: the importer
+refuses it with its name and records the refusal, and the other files go on.
 """
 
 import csv
@@ -11,6 +13,7 @@ import hashlib
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +22,11 @@ from pathlib import Path
 from sn.incidents.kinds import SourceKind, kind_of_header
 
 READ_BLOCK = 1 << 20
+# What reading a file, or inflating it, raises when its bytes are not what they should be.
+READ_ERRORS = (csv.Error, UnicodeDecodeError, EOFError, OSError, zlib.error, zipfile.BadZipFile)
+_GZIP_MAGIC = b"\x1f\x8b"
+# The zip methods Python's zipfile can read; others (deflate64, from some Windows tools) are refused.
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,18 @@ class Source:
     opener: Callable[[], io.BufferedIOBase]
     size: int  # bytes of decompressed CSV when known, else 0
     walked: bool = False  # found inside a directory or archive rather than named by the user
+    problem: str = ""  # why it cannot be opened at all, as a message ends: "not a zip archive (...)"
+
+
+class UnreadableSource(Exception):
+    """A source whose first line could not be read, so its kind cannot be told from its header."""
+
+
+def _refused_source(name: str, problem: str, walked: bool) -> Source:
+    def unopenable() -> io.BufferedIOBase:
+        raise OSError(problem)  # a caller that forgets to check `problem` still gets a read error
+
+    return Source(name, unopenable, 0, walked, problem)
 
 
 class HashingReader(io.RawIOBase):
@@ -62,24 +82,53 @@ def open_text(source: Source) -> Iterator[tuple[io.TextIOWrapper, HashingReader]
 
 
 def _gzip_size(path: Path) -> int:
-    """The uncompressed size from a gzip trailer (modulo 4 GiB, as gzip stores it)."""
+    """The uncompressed size from a gzip trailer (modulo 4 GiB, as gzip stores it); 0 if it has none."""
     with path.open("rb") as handle:
+        if handle.seek(0, os.SEEK_END) < 4:
+            return 0
         handle.seek(-4, os.SEEK_END)
         return int.from_bytes(handle.read(4), "little")
 
 
+def _gzip_problem(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(_GZIP_MAGIC))
+    except OSError as error:
+        return f"cannot be opened ({error.strerror or error})"
+    # gzip.open() only finds this out on the first read, as an error naming no file.
+    return "" if start == _GZIP_MAGIC else "not a gzip file, though its name ends .gz"
+
+
 def _file_source(path: Path, walked: bool) -> Source:
     if path.name.endswith(".gz"):
+        if problem := _gzip_problem(path):
+            return _refused_source(str(path), problem, walked)
         return Source(str(path), lambda: gzip.open(path, "rb"), _gzip_size(path), walked)
     return Source(str(path), lambda: path.open("rb"), path.stat().st_size, walked)
 
 
-def _zip_sources(path: Path) -> list[Source]:
-    with zipfile.ZipFile(path) as archive:
-        members = sorted(
-            (info for info in archive.infolist() if info.filename.lower().endswith(".csv")),
-            key=lambda info: info.filename,
-        )
+def _member_problem(info: zipfile.ZipInfo) -> str:
+    if info.flag_bits & 0x1:
+        return "encrypted; police.uk archives are not"
+    if info.compress_type not in _ZIP_METHODS:
+        return f"compressed with a method this import cannot read (zip method {info.compress_type})"
+    return ""
+
+
+def _zip_sources(path: Path, walked: bool) -> list[Source]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(
+                (info for info in archive.infolist() if info.filename.lower().endswith(".csv")),
+                key=lambda info: info.filename,
+            )
+    except zipfile.BadZipFile as error:
+        return [_refused_source(str(path), f"not a zip archive ({error})", walked)]
+    except OSError as error:
+        return [_refused_source(str(path), f"cannot be opened ({error.strerror or error})", walked)]
+    if not members:
+        return [_refused_source(str(path), "the archive holds no CSV file", walked)]
 
     def opener(member: str) -> Callable[[], io.BufferedIOBase]:
         def open_member() -> io.BufferedIOBase:
@@ -89,7 +138,12 @@ def _zip_sources(path: Path) -> list[Source]:
 
         return open_member
 
-    return [Source(f"{path}:{m.filename}", opener(m.filename), m.file_size, True) for m in members]
+    return [
+        _refused_source(f"{path}:{m.filename}", problem, True)
+        if (problem := _member_problem(m))
+        else Source(f"{path}:{m.filename}", opener(m.filename), m.file_size, True)
+        for m in members
+    ]
 
 
 class _ClosingMember(io.RawIOBase):
@@ -128,10 +182,12 @@ def expand(paths: list[str | Path]) -> list[Source]:
         if path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file() and _is_import_file(p.name)):
                 sources.extend(
-                    _zip_sources(found) if found.suffix.lower() == ".zip" else [_file_source(found, True)]
+                    _zip_sources(found, True)
+                    if found.suffix.lower() == ".zip"
+                    else [_file_source(found, True)]
                 )
         elif path.suffix.lower() == ".zip":
-            sources.extend(_zip_sources(path))
+            sources.extend(_zip_sources(path, False))
         elif path.exists():
             sources.append(_file_source(path, False))
         else:
@@ -140,10 +196,11 @@ def expand(paths: list[str | Path]) -> list[Source]:
 
 
 def detect_kind(source: Source) -> SourceKind | None:
-    """The police.uk kind of a source from its header, or None (not police.uk, or unreadable)."""
+    """The police.uk kind of a source from its header, or None when it is not police.uk. A source
+    whose header cannot be read is UnreadableSource, with the reason: it is not "not police.uk"."""
     try:
         with open_text(source) as (text, _):
             header = next(csv.reader(text), [])
-    except (OSError, UnicodeDecodeError, EOFError, zipfile.BadZipFile, csv.Error):
-        return None
+    except READ_ERRORS as error:
+        raise UnreadableSource(f"the file cannot be read: {error}") from error
     return kind_of_header(header)

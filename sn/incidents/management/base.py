@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from sn.incidents.importing import police_files_import
 from sn.incidents.kinds import SourceKind
 
+REFUSED_NAMED = 3
+
 
 class ImportCommand(BaseCommand):
     """Each file is all or nothing and safe to import again; the command fails if any file is refused."""
@@ -31,6 +33,11 @@ class ImportCommand(BaseCommand):
             raise CommandError(str(error)) from error
         refused = [r for r in results if r.status == "rejected"]
         if refused:
-            raise CommandError(f"{len(refused)} of {len(results)} files rejected; nothing written from them")
+            # One line that says which files and why, after the summaries (a directory may hold many).
+            named = " ".join("; ".join(r.message for r in refused[:REFUSED_NAMED]).splitlines())
+            more = f"; and {len(refused) - REFUSED_NAMED} more" if len(refused) > REFUSED_NAMED else ""
+            raise CommandError(
+                f"{len(refused)} of {len(results)} files rejected, nothing written from them: {named}{more}"
+            )
         if not results:
             raise CommandError("no police.uk files found in the paths given")
