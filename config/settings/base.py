@@ -1,10 +1,11 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_str
+from config.env import env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -96,13 +97,27 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout after repeated failed logins (django-axes): a username is locked from the address that
-# failed, so one attacker cannot lock a whole police station out behind its shared address.
+# Lockout after repeated failed sign-ins (django-axes, counted by sn.accounts.lockout.LockoutHandler):
+# five failures for one username from any address, or twenty from one address across usernames, lock
+# for a fixed 15 minutes from the failure that locked. Attempts during a lockout are refused without
+# being counted, so nobody can keep a colleague locked out by trying every 14 minutes; a borough lead
+# or the central unit can unlock a username early (/accounts/locked/).
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+SN_ADDRESS_FAILURE_LIMIT = 20
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "sn.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "sn.core.middleware.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# The client's address, for lockouts and the security log. Directly exposed, it is REMOTE_ADDR. Behind
+# reverse proxies, name the header they append the client's address to (SN_PROXY_HEADER, e.g.
+# X-Forwarded-For) and how many of them there are: the address is read that many entries from the
+# right, since entries further left come from the client and can be forged.
+SN_PROXY_HEADER = env_str("SN_PROXY_HEADER", "")
+SN_TRUSTED_PROXY_COUNT = env_int("SN_TRUSTED_PROXY_COUNT", 1)
 
 # Sessions end after 8 idle hours (one shift) and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -152,3 +167,15 @@ SN_MAP_TILE_URL = env_str("SN_MAP_TILE_URL", "")
 # Demand index = crime + 0.5 x ASB over 12 months: ASB is core neighbourhood work but, incident for
 # incident, usually less effort than a crime (see sn/crime/demand.py).
 SN_DEMAND_WEIGHTS = {"crime": 1.0, "asb": 0.5}
+
+# Public attitude survey statistics (docs/how-to/survey-statistics.md). The design effect widens every
+# interval and test for weighting or clustering (n / deff is the effective sample): 1.0 for the PAS's
+# unweighted counts; seed 003's "81% of about 1,000, plus or minus 3" implies about 1.53. No difference is
+# flagged unless both sides have SN_SURVEY_MIN_SAMPLE respondents, and below SN_SURVEY_MIN_EXPECTED
+# expected answers of one kind the exact test replaces the z-test. The upload refuses a row of fewer
+# than SN_SURVEY_MIN_SAMPLE_PER_ROW respondents: a borough's quarter is about 170 interviews, so one is a
+# slip, not a result.
+SN_SURVEY_DESIGN_EFFECT: float = 1.0
+SN_SURVEY_MIN_SAMPLE: int = 100
+SN_SURVEY_MIN_EXPECTED: float = 5.0
+SN_SURVEY_MIN_SAMPLE_PER_ROW: int = 2

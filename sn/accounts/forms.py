@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 
@@ -37,3 +38,12 @@ class UserAdminChangeForm(RoleFormMixin, UserChangeForm):
 
 class UserAdminAddForm(RoleFormMixin, AdminUserCreationForm):
     pass
+
+
+CHOOSE_AN_ACCOUNT = "Choose an account to unlock."
+
+
+class UnlockForm(forms.Form):
+    user = forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": CHOOSE_AN_ACCOUNT, "invalid": CHOOSE_AN_ACCOUNT}
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from sn.accounts.permissions import USE_ADMIN
+from sn.accounts.permissions import UNLOCK_ACCOUNTS, USE_ADMIN
 from sn.accounts.scope import scope_for
 from sn.core.access import has_permission
 from sn.core.registries import NAVIGATION, NavItem
@@ -16,6 +16,14 @@ NAVIGATION.register(
         label="Admin",
         order=800,
         href=lambda user: reverse("admin:index") if has_permission(user, USE_ADMIN) else None,
+    )
+)
+NAVIGATION.register(
+    NavItem(
+        key="locked_accounts",
+        label="Locked accounts",
+        order=850,
+        href=lambda user: reverse("accounts:locked") if has_permission(user, UNLOCK_ACCOUNTS) else None,
     )
 )
 NAVIGATION.register(

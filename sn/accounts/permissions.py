@@ -1,6 +1,13 @@
-"""What accounts guards: the admin. Users' own records are the central unit's, through the admin."""
+"""What accounts guards: the admin, and unlocking accounts. Users' own records are the central unit's,
+through the admin."""
 
 from sn.core.permissions import declare
 from sn.core.roles import Role
 
 USE_ADMIN = declare("use_admin", "Use the Django admin", app="accounts", roles={Role.CENTRAL_UNIT})
+UNLOCK_ACCOUNTS = declare(
+    "unlock_accounts",
+    "Unlock the accounts of users in scope locked out after failed sign-ins",
+    app="accounts",
+    roles={Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
+)

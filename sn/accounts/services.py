@@ -3,14 +3,17 @@
 from collections.abc import Mapping
 from datetime import date
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sn.accounts.lockout import locked_usernames
 from sn.accounts.models import AccessGrant, AccessPolicy, User
-from sn.core.audit import audit_actor
+from sn.accounts.security_log import log as security_log
+from sn.core.audit import audit_actor, record_change
 from sn.core.permissions import PERMISSIONS, permissions_of
 from sn.core.roles import ROLES, Role
 
@@ -142,3 +145,21 @@ def access_grant_revoke(*, grant: AccessGrant, actor=None) -> AccessGrant:
         grant.revoked_at = timezone.now()
         grant.save(update_fields=["revoked_at", "modified_at"])
     return grant
+
+
+def account_unlock(*, user: User, actor: User | None = None, address: str = "") -> User:
+    """End a user's lockout after failed sign-ins before its cool-off runs out (they called their borough
+    lead). Refused when the account is not locked, so the trail records only real unlocks."""
+    if user.get_username() not in locked_usernames():
+        raise ValidationError({"user": f"{user.get_username()} is not locked out."})
+    with transaction.atomic(), audit_actor(actor):
+        axes_reset(username=user.get_username())
+        record_change(user, {"sign_in_lockout": ["locked", "unlocked"]})
+    security_log.info(
+        "account unlocked user=%s username=%r by=%s address=%s",
+        user.pk,
+        user.get_username(),
+        getattr(actor, "pk", None),
+        address,
+    )
+    return user

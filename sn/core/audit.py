@@ -154,6 +154,12 @@ def _on_m2m(sender, instance, action: str, model, pk_set, **kwargs) -> None:
     _write(kind, instance, {field: {"ids": ids} if ids else {"cleared": True}})
 
 
+def record_change(instance: models.Model, changes: dict[str, list]) -> None:
+    """An update of `instance` that is no save of its fields (a sign-in lockout lifted), written as an
+    update event with `changes` as {name: [old, new]}."""
+    _write(AuditEvent.Action.UPDATE, instance, changes)
+
+
 def record_bulk_create(model: type[models.Model], objects: list[models.Model], source: str) -> None:
     """Bulk writes skip model signals, so the caller records them here: one event per batch."""
     if not objects:

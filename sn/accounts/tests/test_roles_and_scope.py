@@ -49,6 +49,7 @@ EXPECTED_GRANTS = {
         "view_cluster_overview",
         "view_borough_overview",
         "view_audit_history",
+        "unlock_accounts",
     },
     Role.CENTRAL_UNIT: set(DECLARED),
 }
@@ -98,7 +99,9 @@ def test_only_the_central_unit_gets_model_permissions_for_the_admin(world):
         .exists()
     )
     assert (
-        Group.objects.get(name=ROLES[Role.CENTRAL_UNIT].group_name).permissions.filter(id__in=model_perms).exists()
+        Group.objects.get(name=ROLES[Role.CENTRAL_UNIT].group_name)
+        .permissions.filter(id__in=model_perms)
+        .exists()
     )
 
 

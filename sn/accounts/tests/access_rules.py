@@ -1,0 +1,3 @@
+ACCESS_RULES = {
+    "accounts:locked": (lambda w: {}, None, frozenset({"borough_lead", "central_unit"})),
+}
