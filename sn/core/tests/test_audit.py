@@ -2,9 +2,12 @@ from datetime import date
 
 import pytest
 
-from sn.core.audit import audit_actor, history_for
+from sn.accounts.tests.factories import UserFactory
+from sn.core.audit import audit_actor, history_for, record_bulk_create
 from sn.core.models import AuditEvent
-from sn.teams.models import Officer, Rank
+from sn.core.roles import Role
+from sn.geography.tests.factories import NeighbourhoodFactory
+from sn.teams.models import Officer, Rank, Team
 from sn.teams.services import officer_create, posting_create
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +60,7 @@ def test_a_write_outside_a_request_is_attributed_to_the_system(world):
 def test_changes_to_neighbours_are_recorded_as_links(world):
     ward = world.wards["a1"]
     ward.neighbours.add(world.wards["b4"])
-    event = history_for(ward).filter(action=AuditEvent.Action.LINK).get()
+    event = history_for(ward).filter(action=AuditEvent.Action.LINK).first()
     assert event.changes == {"neighbours": {"ids": [world.wards["b4"].pk]}}
 
 
@@ -126,3 +129,44 @@ def test_a_sergeant_opens_the_history_of_an_officer_on_their_team(client_for, wo
     assert f"/history/officer/{officer.pk}/" in body
     assert client_for("sergeant").get(f"/history/officer/{officer.pk}/").status_code == 200
     assert client_for("sergeant").get(f"/history/officer/{world.officers['pc_b'].pk}/").status_code == 404
+
+
+def test_a_batch_event_names_the_records_it_created_so_each_records_history_finds_it(world):
+    neighbourhoods = [NeighbourhoodFactory() for _ in range(3)]
+    teams = Team.objects.bulk_create([Team(neighbourhood=n, name=n.name) for n in neighbourhoods])
+    with audit_actor(world.user("central_unit")):
+        record_bulk_create(Team, teams, "a test batch")
+    for team in teams:
+        event = history_for(team).get()
+        assert (event.action, event.actor_label) == (AuditEvent.Action.BULK_CREATE, "central_unit")
+        assert event.changes["source"] == "a test batch"
+        assert event.changes["count"] == 3
+    assert not history_for(world.teams["a1"]).filter(action=AuditEvent.Action.BULK_CREATE).exists()
+
+
+def test_a_batch_can_keep_the_values_of_each_record_it_created(world):
+    neighbourhoods = [NeighbourhoodFactory() for _ in range(2)]
+    teams = Team.objects.bulk_create([Team(neighbourhood=n, name=f"Team {n.code}") for n in neighbourhoods])
+    record_bulk_create(Team, teams, "a test batch", fields=("name", "neighbourhood"))
+    event = history_for(teams[0]).get()
+    assert event.changes["rows"][str(teams[0].pk)] == {
+        "name": f"Team {neighbourhoods[0].code}",
+        "neighbourhood_id": neighbourhoods[0].pk,
+    }
+
+
+def test_a_write_by_someone_named_on_the_command_line_is_labelled_with_their_name(world):
+    with audit_actor("ops.person"):
+        officer = officer_create(first_name="Cli", last_name="Ent", collar_number="4UX", rank=Rank.PC)
+    event = history_for(officer).get()
+    assert (event.actor, event.actor_label) == (None, "ops.person")
+    assert officer.created_by is None
+
+
+def test_deleting_a_user_keeps_their_name_on_the_changes_they_made(world):
+    author = UserFactory(role=Role.ANALYST, username="leaving.analyst")
+    with audit_actor(author):
+        officer = officer_create(first_name="Kept", last_name="Label", collar_number="5UX", rank=Rank.PC)
+    author.delete()
+    event = history_for(officer).get()
+    assert (event.actor, event.actor_label) == (None, "leaving.analyst")
