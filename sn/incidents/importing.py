@@ -16,6 +16,7 @@ from typing import TextIO
 
 from django.db import transaction
 
+from sn.core.audit import current_actor, current_actor_label
 from sn.geography.locate import Locator, current_locator
 from sn.incidents.kinds import STREET, SourceKind, header_problem
 from sn.incidents.lsoa import lsoa_neighbourhoods
@@ -68,8 +69,12 @@ def _message(result: FileResult) -> str:
 
 
 def _record(result: FileResult, sha256: str, actor) -> ImportRun:
+    # Without an explicit actor, whoever the writes are attributed to (a command's --actor or
+    # operating-system user, a request's user) ran the import.
+    actor = actor or current_actor()
     return ImportRun.objects.create(
         actor=actor,
+        actor_label=actor.get_username() if actor else current_actor_label(),
         file_name=result.name[-255:],
         sha256=sha256,
         kind=result.kind,

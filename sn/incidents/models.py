@@ -120,6 +120,9 @@ class ImportRun(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Who ran it, kept when the user is deleted or when they are not a user (an operating-system
+    # account running the command): the audit trail's actor_label.
+    actor_label = models.CharField(max_length=150, blank=True)
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
     kind = models.CharField(max_length=10, choices=Kind.choices)

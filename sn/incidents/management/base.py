@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sn.core.commands import add_actor_argument, command_audit
 from sn.incidents.importing import police_files_import
 from sn.incidents.kinds import SourceKind
 
@@ -18,17 +19,19 @@ class ImportCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="CSV, .csv.gz or .zip files, or directories to walk")
         parser.add_argument("--rejects", metavar="PATH", help="write rejected rows (line, reason, row) here")
+        add_actor_argument(parser)
 
     def handle(self, *args, paths: list[str], rejects: str | None, **options):
         try:
-            results = police_files_import(
-                paths=paths,
-                kind=self.kind,
-                actor=None,
-                rejects_path=rejects,
-                out=self.stdout.write,
-                progress_stream=sys.stderr,
-            )
+            with command_audit(options, f"import {self.kind.label if self.kind else 'police.uk data'}"):
+                results = police_files_import(
+                    paths=paths,
+                    kind=self.kind,
+                    actor=None,
+                    rejects_path=rejects,
+                    out=self.stdout.write,
+                    progress_stream=sys.stderr,
+                )
         except FileNotFoundError as error:
             raise CommandError(str(error)) from error
         refused = [r for r in results if r.status == "rejected"]

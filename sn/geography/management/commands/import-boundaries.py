@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DataError, IntegrityError, transaction
 
+from sn.core.commands import add_actor_argument, command_audit
 from sn.geography.importing import BoundaryFileError, FieldMap
 from sn.geography.models import Force
 from sn.geography.services import (
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             "--force-code", help=f"boroughs: the force they belong to (default {DEFAULT_FORCE_CODE})"
         )
         parser.add_argument("--force-name", help="boroughs: the force's name, if it is created")
+        add_actor_argument(parser)
 
     def handle(self, *args, file: Path, level: str, **options):
         misplaced = WARD_ONLY if level == "borough" else BOROUGH_ONLY
@@ -73,7 +75,7 @@ class Command(BaseCommand):
         if given:
             raise CommandError(f"{', '.join(given)} cannot be used with --level {level}")
         try:
-            with transaction.atomic():
+            with transaction.atomic(), command_audit(options, f"import-boundaries {file.name}"):
                 if level == "borough":
                     result = self._boroughs(file, options)
                 else:

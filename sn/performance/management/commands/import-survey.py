@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sn.core.audit import audit_actor
+from sn.core.commands import add_actor_argument, command_audit
 from sn.performance.importing import MAX_SURVEY_BYTES, SurveyFileError
 from sn.performance.services import survey_results_import
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "file", type=Path, help="CSV with borough, quarter, measure, sample_size, positive"
         )
+        add_actor_argument(parser)
 
     def handle(self, *args, file: Path, **options):
         try:
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{file} cannot be read ({exc.strerror}); nothing was written") from exc
         try:
-            with audit_actor(None, f"import {file.name}"):
+            with command_audit(options, f"import {file.name}"):
                 result = survey_results_import(data=data, source=f"import-survey {file.name}")
         except SurveyFileError as exc:
             raise CommandError(f"{file}: {exc}") from exc
