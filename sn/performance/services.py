@@ -62,7 +62,13 @@ def survey_results_save(*, rows: Iterable[SurveyRow], source: str) -> ImportResu
             current.save(update_fields=["sample_size", "positive", "modified_at"])
             updated += 1
     SurveyResult.objects.bulk_create(to_create, batch_size=1000)
-    record_bulk_create(SurveyResult, to_create, source)
+    # Each new row's values go in the batch event, so the trail answers who loaded a given figure.
+    record_bulk_create(
+        SurveyResult,
+        to_create,
+        source,
+        fields=("borough", "quarter_start", "measure", "sample_size", "positive"),
+    )
     return ImportResult(created=len(to_create), updated=updated, unchanged=unchanged)
 
 
