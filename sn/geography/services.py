@@ -1,11 +1,12 @@
 """Writes to the geography: boundary imports, neighbours and clusters."""
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.db import transaction
 
-from sn.core.audit import audit_actor
+from sn.core.audit import audit_actor, record_links
 from sn.geography import clustering
 from sn.geography.geometry import (
     area_hectares,
@@ -126,26 +127,41 @@ def neighbourhoods_import(
     return replace(_tally(outcomes), neighbour_pairs=pairs)
 
 
-def neighbours_recompute() -> int:
-    """Neighbours from shared boundaries, for every neighbourhood; returns the number of pairs."""
+def neighbours_recompute(*, actor=None) -> int:
+    """Neighbours from shared boundaries, for every neighbourhood; returns the number of pairs.
+
+    Only the pairs that changed are written, and each neighbourhood that gained or lost neighbours
+    gets a link or unlink event: the bulk writes to the link table pass no signal to the trail."""
     areas = list(Neighbourhood.objects.only("id", "boundary"))
     geoms = [from_geojson_text(a.boundary) for a in areas]
     # Keyed (lower id, higher id) like `current` below: areas come in name order, not id order.
     pairs = {tuple(sorted((areas[i].id, areas[j].id))) for i, j in neighbour_pairs(geoms)}
     through = Neighbourhood.neighbours.through
-    current = {
-        (row.from_neighbourhood_id, row.to_neighbourhood_id)
-        for row in through.objects.all()
-        if row.from_neighbourhood_id < row.to_neighbourhood_id
-    }
-    if current != pairs:
-        with transaction.atomic():
-            through.objects.all().delete()
+    rows = list(through.objects.values_list("id", "from_neighbourhood_id", "to_neighbourhood_id"))
+    current = {(a, b) for _, a, b in rows if a < b}
+    added, removed = pairs - current, current - pairs
+    if added or removed:
+        # No context of its own: recomputed after a boundary import, the import's context says why.
+        with transaction.atomic(), audit_actor(actor):
+            through.objects.filter(
+                id__in=[row_id for row_id, a, b in rows if (min(a, b), max(a, b)) in removed]
+            ).delete()
             through.objects.bulk_create(
-                [through(from_neighbourhood_id=a, to_neighbourhood_id=b) for a, b in pairs]
-                + [through(from_neighbourhood_id=b, to_neighbourhood_id=a) for a, b in pairs]
+                [through(from_neighbourhood_id=a, to_neighbourhood_id=b) for a, b in added]
+                + [through(from_neighbourhood_id=b, to_neighbourhood_id=a) for a, b in added]
             )
+            _record_neighbour_changes(added, linked=True)
+            _record_neighbour_changes(removed, linked=False)
     return len(pairs)
+
+
+def _record_neighbour_changes(pairs: set[tuple[int, int]], *, linked: bool) -> None:
+    changed: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        changed[a].add(b)
+        changed[b].add(a)
+    for neighbourhood in Neighbourhood.objects.filter(id__in=changed).only("id", "code", "name"):
+        record_links(neighbourhood, "neighbours", changed[neighbourhood.id], linked=linked)
 
 
 def populations_set(*, rows: list[dict[str, str]], actor=None) -> int:
