@@ -1,14 +1,12 @@
 """Home, the ward, cluster, borough and force pages, and record history."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 
 from sn.core.access import access
-from sn.core.audit import history_for
 from sn.core.permissions import VIEW_AUDIT_HISTORY
-from sn.core.registries import HISTORY_RECORDS
 from sn.core.roles import Role
 from sn.geography.models import Neighbourhood
 from sn.geography.permissions import (
@@ -21,6 +19,7 @@ from sn.geography.permissions import (
 )
 from sn.geography.scope import scope_of
 from sn.geography.selectors import feature_collection
+from sn.pages.history import get_history_record_for_user, history_entries
 from sn.pages.selectors import landing_for, ward_page
 from sn.teams.models import Team
 from sn.teams.selectors import policy_in_force, staffing_summary, team_staffing
@@ -46,17 +45,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @access(permission=VIEW_AUDIT_HISTORY)
 def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
-    record = HISTORY_RECORDS.get(model)
-    if record is None:
-        raise Http404("No such record type")
-    obj = record.model._default_manager.filter(pk=pk).first()
-    scope = scope_of(request.user)
-    if obj is None or not any(scope.covers_neighbourhood(n) for n in record.neighbourhoods_of(obj)):
-        raise Http404("No such record in your area")
+    record, obj = get_history_record_for_user(request.user, model, pk)
     return render(
         request,
         "pages/history.html",
-        {"object": obj, "events": history_for(obj)[:200], "model_name": record.model._meta.verbose_name},
+        {
+            "object": obj,
+            "entries": history_entries(request.user, obj),
+            "model_name": record.model._meta.verbose_name,
+        },
     )
 
 

@@ -1,6 +1,8 @@
 """What teams adds to pages, reports and resolvers that lower apps own (imported in TeamsConfig.ready())."""
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from sn.core.access import has_permission
 from sn.core.registries import (
@@ -13,11 +15,13 @@ from sn.core.registries import (
     Panel,
     ReportSectionProvider,
 )
+from sn.geography.models import Neighbourhood
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.teams import panels
 from sn.teams.models import Officer, Posting, Team
 from sn.teams.permissions import VIEW_STAFFING
 from sn.teams.report_sections import staffing_section
+from sn.teams.selectors import active_postings
 
 
 def _staffing_link(user) -> str | None:
@@ -48,14 +52,18 @@ REPORT_SECTIONS.register(
     ReportSectionProvider(key="staffing", order=10, build=staffing_section, permission=VIEW_STAFFING)
 )
 
+
+def officer_neighbourhoods(officer: Officer) -> QuerySet[Neighbourhood]:
+    """Where an officer serves today: the wards of their current postings and of the clusters they
+    command. Not where they served before: a posting that has ended is its ward's record (the posting's
+    own history stays open there), not a key to the officer's record wherever they serve now."""
+    today = timezone.localdate()
+    return Neighbourhood.objects.filter(
+        Q(id__in=active_postings(on=today).filter(officer=officer).values("team__neighbourhood_id"))
+        | Q(cluster__inspector=officer)
+    )
+
+
 HISTORY_RECORDS.register(HistoryRecord("team", Team, lambda team: [team.neighbourhood]))
 HISTORY_RECORDS.register(HistoryRecord("posting", Posting, lambda posting: [posting.team.neighbourhood]))
-HISTORY_RECORDS.register(
-    HistoryRecord(
-        "officer",
-        Officer,
-        lambda officer: [
-            p.team.neighbourhood for p in officer.postings.select_related("team__neighbourhood")
-        ],
-    )
-)
+HISTORY_RECORDS.register(HistoryRecord("officer", Officer, officer_neighbourhoods))
