@@ -37,7 +37,7 @@ from sn.teams.models import Officer, Rank, Team
 from sn.teams.services import cluster_inspector_set
 from sn.teams.tests.factories import OfficerFactory, PostingFactory, TeamFactory
 
-__all__ = ["PASSWORD", "World", "build_world"]
+__all__ = ["PASSWORD", "World", "build_wide_world", "build_world"]
 
 # Letter, first column of the grid and GSS code of each borough.
 BOROUGHS = (("a", 0, "E09000901"), ("b", 4, "E09000902"))
@@ -171,3 +171,55 @@ def add_users(world: World, partner: PartnerOrganisation) -> None:
             email="",
             **anchor,
         )
+
+
+# What build_wide_world adds, spelled out so that tests can rely on it.
+SECOND_CLUSTER_COL, SECOND_CLUSTER_ROW = 0, 2  # a square apart from every world ward: no new neighbours
+SECOND_CLUSTER_WARD_CODE = "E05900100"
+MOVED_POSTING = (date(2015, 1, 1), date(2019, 12, 31))  # the moved officer's old posting to a1
+
+
+def build_wide_world() -> World:
+    """The world with an object at every level of "elsewhere" a scope can be wrong at, for the access
+    matrix: another ward of the cluster with an officer on it (a3, `pc_a3`), another cluster of
+    borough A (`C-A2`, ward a5, `pc_a5`), and an officer who served on a1 until 2019 and serves on b2
+    now (`moved`). Apart from the default world so that tests counting borough A's wards, teams and
+    staff keep their numbers."""
+    world = build_world()
+    serials = itertools.count(FIRST_SERIAL + 100)
+    add_second_cluster(world, serials)
+    pc_a3 = add_officer(Rank.PC, next(serials))
+    world.officers["pc_a3"] = pc_a3
+    PostingFactory(officer=pc_a3, team=world.teams["a3"], start_date=POSTED_SINCE)
+    add_moved_officer(world, next(serials))
+    return world
+
+
+def add_second_cluster(world: World, serials: Iterator[int]) -> None:
+    borough = world.boroughs["a"]
+    cluster = ClusterFactory(borough=borough, code="C-A2", name="Cluster A2")
+    world.clusters["a2"] = cluster
+    ward = NeighbourhoodFactory(
+        borough=borough,
+        cluster=cluster,
+        code=SECOND_CLUSTER_WARD_CODE,
+        police_uk_id=SECOND_CLUSTER_WARD_CODE,
+        name=f"Ward {SECOND_CLUSTER_WARD_CODE}",
+        population=9000,
+        population_year=2020,
+        population_source="test",
+        area=square(SECOND_CLUSTER_COL, SECOND_CLUSTER_ROW),
+    )
+    world.wards["a5"] = ward
+    world.teams["a5"] = TeamFactory(neighbourhood=ward)
+    pc_a5 = add_officer(Rank.PC, next(serials))
+    world.officers["pc_a5"] = pc_a5
+    PostingFactory(officer=pc_a5, team=world.teams["a5"], start_date=POSTED_SINCE)
+
+
+def add_moved_officer(world: World, serial: int) -> None:
+    moved = add_officer(Rank.PC, serial, last_name="Moved")
+    world.officers["moved"] = moved
+    started, ended = MOVED_POSTING
+    PostingFactory(officer=moved, team=world.teams["a1"], start_date=started, end_date=ended)
+    PostingFactory(officer=moved, team=world.teams["b2"], start_date=POSTED_SINCE)

@@ -1,14 +1,25 @@
-from sn.testing.access import BOROUGH_ROLES, WARD_ROLES
+"""Who may open the monthly reports (collected by sn/core/tests/test_access_matrix.py)."""
+
+from sn.testing.access import BOROUGH_ROLES, OTHER_BOROUGH, SAME_BOROUGH, SAME_CLUSTER, WARD_ROLES
+
+
+def _ward(key: str):
+    return lambda w: {"code": w.wards[key].code}
+
 
 ACCESS_RULES = {
     "reports:ward": (
-        lambda w: {"code": w.wards["a1"].code},
-        lambda w: {"code": w.wards["b1"].code},
+        _ward("a1"),
+        {SAME_CLUSTER: _ward("a3"), SAME_BOROUGH: _ward("a5"), OTHER_BOROUGH: _ward("b1")},
         WARD_ROLES,
     ),
     "reports:borough": (
         lambda w: {"code": w.boroughs["a"].code},
-        lambda w: {"code": w.boroughs["b"].code},
+        {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
         BOROUGH_ROLES,
     ),
+}
+DOWNLOADS = {
+    "reports:ward": ("xlsx", "pdf"),
+    "reports:borough": ("xlsx", "pdf"),
 }
