@@ -52,7 +52,8 @@ class SourceKind:
 
     @property
     def columns(self) -> tuple[Column, ...]:
-        """The columns of `model` a row of this kind fills: its fields, then those worked out."""
+        """A row as written: its fields, then those worked out (the street and stop handlers write
+        these to `model`; the outcomes handler updates the outcome of the crime each row names)."""
         return (*(f.column for f in self.fields), *self.added)
 
     def parse(self, rows: list[list[str]], lines: list[int]) -> Columns:
