@@ -34,6 +34,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees every response, those of the middleware below included.
+    "sn.core.middleware.RefusalLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +128,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The styled 403 page, and the failure in the security log.
+CSRF_FAILURE_VIEW = "sn.core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -142,12 +146,18 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's own logging sends server errors only by email to ADMINS, which we do not use: here they go
+# to the console (the process's log) with their tracebacks, as do its security warnings (a bad Host
+# header, an oversized form). Refusals and sign-ins are in sn.security (sn.core.middleware,
+# sn.accounts.security_log).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "ERROR"},
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "sn.security": {"handlers": ["console"], "level": "INFO"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
     },

@@ -2,12 +2,17 @@
 response."""
 
 import ipaddress
+import json
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 
 from sn.core.audit import audit_actor
+
+security_log = logging.getLogger("sn.security")
 
 
 def client_address(request: HttpRequest) -> str:
@@ -28,6 +33,51 @@ def client_address(request: HttpRequest) -> str:
         return str(ipaddress.ip_address(entries[-count]))
     except ValueError:
         return remote
+
+
+def _api_detail(response: HttpResponse) -> str:
+    if not response.get("Content-Type", "").startswith("application/json"):
+        return ""
+    try:
+        return str(json.loads(response.content).get("detail", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+class RefusalLogMiddleware:
+    """Every refusal in the security log, in one place and one shape: who, from where, what and why.
+
+    Refusals are 403s (a role without the permission, on a page or the API; a CSRF failure), 413s (a
+    body over the cap) and 404s answered to signed-in users: out of scope looks like missing on purpose,
+    so the log keeps every 404 a signed-in user meets, with the reason the code gave. Anonymous 404s
+    are left out: anonymous visitors are sent to sign in before any scoped page, so theirs are only
+    mistyped or probed addresses. The reason is `request.sn_refusal_reason` when the refusing code
+    left one, else the exception's message, else the API's JSON detail. Outermost, so that it sees
+    the responses of the other middleware too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        status = response.status_code
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if status in (403, 413) or (status == 404 and signed_in):
+            security_log.warning(
+                "refused status=%s user=%s role=%s address=%s path=%r reason=%r",
+                status,
+                user.pk if signed_in else None,
+                getattr(user, "role", "") if signed_in else "",
+                client_address(request),
+                request.path,
+                getattr(request, "sn_refusal_reason", "") or _api_detail(response) or response.reason_phrase,
+            )
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, PermissionDenied | Http404) and str(exception):
+            request.sn_refusal_reason = getattr(request, "sn_refusal_reason", "") or str(exception)
 
 
 class AuditActorMiddleware:

@@ -1,8 +1,9 @@
 """The kernel's own views: health for load balancers, and the styled error pages."""
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 
 from sn.core.access import access
 
@@ -40,4 +41,12 @@ def error_403(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    # Rendered without the request's context processors (navigation, the user): whatever broke the
+    # page, the database say, must not break the error page too. Django has logged the traceback.
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the styled 403 page, with the reason kept for the security log."""
+    request.sn_refusal_reason = f"CSRF: {reason}"
+    return render(request, "403.html", {"csrf_failed": True}, status=403)
