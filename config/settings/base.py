@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_int, env_str
+from config.env import env_bool, env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -37,11 +37,14 @@ MIDDLEWARE = [
     # First, so that it sees every response, those of the middleware below included.
     "sn.core.middleware.RefusalLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the body (the CSRF check reads the form).
+    "sn.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sn.core.middleware.SessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sn.core.middleware.AuditActorMiddleware",
@@ -121,8 +124,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 SN_PROXY_HEADER = env_str("SN_PROXY_HEADER", "")
 SN_TRUSTED_PROXY_COUNT = env_int("SN_TRUSTED_PROXY_COUNT", 1)
 
-# Sessions end after 8 idle hours (one shift) and when the browser closes.
+# Sessions end after 8 idle hours (one shift), 12 hours after sign-in however busy (enforced by
+# sn.core.middleware.SessionLimitMiddleware) and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
+SN_SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -131,6 +136,15 @@ CSRF_COOKIE_HTTPONLY = True
 # The styled 403 page, and the failure in the security log.
 CSRF_FAILURE_VIEW = "sn.core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+
+# Request bodies. Our forms are small: a body declared over 1 MB is refused (413) before it is read
+# (sn.core.middleware.RequestSizeLimitMiddleware), except on the upload routes below, by URL name.
+# Django's own caps then apply to what is read: form fields in memory up to the same 1 MB, files in
+# memory up to 2.5 MB and on disk beyond.
+SN_MAX_REQUEST_BYTES = 1024 * 1024
+SN_UPLOAD_LIMITS = {"performance:upload": 10 * 1024 * 1024}
+DATA_UPLOAD_MAX_MEMORY_SIZE = SN_MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -173,6 +187,10 @@ SN_DEFAULT_ESTABLISHMENT = {
 # Map tiles are an extra when online (e.g. an OpenStreetMap tile server URL template); maps draw the
 # boundaries without them.
 SN_MAP_TILE_URL = env_str("SN_MAP_TILE_URL", "")
+
+# `sn seed-demo` makes logins whose password is published in the README: only where the settings allow
+# it (local and test), or when asked with --allow-demo-logins.
+SN_DEMO_LOGINS = env_bool("SN_DEMO_LOGINS", False)
 
 # Demand index = crime + 0.5 x ASB over 12 months: ASB is core neighbourhood work but, incident for
 # incident, usually less effort than a crime (see sn/crime/demand.py).

@@ -20,3 +20,6 @@ def _local_secret_key() -> str:
 SECRET_KEY = _local_secret_key()
 DEBUG = env_bool("SN_DEBUG", False)
 ALLOWED_HOSTS = env_list("SN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+# The demo's logins are what local use is for (make demo).
+SN_DEMO_LOGINS = True

@@ -1,14 +1,20 @@
-"""Request-wide concerns: who the client is, who the audit trail names, and security headers on every
-response."""
+"""Request-wide concerns: who the client is, refusals in the security log, the size of request bodies,
+the absolute age of a session, who the audit trail names, and security headers on every response."""
 
 import ipaddress
 import json
 import logging
+import re
+import time
 from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
 from sn.core.audit import audit_actor
 
@@ -80,6 +86,70 @@ class RefusalLogMiddleware:
             request.sn_refusal_reason = getattr(request, "sn_refusal_reason", "") or str(exception)
 
 
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django reads no body for a length it cannot parse
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse (413) a body declared longer than the cap before anything reads it. Django's own limit
+    (DATA_UPLOAD_MAX_MEMORY_SIZE) leaves out files, which it spools to disk at any size: without this, a
+    100 MB upload to the sign-in form was read in full. Django reads no more than Content-Length, and
+    nothing without it, so the declared length is what would be read. Upload routes have their own
+    caps (SN_UPLOAD_LIMITS, by URL name), looked up only for a body over the general one."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        length = _declared_length(request)
+        if length > settings.SN_MAX_REQUEST_BYTES:
+            cap = self._cap_for(request)
+            if length > cap:
+                request.sn_refusal_reason = f"a body of {length} bytes, over the cap of {cap}"
+                return HttpResponse("The request is too large.", status=413, content_type="text/plain")
+        return self.get_response(request)
+
+    @staticmethod
+    def _cap_for(request: HttpRequest) -> int:
+        try:
+            name = resolve(request.path_info).view_name
+        except Resolver404:
+            return settings.SN_MAX_REQUEST_BYTES
+        return settings.SN_UPLOAD_LIMITS.get(name, settings.SN_MAX_REQUEST_BYTES)
+
+
+# The session key holding when the user signed in, as a Unix time; set at sign-in by sn.accounts.sign_in.
+SIGNED_IN_AT = "sn_signed_in_at"
+
+
+class SessionLimitMiddleware:
+    """End a session SN_SESSION_ABSOLUTE_AGE after sign-in however busy it is: the idle timeout
+    (SESSION_COOKIE_AGE, renewed by every request) alone let a session in use live for ever. A
+    session signed in before this rule has its clock started at its next request. After
+    AuthenticationMiddleware; the view then sees an anonymous user and sends them to sign in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            started = request.session.get(SIGNED_IN_AT)
+            if started is None:
+                request.session[SIGNED_IN_AT] = time.time()
+            elif time.time() - started > settings.SN_SESSION_ABSOLUTE_AGE:
+                security_log.info(
+                    "session ended user=%s address=%s reason=%r",
+                    request.user.pk,
+                    client_address(request),
+                    "absolute limit after sign-in",
+                )
+                logout(request)
+        return self.get_response(request)
+
+
 class AuditActorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -90,20 +160,30 @@ class AuditActorMiddleware:
             return self.get_response(request)
 
 
+@lru_cache(maxsize=4)
+def content_security_policy(tile_url: str) -> str:
+    """Our own files only, plus images from the tile server when one is configured (its host from the
+    URL template, a {s} subdomain as a wildcard)."""
+    img_src = "img-src 'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            img_src += f" {parts.scheme}://{re.sub(r'{[^}]*}', '*', parts.netloc)}"
+    return (
+        f"default-src 'self'; {img_src}; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
 class SecurityHeadersMiddleware:
     """A content security policy fitting our own static files, and no caching of signed-in pages."""
-
-    POLICY = (
-        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
-        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-    )
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.setdefault("Content-Security-Policy", self.POLICY)
+        response.setdefault("Content-Security-Policy", content_security_policy(settings.SN_MAP_TILE_URL))
         response.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response["Cache-Control"] = "no-store"

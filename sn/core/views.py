@@ -8,28 +8,16 @@ from django.template import loader
 from sn.core.access import access
 
 
-def _database_version() -> str:
-    if connection.vendor == "sqlite":
-        return connection.Database.sqlite_version
-    if connection.vendor == "postgresql":
-        number = connection.connection.info.server_version  # e.g. 150019 for 15.19
-        return f"{number // 10000}.{number % 10000}"
-    return ""
-
-
 @access(public=True)
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitoring: 200 when the database answers, 503 when it does not. The
+    answer is public, so it says nothing of what the service runs on (versions help an attacker)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        version = _database_version()
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse(
-            {"status": "database unavailable", "database": {"engine": connection.vendor, "version": ""}},
-            status=503,
-        )
-    return JsonResponse({"status": "ok", "database": {"engine": connection.vendor, "version": version}})
+        return JsonResponse({"status": "database unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
 
 
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -35,6 +35,14 @@
     },
   };
 
+  // Leaflet puts a string tooltip in as HTML; names come from data (a ward renamed in the admin, an
+  // imported file), so they go in as text.
+  function textTooltip(text) {
+    var node = document.createElement("span");
+    node.textContent = text;
+    return node;
+  }
+
   function readJson(id) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
@@ -50,7 +58,7 @@
     if (extra) {
       L.geoJSON(extra, {
         style: { color: "#505a5f", weight: 1, fillColor: "#f3f2f1", fillOpacity: 0.6, dashArray: "4 3" },
-        onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name); },
+        onEachFeature: function (feature, layer) { layer.bindTooltip(textTooltip(feature.properties.name)); },
       }).addTo(map);
     }
     var palette = PALETTES[container.dataset.palette || "staffing"];
@@ -62,7 +70,7 @@
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        layer.bindTooltip(palette.describe(p));
+        layer.bindTooltip(textTooltip(palette.describe(p)));
         if (p.url) layer.on("click", function () { window.location.href = p.url; });
       },
     }).addTo(map);
