@@ -88,6 +88,16 @@ cp "$NM/htmx.org/dist/htmx.min.js" "$OUT/htmx/"
 strip_source_map "$OUT/htmx/htmx.min.js"
 cp "$NM/htmx.org/LICENSE" "$OUT/htmx/LICENSE.txt"
 
+# --- axe-core (browser tests only, never served) --------------------------------
+# Kept out of static/ so that collectstatic never publishes it; the tests inject it into each page.
+TEST_VENDOR="sn/testing/vendor"
+mkdir -p "$TEST_VENDOR"
+cp "$NM/axe-core/axe.min.js" "$TEST_VENDOR/"
+cp "$NM/axe-core/LICENSE" "$TEST_VENDOR/axe-core-LICENSE.txt"
+cp "$NM/axe-core/LICENSE-3RD-PARTY.txt" "$TEST_VENDOR/axe-core-LICENSE-3RD-PARTY.txt"
+sed -i -E "s/^\| axe-core \| [^|]+ \|/| axe-core | $(pkg_field axe-core version) |/; s/at the tag v[0-9.]+/at the tag v$(pkg_field axe-core version)/" \
+  "$TEST_VENDOR/README.md"
+
 # --- README ------------------------------------------------------------------
 row() { # row <package> <dir> <files>
   printf '| %s | %s | %s | `%s/` | %s |\n' \
