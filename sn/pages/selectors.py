@@ -10,8 +10,13 @@ from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.core.registries import WARD_PANELS
 from sn.core.roles import ROLES, Role
 from sn.core.roles import Landing as RoleLanding
-from sn.geography.models import Neighbourhood
-from sn.geography.permissions import get_neighbourhood_for_user
+from sn.geography.models import Borough, Cluster, Neighbourhood
+from sn.geography.permissions import (
+    VIEW_BOROUGH_OVERVIEW,
+    VIEW_CLUSTER_OVERVIEW,
+    VIEW_WARD,
+    get_neighbourhood_for_user,
+)
 from sn.geography.scope import scope_of
 from sn.geography.selectors import feature_collection
 
@@ -89,3 +94,34 @@ def landing_for(user) -> Landing:
             return Landing(redirect_to=reverse("pages:cluster", args=[clusters[0].code]))
     neighbourhoods = list(scope.neighbourhoods().select_related("borough", "team").order_by("name"))
     return Landing(clusters=clusters, neighbourhoods=neighbourhoods)
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    href: str = ""  # empty: shown for orientation, not a link (the user may not open that page)
+
+
+def trail(user, area: Borough | Cluster | Neighbourhood | None = None) -> list[Crumb]:
+    """Breadcrumbs from Home down to `area`: its borough, cluster and ward, each a link when the user
+    may open that page, plain text when not (a PC's ward page still says which borough it is in)."""
+    crumbs = [Crumb("Home", reverse("pages:home"))]
+    if area is None:
+        return crumbs
+    scope = scope_of(user)
+    borough = area if isinstance(area, Borough) else area.borough
+    borough_open = has_permission(user, VIEW_BOROUGH_OVERVIEW) and (
+        scope.everything or borough.id in scope.borough_ids
+    )
+    crumbs.append(Crumb(borough.name, reverse("pages:borough", args=[borough.code]) if borough_open else ""))
+    cluster = area if isinstance(area, Cluster) else getattr(area, "cluster", None)
+    if cluster is not None:
+        cluster_open = has_permission(user, VIEW_CLUSTER_OVERVIEW) and (
+            scope.everything or cluster.id in scope.cluster_ids or cluster.borough_id in scope.borough_ids
+        )
+        href = reverse("pages:cluster", args=[cluster.code]) if cluster_open else ""
+        crumbs.append(Crumb(cluster.name, href))
+    if isinstance(area, Neighbourhood):
+        ward_open = has_permission(user, VIEW_WARD) and scope.covers_neighbourhood(area)
+        crumbs.append(Crumb(area.name, reverse("pages:ward", args=[area.code]) if ward_open else ""))
+    return crumbs

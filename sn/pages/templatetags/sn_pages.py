@@ -1,6 +1,8 @@
 from django import template
 from django.template.loader import get_template
 
+from sn.pages.selectors import Crumb, trail
+
 register = template.Library()
 
 
@@ -9,3 +11,12 @@ def render_panel(context, panel) -> str:
     """A registered panel in its own template, with the page's context and the panel's own on top."""
     with context.push(**panel.context):
         return get_template(panel.template).render(context.flatten(), context.get("request"))
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, area=None, *then) -> dict:
+    """Home > borough > cluster > ward down to `area` (none: Home alone), then any pages between it and
+    this one as label, address pairs: {% breadcrumbs borough "Demand map" demand_url %}."""
+    crumbs = trail(context["request"].user, area)
+    crumbs += [Crumb(label, href) for label, href in zip(then[::2], then[1::2], strict=True)]
+    return {"crumbs": crumbs}
