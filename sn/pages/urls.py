@@ -12,4 +12,6 @@ urlpatterns = [
     path("boroughs/<str:code>/", views.borough_detail, name="borough"),
     path("force/", views.force_detail, name="force"),
     path("force/map.geojson", views.force_map, name="force_map"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
 ]

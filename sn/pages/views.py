@@ -1,4 +1,5 @@
-"""Home, the ward, cluster, borough and force pages, and record history."""
+"""Home, the ward, cluster, borough and force pages, record history, and the accessibility statement and
+privacy notice."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +9,7 @@ from django.views.decorators.gzip import gzip_page
 from sn.core.access import access
 from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.core.roles import Role
-from sn.geography.models import Neighbourhood
+from sn.geography.models import Force, Neighbourhood
 from sn.geography.permissions import (
     VIEW_BOROUGH_OVERVIEW,
     VIEW_CLUSTER_OVERVIEW,
@@ -151,3 +152,19 @@ def force_map(request: HttpRequest) -> HttpResponse:
     neighbourhoods = list(scope_of(request.user).neighbourhoods().order_by("code"))
     geojson = _staffing_map(neighbourhoods, _staffing_by_code(neighbourhoods), scope_of(request.user))
     return HttpResponse(geojson, content_type="application/geo+json")
+
+
+def _statement_context() -> dict:
+    # The force is named from the data, so a force running the platform does not edit the statements.
+    force = Force.objects.order_by("pk").first()
+    return {"force_name": force.name if force else "the police force that runs this service"}
+
+
+@access(public=True)
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html", _statement_context())
+
+
+@access(public=True)
+def privacy_notice(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html", _statement_context())
