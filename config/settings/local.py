@@ -20,6 +20,9 @@ def _local_secret_key() -> str:
 SECRET_KEY = _local_secret_key()
 DEBUG = env_bool("SN_DEBUG", False)
 ALLOWED_HOSTS = env_list("SN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# The demo's ASB is synthetic (sn/incidents/demo.py) and nothing in police.uk data marks ASB as such,
+# so the crime and demand pages say so while this is on. Set SN_SYNTHETIC_ASB=false for real data.
+SN_SYNTHETIC_ASB = env_bool("SN_SYNTHETIC_ASB", True)
 
 # The demo's logins are what local use is for (make demo).
 SN_DEMO_LOGINS = True

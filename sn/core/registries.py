@@ -63,13 +63,18 @@ class ReportSection:
     summary: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     note: str = ""
+    # Sections draw on data of different ages, so each says when its figures stand (a snapshot, such as
+    # staffing) or the period they cover, in words ("July 2023 to June 2024"); every format shows it.
+    as_at: date | None = None
+    period: str = ""
 
 
 @dataclass(frozen=True)
 class ReportSectionProvider:
-    """`build(area, month_end)` for a Borough or a Neighbourhood; None when it has nothing to say. As
-    with a page's panels, it is built only for a user holding `permission` (None: anyone who may open
-    the report)."""
+    """`build(area, report_date)` for a Borough or a Neighbourhood; None when it has nothing to say. The
+    report date is today for this month's report and the month's last day for an earlier one; a section
+    shows its figures as they stood then, or its latest data by then. As with a page's panels, it is
+    built only for a user holding `permission` (None: anyone who may open the report)."""
 
     key: str
     order: int

@@ -1,4 +1,4 @@
-"""Crime and ASB profiles of a ward or a borough: stage 1 of the seven-stage cycle reads these.
+"""Crime and ASB profiles of a ward, a cluster or a borough: stage 1 of the seven-stage cycle reads these.
 
 A profile covers the `months` months ending with `end_month` (default: the latest month with data):
 the monthly series per police.uk category (zero-filled), the change on the same months a year
@@ -18,7 +18,7 @@ from sn.core.months import add_months, month_span
 from sn.crime.demand import per_thousand
 from sn.crime.months import default_end_month
 from sn.crime.stats import CountChange, count_change
-from sn.geography.models import Borough, Neighbourhood
+from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.incidents.categories import TNO_CATEGORIES, Category
 from sn.incidents.models import Incident, IncidentMonthly
 
@@ -126,6 +126,11 @@ class BoroughProfile(CrimeProfile):
     borough: Borough
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClusterProfile(CrimeProfile):
+    cluster: Cluster
+
+
 def _period(end_month: date | None, months: int) -> tuple[list[date], list[date]]:
     if months < 1:
         raise ValueError("a profile covers at least one month")
@@ -188,23 +193,33 @@ def ward_profile(
     )
 
 
-def borough_profile(borough: Borough, *, end_month: date | None = None, months: int = 12) -> BoroughProfile:
-    """The crime and ASB profile of a borough (all its team areas together), like ward_profile; the
-    top locations name their ward. Three queries: the borough's areas, the monthly rollup, top locations."""
+def _group_profile(neighbourhoods, end_month: date | None, months: int) -> dict:
+    """What a profile of several team areas together holds; the top locations name their ward. Three
+    queries: the areas, the monthly rollup, the top locations."""
     current, previous = _period(end_month, months)
-    # The borough's areas by id, so that both reads below use the (neighbourhood, month) indexes
-    # rather than joining every month's rows of the force to the neighbourhood table.
-    members = list(
-        Neighbourhood.objects.filter(borough_id=borough.id).values_list("id", "name", "population")
-    )
+    # The areas by id, so that both reads below use the (neighbourhood, month) indexes rather than
+    # joining every month's rows of the force to the neighbourhood table.
+    members = list(neighbourhoods.values_list("id", "name", "population"))
     area = Q(neighbourhood_id__in=[id_ for id_, _, _ in members])
-    population = sum(p for _, _, p in members if p) or None
+    return {
+        "population": sum(p for _, _, p in members if p) or None,
+        "months": current,
+        "categories": _categories(area, current, previous),
+        "top_locations": _top_locations(area, current, {id_: name for id_, name, _ in members}),
+    }
+
+
+def borough_profile(borough: Borough, *, end_month: date | None = None, months: int = 12) -> BoroughProfile:
+    """The crime and ASB profile of a borough (all its team areas together), like ward_profile."""
+    members = Neighbourhood.objects.filter(borough_id=borough.id)
     return BoroughProfile(
-        name=borough.name,
-        code=borough.code,
-        population=population,
-        months=current,
-        categories=_categories(area, current, previous),
-        top_locations=_top_locations(area, current, {id_: name for id_, name, _ in members}),
-        borough=borough,
+        name=borough.name, code=borough.code, borough=borough, **_group_profile(members, end_month, months)
+    )
+
+
+def cluster_profile(cluster: Cluster, *, end_month: date | None = None, months: int = 12) -> ClusterProfile:
+    """The crime and ASB profile of an inspector's cluster of wards, like borough_profile."""
+    members = Neighbourhood.objects.filter(cluster_id=cluster.id)
+    return ClusterProfile(
+        name=cluster.name, code=cluster.code, cluster=cluster, **_group_profile(members, end_month, months)
     )

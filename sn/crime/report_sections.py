@@ -6,8 +6,20 @@ from datetime import date
 from sn.core.exports import CHANGE, ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
 from sn.crime.demand import force_demand
-from sn.crime.profile import borough_profile, ward_profile
+from sn.crime.months import default_end_month
+from sn.crime.profile import ASB, borough_profile, ward_profile
 from sn.geography.models import Borough, Neighbourhood
+
+
+def _end_month(day: date) -> date:
+    """The last month the sections cover: the report's month, or the latest month published by then
+    (police.uk publishes a month's data weeks after it ends, so this month's report ends earlier)."""
+    return min(day.replace(day=1), default_end_month())
+
+
+def _period(start: date, end: date, day: date) -> str:
+    period = f"{start:%B %Y} to {end:%B %Y}"
+    return period if end == day.replace(day=1) else f"{period}, the latest 12 months published"
 
 
 def _change_row(label: str, change) -> list:
@@ -21,9 +33,9 @@ def _change_row(label: str, change) -> list:
     ]
 
 
-def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
+def crime_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
     """Crime and ASB over the 12 months to the report month, against the same months a year earlier."""
-    end = month.replace(day=1)
+    end = _end_month(day)
     profile = (
         borough_profile(area, end_month=end)
         if isinstance(area, Borough)
@@ -31,9 +43,12 @@ def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection |
     )
     if not profile.has_data:
         return None
+    # ASB has its own row beside all crime, so it is left out of the categories that follow.
     rows = [_change_row("All crime (TNO)", profile.crime), _change_row("Anti-social behaviour", profile.asb)]
     rows += [
-        _change_row(c.label, c.change) for c in profile.categories if c.change.current or c.change.previous
+        _change_row(c.label, c.change)
+        for c in profile.categories
+        if c.category != ASB and (c.change.current or c.change.previous)
     ]
     monthly = [
         [m.strftime("%b %Y"), crime, asb]
@@ -44,8 +59,7 @@ def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection |
     ]
     rate = profile.crime_rate
     summary = [
-        f"{profile.crime.current:,} crimes and {profile.asb.current:,} ASB incidents from "
-        f"{profile.start_month:%B %Y} to {profile.end_month:%B %Y}"
+        f"{profile.crime.current:,} crimes and {profile.asb.current:,} ASB incidents"
         + (f", {rate:.1f} crimes per 1,000 residents." if rate is not None else ".")
     ]
     tables = [
@@ -75,12 +89,13 @@ def crime_section(area: Borough | Neighbourhood, month: date) -> ReportSection |
         summary=summary,
         tables=tables,
         note="Changes are tested with the exact conditional binomial test for two counts over equal periods.",
+        period=_period(profile.start_month, profile.end_month, day),
     )
 
 
-def demand_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
+def demand_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
     """Where the area stands in the force's demand ranking for the 12 months to the report month."""
-    ranking = force_demand(end_month=month.replace(day=1))
+    ranking = force_demand(end_month=_end_month(day))
     if not any(a.demand for a in ranking.areas):
         return None
     if isinstance(area, Borough):
@@ -95,9 +110,8 @@ def demand_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
         key="demand",
         title="Demand",
         summary=[
-            f"Ranked among the force's {len(ranking.areas)} team areas for the 12 months to "
-            f"{ranking.end_month:%B %Y}; the busiest carries {spread.ratio:.1f} times the demand of "
-            "the quietest."
+            f"Ranked among the force's {len(ranking.areas)} team areas; the busiest carries "
+            f"{spread.ratio:.1f} times the demand of the quietest."
             if spread.ratio
             else f"Ranked among the force's {len(ranking.areas)} team areas."
         ],
@@ -119,4 +133,5 @@ def demand_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
             )
         ],
         note=f"Demand index = {ranking.weights.crime:g} x crime + {ranking.weights.asb:g} x ASB.",
+        period=_period(ranking.start_month, ranking.end_month, day),
     )

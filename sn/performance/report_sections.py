@@ -3,23 +3,32 @@
 from datetime import date
 
 from sn.core.exports import PERCENT
+from sn.core.months import add_months
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Borough, Neighbourhood
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import performance_overview, survey_quarters
 
 
-def survey_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
-    """The borough's public attitude survey measures for the latest rolling year ending by the month
-    (a ward report shows its borough's: the survey is not sampled by ward)."""
+def _age(months: int) -> str:
+    years, months = divmod(months, 12)
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
+
+
+def survey_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
+    """The borough's public attitude survey measures for the latest rolling year held on the report
+    date (a ward report shows its borough's: the survey is not sampled by ward), and how old it is:
+    survey results can lag the report by years, and a reader must not take them for this month's."""
     borough = area if isinstance(area, Borough) else area.borough
-    limit = FinancialQuarter.containing(month)
+    limit = FinancialQuarter.containing(day)
     quarters = [q for q in survey_quarters() if q <= limit]
     if not quarters:
         return None
-    overview = performance_overview(
-        boroughs=Borough.objects.filter(force_id=borough.force_id), end=quarters[-1]
-    )
+    end = quarters[-1]
+    overview = performance_overview(boroughs=Borough.objects.filter(force_id=borough.force_id), end=end)
     rows = []
     for row in overview.for_borough(borough):
         current = row.current
@@ -35,11 +44,19 @@ def survey_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
                 ),
             ]
         )
-    where = "" if isinstance(area, Borough) else f" ({borough.name}; the survey is not sampled by ward)"
+    first_month, last_month = end.last_four()[0].start, add_months(end.start, 2)
+    age = (day.year * 12 + day.month) - (last_month.year * 12 + last_month.month)
+    summary = []
+    if not isinstance(area, Borough):
+        summary.append(f"{borough.name}'s results: the survey is not sampled by ward.")
+    summary.append(
+        "The survey's latest results at the report date; "
+        + (f"they end {_age(age)} before it." if age > 0 else "they end in the report's month.")
+    )
     return ReportSection(
         key="survey",
         title="Public attitude survey",
-        summary=[f"Rolling year to {quarters[-1]}{where}."],
+        summary=summary,
         tables=[
             Table(
                 caption="Survey measures with 95% confidence intervals and significance",
@@ -58,4 +75,5 @@ def survey_section(area: Borough | Neighbourhood, month: date) -> ReportSection 
             )
         ],
         note="Differences are tested at the 95% level; see the performance pages for the method.",
+        period=f"the rolling year {first_month:%B %Y} to {last_month:%B %Y} ({end})",
     )

@@ -11,6 +11,7 @@ from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
 from sn.core.parameters import bad_parameter
+from sn.core.tables import ASCENDING, DESCENDING, Column, table
 from sn.geography.models import Borough
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user
@@ -29,6 +30,7 @@ from sn.performance.selectors import borough_trends, performance_overview, surve
 from sn.performance.services import ImportResult, survey_results_import
 
 QUARTER = "quarter"
+MEASURE = "measure"
 
 
 def _end_quarter(request: HttpRequest, available: list[FinancialQuarter]) -> FinancialQuarter | None:
@@ -62,6 +64,14 @@ def force_performance(request: HttpRequest) -> HttpResponse:
         rows = overview_rows([r for m in overview.measures for r in m.rows], end)
         filename = f"survey-force-{end.year}-q{end.number}" if end else "survey-force"
         return table_response(filename, OVERVIEW_HEADERS, rows, fmt)
+    chosen = _chosen_measure(request, overview)
+    if isinstance(chosen, HttpResponse):
+        return chosen
+    boroughs_table = table(
+        request, chosen.rows if chosen else [], columns=_BOROUGH_COLUMNS, default=("borough", ASCENDING)
+    )
+    if boroughs_table.error:
+        return boroughs_table.bad_request(request)
     return render(
         request,
         "performance/force.html",
@@ -70,8 +80,37 @@ def force_performance(request: HttpRequest) -> HttpResponse:
             "support_visits": overview.support_visits(),
             "quarters": available,
             "end": end,
+            "chosen": chosen,
+            "boroughs_table": boroughs_table,
         },
     )
+
+
+def _chosen_measure(request: HttpRequest, overview):
+    """The measure whose boroughs the page lists (?measure=, else the first): one at a time, because six
+    tables of every borough made a page 40,000 pixels long on a phone. A measure the page does not
+    offer came from an edited address: the 400 page names it."""
+    asked = request.GET.get(MEASURE, "")
+    chosen = next((m for m in overview.measures if m.measure.value == asked), None)
+    if asked and chosen is None:
+        offered = ", ".join(m.measure.value for m in overview.measures)
+        return bad_parameter(request, name=MEASURE, value=asked, error=f"Choose one of: {offered}")
+    return chosen or (overview.measures[0] if overview.measures else None)
+
+
+def _borough_estimate(row):
+    return row.current.estimate if row.current else None
+
+
+def _borough_respondents(row):
+    return row.current.sample if row.current else None
+
+
+_BOROUGH_COLUMNS = [
+    Column("borough", "Borough", lambda row: row.borough.name.casefold(), ways=("A to Z", "Z to A")),
+    Column("estimate", "Estimate", _borough_estimate, first=DESCENDING),
+    Column("respondents", "Respondents", _borough_respondents, first=DESCENDING),
+]
 
 
 @access(permission=VIEW_BOROUGH_OVERVIEW)

@@ -5,7 +5,6 @@ keeps numbers as numbers in the table's number formats instead.
 """
 
 import io
-from datetime import date
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -17,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from sn.core.exports import NumberFormat, sheet_title, xlsx_row
-from sn.reports.sections import ReportSection, Table
+from sn.reports.sections import ReportSection, Table, section_dates
 
 BOLD = Font(bold=True)
 
@@ -38,20 +37,27 @@ def text_rows(table: Table) -> list[list[str]]:
     return [[cell_text(v, table.formats.get(i)) for i, v in enumerate(row)] for row in table.rows]
 
 
-def render_xlsx(title: str, sections: list[ReportSection]) -> bytes:
+def render_xlsx(title: str, dated: str, sections: list[ReportSection]) -> bytes:
+    """A Contents sheet (the title, the report date, each section's dates, summary and note) and a
+    sheet per table: its caption, its section's dates (a sheet is often read on its own), headings."""
     workbook = Workbook()
     contents = workbook.active
     contents.title = "Contents"
     xlsx_row(contents, [title], font=Font(bold=True, size=14))
+    xlsx_row(contents, [dated])
     used = {"contents"}
     for section in sections:
+        dates = section_dates(section)
         xlsx_row(contents, [])
         xlsx_row(contents, [section.title], font=BOLD)
+        if dates:
+            xlsx_row(contents, [dates])
         for line in section.summary:
             xlsx_row(contents, [line])
         for table in section.tables:
             sheet = workbook.create_sheet(sheet_title(table.sheet or table.caption, used))
             xlsx_row(sheet, [table.caption], font=BOLD)
+            xlsx_row(sheet, [dates])
             xlsx_row(sheet, table.headers, font=BOLD)
             for row in table.rows:
                 xlsx_row(sheet, row, formats=table.formats)
@@ -68,10 +74,11 @@ def _text(value, style) -> Paragraph:
     return Paragraph(escape(str(value)), style)
 
 
-def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generated: date) -> bytes:
+def render_pdf(title: str, subtitle: str, sections: list[ReportSection]) -> bytes:
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
     bold = small.clone("small-bold", fontName="Helvetica-Bold")
+    dates_style = styles["BodyText"].clone("dates", fontName="Helvetica-Oblique")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -86,6 +93,8 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
     story = [_text(title, styles["Title"]), _text(subtitle, styles["Normal"]), Spacer(1, 6 * mm)]
     for section in sections:
         story.append(_text(section.title, styles["Heading2"]))
+        if dates := section_dates(section):
+            story.append(_text(dates, dates_style))
         story.extend(_text(line, styles["BodyText"]) for line in section.summary)
         for table in section.tables:
             story.append(_text(table.caption, styles["Heading4"]))
@@ -104,6 +113,5 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection], generat
             story.extend([flowable, Spacer(1, 4 * mm)])
         if section.note:
             story.append(_text(section.note, small))
-    story.append(_text(f"Produced by Safer Neighbourhoods on {generated:%d %B %Y}.", small))
     document.build(story)
     return buffer.getvalue()

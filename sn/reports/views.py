@@ -6,33 +6,32 @@ from django.utils import timezone
 
 from sn.core.access import access
 from sn.core.exports import download_response, requested_format
-from sn.core.months import month_end, requested_month
-from sn.crime.months import default_end_month
+from sn.core.months import requested_month
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_WARD
 from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
-from sn.reports.sections import Area, build_sections
+from sn.reports.sections import Area, build_sections, long_date, report_date
 
 REPORT_FORMATS = ("xlsx", "pdf")
 
 
 def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpResponse:
     fmt = requested_format(request, REPORT_FORMATS)
+    today = timezone.localdate()
     # A report has no period form to explain a bad ?month= in, so that is not found. By default the
-    # report is for the latest month with complete incident data (last calendar month before any).
-    month = requested_month(request).or_404() or default_end_month()
-    sections = build_sections(request.user, area, month_end(month))
+    # report is this month's.
+    month = requested_month(request).or_404() or today.replace(day=1)
+    day = report_date(month, today=today)
+    sections = build_sections(request.user, area, day)
     title = f"{area.name}: monthly report, {month:%B %Y}"
+    dated = f"Report date: {long_date(day)}"
     if not fmt:
-        return render(
-            request,
-            "reports/monthly.html",
-            {"area": area, "kind": kind, "month": month, "sections": sections, "title": title},
-        )
+        context = {"area": area, "kind": kind, "month": month, "dated": dated, "sections": sections}
+        return render(request, "reports/monthly.html", {**context, "title": title})
     if fmt == "xlsx":
-        body = render_xlsx(title, sections)
+        body = render_xlsx(title, dated, sections)
     else:
-        body = render_pdf(title, f"{kind} · {area.code}", sections, timezone.localdate())
+        body = render_pdf(title, f"{kind} · {area.code} · {dated}", sections)
     return download_response(body, filename=f"report-{slug}-{month:%Y-%m}", fmt=fmt)
 
 

@@ -15,8 +15,14 @@ def _teams_of(area: Borough | Neighbourhood):
     return Team.objects.filter(neighbourhood=area)
 
 
-def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSection | None:
-    per_team = team_staffing(_teams_of(area), on=month)
+def _count(value: float) -> str:
+    """A head count as the staffing pages give it: whole, or to a tenth where a shared sergeant splits."""
+    return f"{value:,.1f}".removesuffix(".0")
+
+
+def staffing_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
+    """Posts and officers in post on the report date (today for this month's report)."""
+    per_team = team_staffing(_teams_of(area), on=day)
     if not per_team:
         return None
     rows = []
@@ -27,6 +33,8 @@ def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSectio
             + [round(staffing.strength[r], 1) for r in TEAM_RANKS]
             + [round(staffing.total_vacancies, 1)]
         )
+    # The same figures as the area's page: officers in post in the established ranks, posts, vacancies.
+    in_post = sum(s.total_strength for s in per_team.values())
     posts = sum(s.total_establishment for s in per_team.values())
     vacant = sum(s.total_vacancies for s in per_team.values())
     headers = (
@@ -35,11 +43,14 @@ def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSectio
         + [f"{Rank(r).label} in post" for r in TEAM_RANKS]
         + ["Vacant posts"]
     )
-    what = "team" if isinstance(area, Neighbourhood) else f"{len(per_team)} teams"
+    what = "The team" if isinstance(area, Neighbourhood) else f"{len(per_team)} teams"
     return ReportSection(
         key="staffing",
         title="Staffing against establishment",
-        summary=[f"On {month:%d %B %Y} the {what} had {posts - vacant:,.1f} of {posts:,.0f} posts filled."],
+        summary=[
+            f"{what}: {_count(in_post)} officers in post against {_count(posts)} posts; "
+            f"{_count(vacant)} posts vacant."
+        ],
         tables=[
             Table(
                 caption="Posts and officers in post by team",
@@ -50,4 +61,5 @@ def staffing_section(area: Borough | Neighbourhood, month: date) -> ReportSectio
             )
         ],
         note="A sergeant who leads several teams counts as a share of a sergeant in each.",
+        as_at=day,
     )

@@ -1,12 +1,12 @@
-"""Formatting for the crime pages: p-values, signed changes and rates."""
+"""What only the crime pages show: p-values and the change on a year earlier. Every other number goes
+through sn_numbers, as on every page."""
 
 from django import template
 
+from sn.core.templatetags.sn_numbers import MISSING, signed_percent
 from sn.crime.stats import CountChange
 
 register = template.Library()
-
-NOT_APPLICABLE = "–"
 
 
 @register.filter
@@ -18,27 +18,7 @@ def p_value(value: float) -> str:
 
 
 @register.filter
-def signed(value: int | float) -> str:
-    if value > 0:
-        return f"+{value:,}"
-    return f"−{abs(value):,}" if value < 0 else "0"
-
-
-@register.filter
 def percent_change(change: CountChange) -> str:
+    """The change as a share of the earlier count, "+12%"; a dash when there was nothing earlier."""
     pct = change.percent_change
-    if pct is None:
-        return NOT_APPLICABLE
-    return f"{'+' if pct > 0 else '−' if pct < 0 else ''}{abs(pct):.0f}%"
-
-
-@register.filter
-def rate(value: float | None) -> str:
-    """A rate per 1,000 to one decimal place, or a dash when the population is unknown."""
-    return NOT_APPLICABLE if value is None else f"{value:,.1f}"
-
-
-@register.filter
-def demand(value: float) -> str:
-    """The demand index: whole numbers without decimals, halves (ASB at 0.5) with one."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    return MISSING if pct is None else signed_percent(pct / 100)

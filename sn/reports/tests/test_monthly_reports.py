@@ -30,7 +30,8 @@ def test_a_borough_report_downloads_as_xlsx_with_a_sheet_per_table(client_for, w
     assert workbook.sheetnames[0] == "Contents"
     staffing = workbook[workbook.sheetnames[1]]
     assert staffing["A1"].value == "Posts and officers in post by team"
-    assert staffing.max_row == 2 + 4  # caption, headers, four teams
+    assert staffing["A2"].value == "As at 31 October 2026."
+    assert staffing.max_row == 3 + 4  # caption, dates, headers, four teams
 
 
 def test_a_borough_report_downloads_as_pdf(client_for, world):
@@ -69,7 +70,7 @@ def test_the_report_shows_the_borough_survey_measures_up_to_the_month(client_for
         client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2011-04").content.decode()
     )
     assert "Public attitude survey" in body
-    assert "Rolling year to 2010/11 Q4" in body
+    assert "Covers the rolling year April 2010 to March 2011 (2010/11 Q4)." in body
     assert "the survey is not sampled by ward" in body
     assert "worse" in body  # confidence fell significantly in borough A
     before_any = client_for("sergeant").get(f"/reports/wards/{world.wards['a1'].code}/?month=2005-01")
@@ -92,7 +93,7 @@ def test_the_report_shows_crime_asb_and_demand_for_the_12_months_to_the_month(cl
     add_incidents(a1, date(2024, 6, 1), Category.BURGLARY, "On or near High Street", 3)
     body = client_for("sergeant").get(f"/reports/wards/{a1.code}/?month=2024-06").content.decode()
     assert "Crime and anti-social behaviour" in body
-    assert "30 crimes and 8 ASB incidents from July 2023 to June 2024" in body
+    assert "30 crimes and 8 ASB incidents" in body and "Covers July 2023 to June 2024." in body
     assert "+200%" in body and "significant" in body
     assert "On or near High Street" in body
     assert "Demand" in body and "Rank in force" in body

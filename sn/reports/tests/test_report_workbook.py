@@ -32,8 +32,8 @@ def ward_workbook(client_for, world):
 
 
 def rows_of(sheet) -> dict:
-    """A table's rows by their first cell (row 1 is the caption, row 2 the headings)."""
-    return {row[0].value: row for row in sheet.iter_rows(min_row=3)}
+    """A table's rows by their first cell (row 1 is the caption, row 2 its dates, row 3 the headings)."""
+    return {row[0].value: row for row in sheet.iter_rows(min_row=4)}
 
 
 def test_every_table_is_a_sheet_with_a_short_name_of_its_own(client_for, reported):
