@@ -1,4 +1,4 @@
-"""The crime and demand sections of the monthly ward and borough reports (registered in
+"""The crime and demand sections of the monthly ward, cluster and borough reports (registered in
 sn.crime.hooks)."""
 
 from datetime import date
@@ -7,8 +7,19 @@ from sn.core.exports import CHANGE, ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
 from sn.crime.demand import force_demand
 from sn.crime.months import default_end_month
-from sn.crime.profile import ASB, borough_profile, ward_profile
-from sn.geography.models import Borough, Neighbourhood
+from sn.crime.profile import (
+    ASB,
+    TOP_LOCATIONS,
+    CategorySeries,
+    CrimeProfile,
+    LocationCount,
+    borough_profile,
+    ward_profile,
+)
+from sn.crime.stats import count_change
+from sn.geography.models import Borough, Cluster, Neighbourhood
+
+Area = Borough | Cluster | Neighbourhood
 
 
 def _end_month(day: date) -> date:
@@ -22,6 +33,44 @@ def _period(start: date, end: date, day: date) -> str:
     return period if end == day.replace(day=1) else f"{period}, the latest 12 months published"
 
 
+def cluster_profile(cluster: Cluster, *, end_month: date) -> CrimeProfile | None:
+    """A cluster's profile from its wards' profiles: counts summed per category and month, each change
+    tested on the sums, and the wards' top locations merged, naming their ward as a borough's do. The
+    merge is exact: a location in the cluster's top ten is in its own ward's top ten. None for a
+    cluster with no wards."""
+    wards = list(cluster.neighbourhoods.order_by("name"))
+    profiles = [ward_profile(ward, end_month=end_month) for ward in wards]
+    if not profiles:
+        return None
+    categories = []
+    for series in zip(*(p.categories for p in profiles), strict=True):
+        monthly = tuple(sum(counts) for counts in zip(*(s.monthly for s in series), strict=True))
+        change = count_change(sum(s.change.current for s in series), sum(s.change.previous for s in series))
+        categories.append(CategorySeries(series[0].category, series[0].label, monthly, change))
+    locations = [
+        LocationCount(loc.location, loc.count, ward.name)
+        for ward, profile in zip(wards, profiles, strict=True)
+        for loc in profile.top_locations
+    ]
+    locations.sort(key=lambda loc: (-loc.count, loc.location, loc.area))
+    return CrimeProfile(
+        name=cluster.name,
+        code=cluster.code,
+        population=sum(w.population for w in wards if w.population) or None,
+        months=profiles[0].months,
+        categories=categories,
+        top_locations=locations[:TOP_LOCATIONS],
+    )
+
+
+def _profile(area: Area, end: date) -> CrimeProfile | None:
+    if isinstance(area, Borough):
+        return borough_profile(area, end_month=end)
+    if isinstance(area, Cluster):
+        return cluster_profile(area, end_month=end)
+    return ward_profile(area, end_month=end)
+
+
 def _change_row(label: str, change) -> list:
     percent = change.percent_change
     return [
@@ -33,15 +82,10 @@ def _change_row(label: str, change) -> list:
     ]
 
 
-def crime_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
+def crime_section(area: Area, day: date) -> ReportSection | None:
     """Crime and ASB over the 12 months to the report month, against the same months a year earlier."""
-    end = _end_month(day)
-    profile = (
-        borough_profile(area, end_month=end)
-        if isinstance(area, Borough)
-        else ward_profile(area, end_month=end)
-    )
-    if not profile.has_data:
+    profile = _profile(area, _end_month(day))
+    if profile is None or not profile.has_data:
         return None
     # ASB has its own row beside all crime, so it is left out of the categories that follow.
     rows = [_change_row("All crime (TNO)", profile.crime), _change_row("Anti-social behaviour", profile.asb)]
@@ -93,13 +137,16 @@ def crime_section(area: Borough | Neighbourhood, day: date) -> ReportSection | N
     )
 
 
-def demand_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
-    """Where the area stands in the force's demand ranking for the 12 months to the report month."""
+def demand_section(area: Area, day: date) -> ReportSection | None:
+    """Where the area's teams stand in the force's demand ranking for the 12 months to the report month."""
     ranking = force_demand(end_month=_end_month(day))
     if not any(a.demand for a in ranking.areas):
         return None
     if isinstance(area, Borough):
         areas = ranking.for_borough(area.id)
+    elif isinstance(area, Cluster):
+        members = set(area.neighbourhoods.values_list("id", flat=True))
+        areas = [a for a in ranking.areas if a.neighbourhood_id in members]
     else:
         areas = [a for a in ranking.areas if a.neighbourhood_id == area.id]
     rows = [

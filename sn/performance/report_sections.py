@@ -1,11 +1,12 @@
-"""The survey section of the monthly ward and borough reports (registered in sn.performance.hooks)."""
+"""The survey section of the monthly ward, cluster and borough reports (registered in
+sn.performance.hooks)."""
 
 from datetime import date
 
 from sn.core.exports import PERCENT
 from sn.core.months import add_months
 from sn.core.registries import ReportSection, Table
-from sn.geography.models import Borough, Neighbourhood
+from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import performance_overview, survey_quarters
 
@@ -18,10 +19,10 @@ def _age(months: int) -> str:
     return " ".join(parts)
 
 
-def survey_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
+def survey_section(area: Borough | Cluster | Neighbourhood, day: date) -> ReportSection | None:
     """The borough's public attitude survey measures for the latest rolling year held on the report
-    date (a ward report shows its borough's: the survey is not sampled by ward), and how old it is:
-    survey results can lag the report by years, and a reader must not take them for this month's."""
+    date (a ward or cluster report shows its borough's: the survey is sampled by borough), and how
+    old it is: results can lag the report by years, and a reader must not take them for this month's."""
     borough = area if isinstance(area, Borough) else area.borough
     limit = FinancialQuarter.containing(day)
     quarters = [q for q in survey_quarters() if q <= limit]
@@ -48,7 +49,8 @@ def survey_section(area: Borough | Neighbourhood, day: date) -> ReportSection | 
     age = (day.year * 12 + day.month) - (last_month.year * 12 + last_month.month)
     summary = []
     if not isinstance(area, Borough):
-        summary.append(f"{borough.name}'s results: the survey is not sampled by ward.")
+        kind = "cluster" if isinstance(area, Cluster) else "ward"
+        summary.append(f"{borough.name}'s results: the survey is not sampled by {kind}.")
     summary.append(
         "The survey's latest results at the report date; "
         + (f"they end {_age(age)} before it." if age > 0 else "they end in the report's month.")

@@ -2,7 +2,8 @@
 
 An app registers a `ReportSectionProvider` in `sn.core.registries.REPORT_SECTIONS` from its hooks
 (staffing from teams, crime and demand from crime, the survey from performance). Later parts of the
-cycle add theirs the same way; the renderers (HTML for print, XLSX, PDF) need no change.
+cycle add theirs the same way; the renderers (HTML for print, XLSX, PDF) need no change. A report is
+for a ward, a cluster or a borough (`Area`), and every provider builds its section for each of them.
 
 A report has one date. This month's report is dated today: it is what people open from the ward and
 borough pages, so its staffing must be the staffing those pages show (a staffing figure for the month
@@ -18,9 +19,10 @@ from django.http import Http404
 from sn.core.access import has_permission
 from sn.core.months import month_end
 from sn.core.registries import REPORT_SECTIONS, ReportSection, Table  # noqa: F401 - the report's parts
-from sn.geography.models import Borough, Neighbourhood
+from sn.geography.models import Borough, Cluster, Neighbourhood
 
-Area = Borough | Neighbourhood
+# A provider handles each kind of area; a cluster's sections are a borough's, for its wards only.
+Area = Borough | Cluster | Neighbourhood
 
 
 def report_date(month: date, *, today: date) -> date:

@@ -6,5 +6,6 @@ app_name = "reports"
 
 urlpatterns = [
     path("reports/wards/<str:code>/", views.ward_report, name="ward"),
+    path("reports/clusters/<str:code>/", views.cluster_report, name="cluster"),
     path("reports/boroughs/<str:code>/", views.borough_report, name="borough"),
 ]

@@ -1,4 +1,4 @@
-"""Monthly reports per borough and per ward: HTML for print, XLSX and PDF downloads."""
+"""Monthly reports per borough, cluster and ward: HTML for print, XLSX and PDF downloads."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,8 +7,8 @@ from django.utils import timezone
 from sn.core.access import access
 from sn.core.exports import download_response, requested_format
 from sn.core.months import requested_month
-from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_WARD
-from sn.geography.selectors import get_borough_for_user, get_neighbourhood_for_user
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_CLUSTER_OVERVIEW, VIEW_WARD
+from sn.geography.selectors import get_borough_for_user, get_cluster_for_user, get_neighbourhood_for_user
 from sn.reports.renderers import render_pdf, render_xlsx
 from sn.reports.sections import Area, build_sections, long_date, report_date
 
@@ -39,6 +39,12 @@ def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpRespo
 def ward_report(request: HttpRequest, code: str) -> HttpResponse:
     neighbourhood = get_neighbourhood_for_user(request.user, code)
     return _report(request, neighbourhood, neighbourhood.get_kind_display(), neighbourhood.code)
+
+
+@access(permission=VIEW_CLUSTER_OVERVIEW)
+def cluster_report(request: HttpRequest, code: str) -> HttpResponse:
+    cluster = get_cluster_for_user(request.user, code)
+    return _report(request, cluster, "Cluster", cluster.code)
 
 
 @access(permission=VIEW_BOROUGH_OVERVIEW)

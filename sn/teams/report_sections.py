@@ -1,17 +1,19 @@
-"""The staffing section of the monthly ward and borough reports (registered in sn.teams.hooks)."""
+"""The staffing section of the monthly ward, cluster and borough reports (registered in sn.teams.hooks)."""
 
 from datetime import date
 
 from sn.core.exports import ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
-from sn.geography.models import Borough, Neighbourhood
+from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
 from sn.teams.selectors import team_staffing
 
 
-def _teams_of(area: Borough | Neighbourhood):
+def _teams_of(area: Borough | Cluster | Neighbourhood):
     if isinstance(area, Borough):
         return Team.objects.filter(neighbourhood__borough=area)
+    if isinstance(area, Cluster):
+        return Team.objects.filter(neighbourhood__cluster=area)
     return Team.objects.filter(neighbourhood=area)
 
 
@@ -20,7 +22,7 @@ def _count(value: float) -> str:
     return f"{value:,.1f}".removesuffix(".0")
 
 
-def staffing_section(area: Borough | Neighbourhood, day: date) -> ReportSection | None:
+def staffing_section(area: Borough | Cluster | Neighbourhood, day: date) -> ReportSection | None:
     """Posts and officers in post on the report date (today for this month's report)."""
     per_team = team_staffing(_teams_of(area), on=day)
     if not per_team:

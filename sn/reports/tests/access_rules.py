@@ -1,6 +1,13 @@
 """Who may open the monthly reports (collected by sn/core/tests/test_access_matrix.py)."""
 
-from sn.testing.access import BOROUGH_ROLES, OTHER_BOROUGH, SAME_BOROUGH, SAME_CLUSTER, WARD_ROLES
+from sn.testing.access import (
+    BOROUGH_ROLES,
+    CLUSTER_ROLES,
+    OTHER_BOROUGH,
+    SAME_BOROUGH,
+    SAME_CLUSTER,
+    WARD_ROLES,
+)
 
 
 def _ward(key: str):
@@ -13,6 +20,11 @@ ACCESS_RULES = {
         {SAME_CLUSTER: _ward("a3"), SAME_BOROUGH: _ward("a5"), OTHER_BOROUGH: _ward("b1")},
         WARD_ROLES,
     ),
+    "reports:cluster": (
+        lambda w: {"code": "C-A"},
+        {SAME_BOROUGH: lambda w: {"code": "C-A2"}, OTHER_BOROUGH: lambda w: {"code": "C-B"}},
+        CLUSTER_ROLES,
+    ),
     "reports:borough": (
         lambda w: {"code": w.boroughs["a"].code},
         {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
@@ -21,5 +33,6 @@ ACCESS_RULES = {
 }
 DOWNLOADS = {
     "reports:ward": ("xlsx", "pdf"),
+    "reports:cluster": ("xlsx", "pdf"),
     "reports:borough": ("xlsx", "pdf"),
 }
