@@ -17,10 +17,13 @@ REPORT_FORMATS = ("xlsx", "pdf")
 
 def _report(request: HttpRequest, area: Area, kind: str, slug: str) -> HttpResponse:
     fmt = requested_format(request, REPORT_FORMATS)
+    # A report has no period form to explain a bad ?month= in (one that cannot be read, or a month to
+    # come), so it answers with the page that names the parameter. By default the report is this month's.
+    asked = requested_month(request)
+    if asked.error:
+        return asked.bad_request(request)
     today = timezone.localdate()
-    # A report has no period form to explain a bad ?month= in, so that is not found. By default the
-    # report is this month's.
-    month = requested_month(request).or_404() or today.replace(day=1)
+    month = asked.month or today.replace(day=1)
     day = report_date(month, today=today)
     sections = build_sections(request.user, area, day)
     title = f"{area.name}: monthly report, {month:%B %Y}"

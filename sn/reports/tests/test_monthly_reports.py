@@ -40,10 +40,19 @@ def test_a_borough_report_downloads_as_pdf(client_for, world):
     assert response.content.startswith(b"%PDF")
 
 
-def test_a_bad_month_or_format_is_not_found(client_for, world):
+@pytest.mark.parametrize("fmt", ["", "pdf", "xlsx"])
+def test_a_month_that_cannot_be_read_is_a_400_naming_the_parameter(client_for, world, fmt):
     client = client_for("borough_lead")
     for month in ("october", "2026-13", "2026-1-1", "99999-10"):
-        assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?month={month}").status_code == 404
+        response = client.get(
+            f"/reports/boroughs/{world.boroughs['a'].code}/", {"month": month, "format": fmt}
+        )
+        assert response.status_code == 400
+        assert "<code>month</code>" in response.content.decode()
+
+
+def test_a_format_the_report_does_not_offer_is_not_found(client_for, world):
+    client = client_for("borough_lead")
     assert client.get(f"/reports/boroughs/{world.boroughs['a'].code}/?format=docx").status_code == 404
 
 

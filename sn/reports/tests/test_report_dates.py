@@ -8,11 +8,13 @@ or to the latest month published; the survey gives its rolling year and how old 
 from datetime import date
 
 import pytest
+from django.http import Http404
 from django.utils import timezone
 
 from sn.crime.tests.helpers import add_incidents, add_monthly
 from sn.incidents.categories import Category
 from sn.performance.tests.helpers import a_declining_borough_a
+from sn.reports.sections import report_date
 from sn.reports.tests.helpers import pdf_text, workbook_of
 from sn.teams.models import Rank
 from sn.teams.tests.factories import PostingFactory
@@ -112,4 +114,7 @@ def test_anti_social_behaviour_appears_once_in_the_crime_table_in_every_format(c
 
 def test_a_month_to_come_has_no_report(client_for, reported):
     next_year = timezone.localdate().year + 1
-    assert borough_report(client_for, reported, f"?month={next_year}-01").status_code == 404
+    response = borough_report(client_for, reported, f"?month={next_year}-01")
+    assert response.status_code == 400 and "<code>month</code>" in response.content.decode()
+    with pytest.raises(Http404):
+        report_date(date(next_year, 1, 1), today=timezone.localdate())
