@@ -65,10 +65,11 @@ def test_the_cluster_demand_page_ranks_its_wards_with_their_borough_and_force_ra
     assert (rows[1][0], rows[1][1]) == ("1", "1")
 
 
-def test_the_cluster_page_links_its_crime_profile_and_demand(client_for, counts):
+def test_the_cluster_page_links_its_crime_profile_demand_and_monthly_report(client_for, counts):
     page = client_for("inspector").get(reverse("pages:cluster", args=["C-A"])).content.decode()
     assert reverse("crime:cluster_profile", args=["C-A"]) in page
     assert reverse("crime:cluster_demand", args=["C-A"]) in page
+    assert reverse("reports:cluster", args=["C-A"]) in page
 
 
 # --- The long table: ?sort=, ?q=, ?page=

@@ -57,8 +57,10 @@ PAGE_TYPES = [
     PageType("survey-upload", "central_unit", "/performance/upload/"),
     PageType("ward-report", "team_officer", "/reports/wards/{ward}/"),
     PageType("borough-report", "borough_lead", "/reports/boroughs/{borough}/"),
+    PageType("cluster-report", "inspector", "/reports/clusters/C-A/"),
     PageType("history", "sergeant", "/history/team/{team}/"),
     PageType("password-change", "sergeant", "/accounts/password/"),
+    PageType("locked-accounts", "central_unit", "/accounts/locked/"),
     PageType("forbidden", "team_officer", "/force/", status=403),
     PageType("not-found", "team_officer", "/wards/{other_ward}/", status=404),
 ]
