@@ -111,7 +111,7 @@ def test_the_borough_page_has_a_chart_and_a_table_for_each_measure(client_for, s
     assert confidence["slug"] == "confidence"
     assert confidence["labels"][-1] == "2010/11 Q4"
     assert confidence["estimate"][-1] == 45.0
-    assert confidence["low"][-1] == 40.6 and confidence["high"][-1] == 49.4  # 45% of 500
+    assert confidence["low"][-1] == 40.7 and confidence["high"][-1] == 49.4  # 45% of 500 (Wilson)
     assert confidence["rolling"][:3] == [None, None, None]
     assert confidence["force"][-1] == 52.5
     assert "performance/trend-chart.js" in body
