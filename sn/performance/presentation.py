@@ -13,11 +13,22 @@ def _comparison_cells(comparison: Comparison | None) -> list:
     return [_pct(comparison.other.estimate), _pct(comparison.test.difference), comparison.direction.value]
 
 
+def _how_tested(comparison: Comparison | None) -> str:
+    """The test that decided, and why it was not the usual z-test or why nothing was tested, so a
+    reader of the file can tell "similar" from "too few to tell"."""
+    if comparison is None:
+        return ""
+    test = comparison.test
+    return f"{test.method}: {test.reason}" if test.reason else str(test.method)
+
+
 OVERVIEW_HEADERS = [
     "Measure", "Borough code", "Borough", "Rolling year to", "Respondents", "Estimate %", "95% CI low %",
     "95% CI high %", "Force %", "Difference from force (points)", "Against force", "Comparison group",
     "Group %", "Difference from group (points)", "Against group", "A year earlier %",
     "Change on a year earlier (points)", "Against a year earlier",
+    # Appended, not interleaved, so the columns above keep their places for anyone reading by position.
+    "How tested against force", "How tested against group", "How tested against a year earlier",
 ]  # fmt: skip
 
 
@@ -36,6 +47,7 @@ def overview_rows(rows: list[BoroughMeasure], end) -> list[list]:
             + [row.group]
             + _comparison_cells(row.vs_group)
             + _comparison_cells(row.vs_year_ago)
+            + [_how_tested(c) for c in (row.vs_force, row.vs_group, row.vs_year_ago)]
         )
     return table
 

@@ -3,13 +3,16 @@
 Every borough is compared three ways for the rolling year (four quarters) ending with a quarter:
 with the force (pooled from all its boroughs; see stats.part_versus_whole for the overlap), with its
 comparison group (the other boroughs of its group, pooled), and with its own rolling year ending a
-year earlier. The method is documented in docs/how-to/survey-statistics.md.
+year earlier. The method is documented in docs/how-to/survey-statistics.md; its settings (design
+effect, minimum sample, minimum expected count) are read on each call, through survey_method().
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Sum
 
 from sn.geography.models import Borough
@@ -21,6 +24,7 @@ from sn.performance.stats import (
     Difference,
     Direction,
     Interval,
+    SampleRule,
     confidence_interval,
     difference_test,
     part_versus_whole,
@@ -28,6 +32,43 @@ from sn.performance.stats import (
 )
 
 MEASURES = list(Measure)
+
+
+@dataclass(frozen=True)
+class SurveyMethod:
+    """The settings every interval and comparison is worked out with."""
+
+    design_effect: float
+    rule: SampleRule
+
+    def interval(self, counts: Counts) -> Interval:
+        return confidence_interval(counts, design_effect=self.design_effect)
+
+    def compare(self, mine: Counts, other: Counts, *, part_of_other: bool = False) -> Difference:
+        test = part_versus_whole if part_of_other else difference_test
+        return test(mine, other, design_effect=self.design_effect, rule=self.rule)
+
+
+def _is_number(value, *, whole: bool = False) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int if whole else int | float)
+
+
+def survey_method() -> SurveyMethod:
+    """SN_SURVEY_DESIGN_EFFECT, SN_SURVEY_MIN_SAMPLE and SN_SURVEY_MIN_EXPECTED, checked: a design effect
+    of 0 or a minimum of "100" would otherwise mislabel every flag without a word."""
+    design_effect = settings.SN_SURVEY_DESIGN_EFFECT
+    min_sample = settings.SN_SURVEY_MIN_SAMPLE
+    min_expected = settings.SN_SURVEY_MIN_EXPECTED
+    problems = []
+    if not _is_number(design_effect) or not design_effect > 0:
+        problems.append(f"SN_SURVEY_DESIGN_EFFECT must be a number above 0, not {design_effect!r}")
+    if not _is_number(min_sample, whole=True) or min_sample < 1:
+        problems.append(f"SN_SURVEY_MIN_SAMPLE must be a whole number of at least 1, not {min_sample!r}")
+    if not _is_number(min_expected) or not min_expected >= 0:
+        problems.append(f"SN_SURVEY_MIN_EXPECTED must be a number of at least 0, not {min_expected!r}")
+    if problems:
+        raise ImproperlyConfigured("; ".join(problems) + ".")
+    return SurveyMethod(design_effect, SampleRule(min_sample=min_sample, min_expected=min_expected))
 
 
 def survey_quarters() -> list[FinancialQuarter]:
@@ -128,17 +169,25 @@ def _rolling(counts: dict, borough_id: int, measure: str, end: FinancialQuarter)
     return None if None in parts else pooled(parts)
 
 
-def _comparison(against: str, mine: Counts, other: Counts, measure: Measure, test) -> Comparison:
-    result = test(mine, other)
+def _comparison(
+    method: SurveyMethod,
+    against: str,
+    mine: Counts,
+    other: Counts,
+    measure: Measure,
+    *,
+    part_of_other: bool = False,
+) -> Comparison:
+    result = method.compare(mine, other, part_of_other=part_of_other)
     return Comparison(
         against=against,
-        other=confidence_interval(other),
+        other=method.interval(other),
         test=result,
         direction=result.direction(higher_is_better=measure.higher_is_better),
     )
 
 
-def _measure_overview(measure, boroughs, groups, counts, end) -> MeasureOverview:
+def _measure_overview(method: SurveyMethod, measure, boroughs, groups, counts, end) -> MeasureOverview:
     current = {b.id: _rolling(counts, b.id, measure.value, end) for b in boroughs}
     year_ago = {b.id: _rolling(counts, b.id, measure.value, end.shifted(-4)) for b in boroughs}
     force_parts = [c for (_, m, q), c in counts.items() if m == measure.value and q in end.last_four()]
@@ -148,8 +197,8 @@ def _measure_overview(measure, boroughs, groups, counts, end) -> MeasureOverview
     force_before = pooled(force_before_parts) if force_before_parts else None
     overview = MeasureOverview(
         measure=measure,
-        force=confidence_interval(force) if force else None,
-        force_year_ago=_comparison("a year earlier", force, force_before, measure, difference_test)
+        force=method.interval(force) if force else None,
+        force_year_ago=_comparison(method, "a year earlier", force, force_before, measure)
         if force and force_before
         else None,
     )
@@ -157,20 +206,18 @@ def _measure_overview(measure, boroughs, groups, counts, end) -> MeasureOverview
         row = BoroughMeasure(borough=borough, measure=measure, group=groups[borough.id])
         mine = current[borough.id]
         if mine is not None:
-            row.current = confidence_interval(mine)
+            row.current = method.interval(mine)
             if force.sample > mine.sample:
-                row.vs_force = _comparison("the force", mine, force, measure, part_versus_whole)
+                row.vs_force = _comparison(method, "the force", mine, force, measure, part_of_other=True)
             peers = [
                 current[b.id]
                 for b in boroughs
                 if b.id != borough.id and groups[b.id] == row.group and current[b.id] is not None
             ]
             if peers:
-                row.vs_group = _comparison(row.group, mine, pooled(peers), measure, difference_test)
+                row.vs_group = _comparison(method, row.group, mine, pooled(peers), measure)
             if year_ago[borough.id] is not None:
-                row.vs_year_ago = _comparison(
-                    "a year earlier", mine, year_ago[borough.id], measure, difference_test
-                )
+                row.vs_year_ago = _comparison(method, "a year earlier", mine, year_ago[borough.id], measure)
         overview.rows.append(row)
     return overview
 
@@ -180,9 +227,12 @@ def performance_overview(*, boroughs: Iterable[Borough], end: FinancialQuarter |
     boroughs = sorted(boroughs, key=lambda b: b.name)
     if end is None:
         return Overview(end=None, measures=[])
+    method = survey_method()
     counts = _counts(boroughs, [*end.shifted(-4).last_four(), *end.last_four()])
     groups = comparison_groups(boroughs)
-    return Overview(end=end, measures=[_measure_overview(m, boroughs, groups, counts, end) for m in MEASURES])
+    return Overview(
+        end=end, measures=[_measure_overview(method, m, boroughs, groups, counts, end) for m in MEASURES]
+    )
 
 
 @dataclass(frozen=True)
@@ -202,6 +252,7 @@ class MeasureTrend:
 
 def borough_trends(*, borough: Borough) -> list[MeasureTrend]:
     """Each measure's quarterly results for one borough, with its rolling year and the force's quarter."""
+    method = survey_method()
     mine = {
         (r.measure, r.quarter): Counts(r.positive, r.sample_size)
         for r in SurveyResult.objects.filter(borough=borough)
@@ -223,9 +274,9 @@ def borough_trends(*, borough: Borough) -> list[MeasureTrend]:
                 TrendPoint(
                     quarter=quarter,
                     counts=mine[(measure.value, quarter)],
-                    interval=confidence_interval(mine[(measure.value, quarter)]),
-                    rolling=None if None in parts else confidence_interval(pooled(parts)),
-                    force=confidence_interval(force_counts) if force_counts else None,
+                    interval=method.interval(mine[(measure.value, quarter)]),
+                    rolling=None if None in parts else method.interval(pooled(parts)),
+                    force=method.interval(force_counts) if force_counts else None,
                 )
             )
         trends.append(MeasureTrend(measure=measure, points=points))
