@@ -41,4 +41,3 @@ def flag(comparison, kind: str):
 def survey_settings() -> SurveyMethod:
     """The design effect and minimums in force, for the pages' explanation of the method."""
     return survey_method()
-
