@@ -43,20 +43,23 @@ _RESERVED_SHEET_NAMES = {"history"}
 @dataclass(frozen=True)
 class NumberFormat:
     """How a number is shown: `excel` is the workbook's number format, `spec` the format() spec giving
-    the same text on a page or in a PDF, and `zero` the text for exactly zero when the sign would
-    mislead (a change of nothing is "0%", not "+0%")."""
+    the same text on a page or in a PDF, `zero` the text for exactly zero when the sign would mislead
+    (a change of nothing is "0%", not "+0%"), and `trim` drops a ".0" (Excel's General does too)."""
 
     excel: str
     spec: str
     zero: str | None = None
+    trim: bool = False
 
     def text(self, value: float) -> str:
         if value == 0 and self.zero is not None:
             return self.zero
-        return format(value, self.spec)
+        text = format(value, self.spec)
+        return text.removesuffix(".0") if self.trim else text
 
 
-WHOLE = NumberFormat("#,##0", ",.0f")
+# A head count: whole, or to a tenth where a sergeant shared by several teams splits (as the pages).
+COUNT = NumberFormat("General", ",.1f", trim=True)
 ONE_DECIMAL = NumberFormat("#,##0.0", ",.1f")
 PERCENT = NumberFormat("0%", ".0%")
 CHANGE = NumberFormat("+0%;-0%;0%", "+.0%", zero="0%")

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -74,10 +75,18 @@ def _text(value, style) -> Paragraph:
     return Paragraph(escape(str(value)), style)
 
 
+def _cells(texts: list[str], numeric_from: int, text_style, number_style) -> list[Paragraph]:
+    return [_text(t, number_style if i >= numeric_from else text_style) for i, t in enumerate(texts)]
+
+
 def render_pdf(title: str, subtitle: str, sections: list[ReportSection]) -> bytes:
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
     bold = small.clone("small-bold", fontName="Helvetica-Bold")
+    # Numbers line up on their right, as on the page.
+    numeric, numeric_bold = (
+        style.clone(f"{style.name}-numeric", alignment=TA_RIGHT) for style in (small, bold)
+    )
     dates_style = styles["BodyText"].clone("dates", fontName="Helvetica-Oblique")
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -98,8 +107,8 @@ def render_pdf(title: str, subtitle: str, sections: list[ReportSection]) -> byte
         story.extend(_text(line, styles["BodyText"]) for line in section.summary)
         for table in section.tables:
             story.append(_text(table.caption, styles["Heading4"]))
-            data = [[_text(h, bold) for h in table.headers]]
-            data += [[_text(text, small) for text in row] for row in text_rows(table)]
+            data = [_cells(table.headers, table.numeric_from, bold, numeric_bold)]
+            data += [_cells(row, table.numeric_from, small, numeric) for row in text_rows(table)]
             flowable = LongTable(data, repeatRows=1, hAlign="LEFT")
             flowable.setStyle(
                 TableStyle(

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sn.core.exports import ONE_DECIMAL
+from sn.core.exports import COUNT
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, Rank, Team
@@ -15,11 +15,6 @@ def _teams_of(area: Borough | Cluster | Neighbourhood):
     if isinstance(area, Cluster):
         return Team.objects.filter(neighbourhood__cluster=area)
     return Team.objects.filter(neighbourhood=area)
-
-
-def _count(value: float) -> str:
-    """A head count as the staffing pages give it: whole, or to a tenth where a shared sergeant splits."""
-    return f"{value:,.1f}".removesuffix(".0")
 
 
 def staffing_section(area: Borough | Cluster | Neighbourhood, day: date) -> ReportSection | None:
@@ -50,8 +45,8 @@ def staffing_section(area: Borough | Cluster | Neighbourhood, day: date) -> Repo
         key="staffing",
         title="Staffing against establishment",
         summary=[
-            f"{what}: {_count(in_post)} officers in post against {_count(posts)} posts; "
-            f"{_count(vacant)} posts vacant."
+            f"{what}: {COUNT.text(in_post)} officers in post against {COUNT.text(posts)} posts; "
+            f"{COUNT.text(vacant)} posts vacant."
         ],
         tables=[
             Table(
@@ -59,7 +54,7 @@ def staffing_section(area: Borough | Cluster | Neighbourhood, day: date) -> Repo
                 headers=headers,
                 rows=rows,
                 sheet="Staffing by team",
-                formats=dict.fromkeys(range(1, len(headers)), ONE_DECIMAL),
+                formats=dict.fromkeys(range(1, len(headers)), COUNT),
             )
         ],
         note="A sergeant who leads several teams counts as a share of a sergeant in each.",

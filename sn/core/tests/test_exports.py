@@ -8,6 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from sn.core.exports import (
     CHANGE,
+    COUNT,
     ONE_DECIMAL,
     PERCENT,
     download_response,
@@ -149,4 +150,5 @@ def test_a_row_written_to_a_sheet_keeps_numbers_as_numbers_in_their_format_and_t
 def test_a_number_format_gives_the_same_text_on_a_page_as_in_the_sheet():
     assert PERCENT.text(0.456) == "46%"
     assert CHANGE.text(2.0) == "+200%" and CHANGE.text(-0.04) == "-4%" and CHANGE.text(0) == "0%"
-    assert ONE_DECIMAL.text(1234.56) == "1,234.6"
+    assert ONE_DECIMAL.text(1234.56) == "1,234.6" and ONE_DECIMAL.text(2) == "2.0"
+    assert COUNT.text(2.0) == "2" and COUNT.text(0.5) == "0.5" and COUNT.text(1234) == "1,234"
