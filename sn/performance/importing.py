@@ -9,7 +9,8 @@ sample_size, positive.
 - borough: the borough's GSS code (E09000028) or its exact name (Southwark);
 - quarter: a financial quarter, strictly "YYYY/YY QN" (2010/11 Q2 = July-September 2010), from 2000/01;
 - measure: one of the slugs of sn.performance.models.Measure (confidence, safe-day, ...);
-- sample_size: respondents asked, a whole number from 1 to 1,000,000 in ASCII digits;
+- sample_size: respondents asked, a whole number from SN_SURVEY_MIN_SAMPLE_PER_ROW (2) to 1,000,000 in
+  ASCII digits;
 - positive: respondents giving the counted answer (for worry-asb: those worried), 0..sample_size.
 No field may be longer than 200 characters.
 """
@@ -18,6 +19,8 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from sn.performance.models import Measure
 from sn.performance.quarters import FinancialQuarter
@@ -102,8 +105,10 @@ def _row(record: dict, line: int, boroughs: dict[str, int], problems: list[str])
         )
     sample = _whole_number(record["sample_size"], "sample_size", line, problems)
     positive = _whole_number(record["positive"], "positive", line, problems)
-    if sample == 0:
-        problems.append(f"line {line}, sample_size: must be at least 1")
+    minimum = settings.SN_SURVEY_MIN_SAMPLE_PER_ROW
+    if sample is not None and sample < minimum:
+        # One respondent is an answer, not a measure: the rolling year would swing on it.
+        problems.append(f"line {line}, sample_size: must be at least {minimum} respondents, not {sample}")
     if sample is not None and positive is not None and positive > sample:
         problems.append(f"line {line}, positive: {positive} is more than the sample size {sample}")
     if len(problems) > before:

@@ -106,7 +106,7 @@ def test_every_bad_line_is_named_with_its_field_and_nothing_is_written(world):
         "line 7, positive: 101 is more than the sample size 100",
         "line 8: duplicate of line 2 (borough E09000901, quarter 2010/11 Q1, measure confidence)",
         "line 9, sample_size: 'many' is not a whole number",
-        "line 10, sample_size: must be at least 1",
+        "line 10, sample_size: must be at least 2 respondents, not 0",
     ]
     assert "nothing was written" in str(caught.value)
     assert not SurveyResult.objects.exists()
@@ -374,6 +374,16 @@ def test_a_field_of_any_length_over_the_cap_is_named_not_a_csv_error(length, new
 def test_a_quoted_field_too_long_for_the_csv_module_is_named_by_its_line(world):
     field = '"' + ",".join(["m" * 99] * 2000) + '"'  # 200,000 characters in short runs
     problems = _problems(
-        HEADER + "E09000901,2010/11 Q1,confidence,1,1\n" + f"E09000901,{field},confidence,1,1\n"
+        HEADER + "E09000901,2010/11 Q1,confidence,2,1\n" + f"E09000901,{field},confidence,2,1\n"
     )
     assert problems == ["line 3: not readable as CSV (field larger than field limit (131072))"]
+
+
+def test_a_sample_of_one_is_refused_naming_the_minimum(world):
+    from sn.performance.importing import SurveyFileError, parse_survey_file
+
+    data = (HEADER + f"{world.boroughs['a'].code},2010/11 Q1,confidence,1,1\n").encode()
+    borough = world.boroughs["a"]
+    with pytest.raises(SurveyFileError) as error:
+        parse_survey_file(data, {borough.code: borough.id})
+    assert "line 2, sample_size: must be at least 2 respondents, not 1" in error.value.problems
