@@ -17,9 +17,14 @@ from django.utils import timezone
 from config import urls as project_urls
 from sn.accounts.scope import scope_for
 from sn.core.access import access, has_permission
+from sn.core.permissions import VIEW_AUDIT_HISTORY
+from sn.core.registries import WARD_PANELS
 from sn.geography.models import Neighbourhood
+from sn.geography.permissions import VIEW_WARD
 from sn.geography.selectors import feature_collection
+from sn.pages.selectors import BuiltPanel, WardPage
 from sn.teams.models import Rank, Team
+from sn.teams.permissions import VIEW_STAFFING
 from sn.teams.selectors import Staffing, policy_in_force
 from sn.teams.views_helpers import RANK_ORDER
 
@@ -35,6 +40,8 @@ def _staffing(team: Team, neighbourhood: Neighbourhood, members: list, today) ->
     staffing = Staffing(label=team.name, key=neighbourhood.code, teams=1, population=population or 0)
     staffing.establishment = {r: float(n) for r, n in policy.posts_for(population).items()}
     staffing.enhanced_teams = int(population is not None and population >= policy.population_threshold)
+    staffing.model_name = policy.model_name_for(population)
+    staffing.population_threshold = policy.population_threshold
     for officer in members:
         if officer.rank not in staffing.strength:
             continue
@@ -48,15 +55,10 @@ def _staffing(team: Team, neighbourhood: Neighbourhood, members: list, today) ->
     return staffing
 
 
-@access(permission="view_ward")
-def naive_ward_detail(request: HttpRequest, code: str) -> HttpResponse:
-    today = timezone.localdate()
-    neighbourhood = Neighbourhood.objects.filter(code=code).first()
-    scope = scope_for(request.user)
-    if neighbourhood is None or not scope.covers_neighbourhood(neighbourhood):
-        raise Http404("No such neighbourhood in your area")
+def _naive_panels(request, neighbourhood, scope, today) -> list[BuiltPanel]:
+    """The registered panels, with the team, staffing and neighbours read the naive way."""
     team = Team.objects.filter(neighbourhood=neighbourhood).first()
-    members, shared_sergeants, staffing = [], {}, None
+    members, shared_sergeants = [], {}
     if team:
         # The pattern under test: iterate the postings and touch posting.officer, a query per officer.
         members = [p.officer for p in team.postings.all() if _active(p, today)]
@@ -68,27 +70,50 @@ def naive_ward_detail(request: HttpRequest, code: str) -> HttpResponse:
                 )
                 if others:
                     shared_sergeants[officer.id] = others
-        if has_permission(request.user, "view_staffing"):
-            staffing = _staffing(team, neighbourhood, members, today)
     neighbours = list(neighbourhood.neighbours.order_by("name"))  # each borough read by the template
-    return render(
-        request,
-        "geography/ward_detail.html",
-        {
-            "neighbourhood": neighbourhood,
+    naive = {
+        "team": lambda: {
             "team": team,
             "members": members,
             "shared_sergeants": shared_sergeants,
-            "staffing": staffing,
-            "neighbours": [(n, scope.covers_neighbourhood(n)) for n in neighbours],
-            "ward_map": feature_collection(
-                [neighbourhood], lambda a: {"name": a.name, "code": a.code, "url": "", "role": "focus"}
-            ),
-            "neighbour_map": feature_collection(
-                neighbours, lambda a: {"name": a.name, "code": a.code, "role": "neighbour"}
-            ),
-            "can_see_history": has_permission(request.user, "view_audit_history"),
+            "can_see_officer_contacts": has_permission(request.user, VIEW_STAFFING),
+            "can_see_history": has_permission(request.user, VIEW_AUDIT_HISTORY),
         },
+        "staffing": lambda: {"staffing": _staffing(team, neighbourhood, members, today)} if team else None,
+        "neighbours": lambda: {"neighbours": [(n, scope.covers_neighbourhood(n)) for n in neighbours]},
+    }
+    panels = []
+    for panel in WARD_PANELS:
+        if panel.permission and not has_permission(request.user, panel.permission):
+            continue
+        build = naive.get(panel.key, lambda panel=panel: panel.build(request.user, neighbourhood))
+        context = build()
+        if context is not None:
+            panels.append(BuiltPanel(panel.key, panel.title, panel.template, context))
+    return panels, neighbours
+
+
+@access(permission=VIEW_WARD)
+def naive_ward_detail(request: HttpRequest, code: str) -> HttpResponse:
+    today = timezone.localdate()
+    neighbourhood = Neighbourhood.objects.filter(code=code).first()
+    scope = scope_for(request.user)
+    if neighbourhood is None or not scope.covers_neighbourhood(neighbourhood):
+        raise Http404("No such neighbourhood in your area")
+    panels, neighbours = _naive_panels(request, neighbourhood, scope, today)
+    page = WardPage(
+        neighbourhood=neighbourhood,
+        ward_map=feature_collection(
+            [neighbourhood], lambda a: {"name": a.name, "code": a.code, "url": "", "role": "focus"}
+        ),
+        neighbour_map=feature_collection(
+            neighbours, lambda a: {"name": a.name, "code": a.code, "role": "neighbour"}
+        ),
+        can_see_history=has_permission(request.user, VIEW_AUDIT_HISTORY),
+        panels=panels,
+    )
+    return render(
+        request, "pages/ward_detail.html", {"page": page, "neighbourhood": neighbourhood, "team": page.team}
     )
 
 
