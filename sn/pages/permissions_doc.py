@@ -46,23 +46,26 @@ def _registered_rules() -> dict[str, AccessRule]:
     return {entry.url_name: entry.rule for entry in ROUTE_RULES}
 
 
-def _walk(patterns, namespace: str = "", prefix: str = ""):
-    for entry in patterns:
+def url_routes(patterns=None, namespace: str = "", prefix: str = ""):
+    """Every URL pattern as (namespaced name, full pattern, view callback); the access matrix walks the
+    same list."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver):
             ns = entry.namespace or namespace
             full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
-            yield from _walk(entry.url_patterns, full_ns, prefix + str(entry.pattern))
+            yield from url_routes(entry.url_patterns, full_ns, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace else (entry.name or "")
-            yield name, prefix + str(entry.pattern), getattr(entry.callback, "access_rule", None)
+            yield name, prefix + str(entry.pattern), entry.callback
 
 
 def routes() -> list[Route]:
     registered = _registered_rules()
     found = []
-    for name, pattern, rule in _walk(get_resolver().url_patterns):
+    for name, pattern, callback in url_routes():
         if name.startswith("admin:"):
             continue
+        rule = getattr(callback, "access_rule", None)
         found.append(Route(name, pattern, rule or registered.get(name)))
     return found
 

@@ -10,11 +10,10 @@ import importlib
 import pkgutil
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 import sn
 from sn.core.permissions import roles_holding
-from sn.pages.permissions_doc import routes
+from sn.pages.permissions_doc import routes, url_routes
 from sn.testing.access import (
     ALL_ROLES,
     BOROUGH_ROLES,
@@ -176,17 +175,7 @@ def world(db):
     return build_wide_world()
 
 
-def _walk(patterns, namespace: str = "", prefix: str = ""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or namespace
-            full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
-            yield from _walk(entry.url_patterns, full_ns, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield (f"{namespace}:{entry.name}" if namespace else entry.name), prefix + str(entry.pattern)
-
-
-ROUTES = list(_walk(get_resolver().url_patterns))
+ROUTES = [(name, pattern) for name, pattern, _ in url_routes()]
 PATTERNS = dict(ROUTES)
 
 
