@@ -166,33 +166,26 @@ def force_demand_table(request: HttpRequest) -> HttpResponse:
 @access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     borough = get_borough_for_user(request.user, code)
-    fmt = requested_format(request)
-    period = requested_month(request)
-    if refused := _refused(request, period, fmt):
-        return refused
-    result = borough_demand(borough, end_month=period.month)
-    if fmt:
-        filename = f"demand-{borough.code}-{result.ranking.end_month:%Y-%m}"
-        return table_response(filename, DEMAND_HEADERS, demand_rows(result.areas), fmt)
-    return _area_demand_page(
-        request, result, period, borough.neighbourhoods.order_by("code"), "crime/borough_demand.html"
-    )
+    return _demand_of_area(request, borough, borough_demand, "crime/borough_demand.html")
 
 
 @access(permission=VIEW_CLUSTER_OVERVIEW)
 def cluster_demand_page(request: HttpRequest, code: str) -> HttpResponse:
     cluster = get_cluster_for_user(request.user, code)
+    return _demand_of_area(request, cluster, cluster_demand, "crime/cluster_demand.html")
+
+
+def _demand_of_area(request, area, demand_of, template: str) -> HttpResponse:
+    """A borough's or a cluster's demand: the page, or its table as a download."""
     fmt = requested_format(request)
     period = requested_month(request)
     if refused := _refused(request, period, fmt):
         return refused
-    result = cluster_demand(cluster, end_month=period.month)
+    result = demand_of(area, end_month=period.month)
     if fmt:
-        filename = f"demand-{cluster.code}-{result.ranking.end_month:%Y-%m}"
+        filename = f"demand-{area.code}-{result.ranking.end_month:%Y-%m}"
         return table_response(filename, DEMAND_HEADERS, demand_rows(result.areas), fmt)
-    return _area_demand_page(
-        request, result, period, cluster.neighbourhoods.order_by("code"), "crime/cluster_demand.html"
-    )
+    return _area_demand_page(request, result, period, area.neighbourhoods.order_by("code"), template)
 
 
 def _area_demand_page(request, result, period: RequestedMonth, neighbourhoods, template: str) -> HttpResponse:
