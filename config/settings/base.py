@@ -194,6 +194,11 @@ SN_DEMO_LOGINS = env_bool("SN_DEMO_LOGINS", False)
 
 # Demand index = crime + 0.5 x ASB over 12 months: ASB is core neighbourhood work but, incident for
 # incident, usually less effort than a crime (see sn/crime/demand.py).
+# The force the platform serves, as police.uk names it in the "Falls within" column. Rows of another
+# force are counted ("other force N") and never imported into our areas, wherever their point lies
+# (City of London Police rows snap into Met wards otherwise). Empty: every row is taken as ours.
+SN_POLICE_FORCE_NAME = env_str("SN_POLICE_FORCE_NAME", "Metropolitan Police Service")
+
 SN_DEMAND_WEIGHTS = {"crime": 1.0, "asb": 0.5}
 
 # Public attitude survey statistics (docs/how-to/survey-statistics.md). The design effect widens every

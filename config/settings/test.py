@@ -17,3 +17,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {}
 
 SN_DEMO_LOGINS = True
+
+# The test force (sn.testing.world) is "Test Police"; tests on real Met files set the Met's name.
+SN_POLICE_FORCE_NAME = "Test Police"

@@ -9,9 +9,11 @@
 * ASB: the ward counts have none. The demo assumes ASB_RATIO ASB incidents per recorded crime (burglary
   excluded) in each ward and month, drawn from a Poisson distribution: SYNTHETIC, labelled as such.
 
-Points are placed for the most recent PLACED_MONTHS months of counts only (placing all 24 months, about
-2M rows, takes too long on SQLite for `make demo`); the monthly rollup holds the real counts for every
-month. Deterministic for a seed.
+Every count (burglary too) is also loaded as a count-only figure, so every month of the table is complete:
+2021-12 burglary, before the points start, is the count. Points are placed for the most recent
+PLACED_MONTHS months only (placing all 24 months, about 2M rows, takes too long on SQLite for `make
+demo`). The rollup counts records before placed points before counts (sn.incidents.rollup), so nothing
+is counted twice. Deterministic for a seed.
 """
 
 import csv
@@ -32,8 +34,8 @@ from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.importing import police_file_import
 from sn.incidents.kinds import STREET
-from sn.incidents.models import ImportRun, Incident, IncidentMonthly
-from sn.incidents.rollup import incidents_rollup_rebuild
+from sn.incidents.models import CountSource, Coverage, ImportRun, Incident
+from sn.incidents.rollup import counts_load, coverage_record, incidents_rollup_rebuild
 from sn.incidents.sources import expand
 from sn.incidents.writers import write_incidents
 
@@ -44,6 +46,9 @@ ASB_RATIO = 0.3
 PLACED_MONTHS = 12
 FORCE_NAME = "Metropolitan Police Service"
 WRITE_BATCH = 50_000
+COUNTS_LABEL = "MPS recorded crime by ward (London Datastore)"
+ASB_LABEL = f"Synthetic ASB: {ASB_RATIO} per recorded crime, burglary excluded (demo)"
+PLACED_LABEL = "Points placed inside the ward from MPS ward counts (demo)"
 # A placed point is a street row with only what a count can tell: the other text columns are blank.
 BLANK_ROW = {column.name: "" for column in STREET.columns}
 _in_column_order = itemgetter(*(column.name for column in STREET.columns))
@@ -62,7 +67,10 @@ def _ward_counts() -> tuple[list[date], dict[str, dict[str, np.ndarray]]]:
 
 
 def _with_asb(counts: dict[str, np.ndarray], rng: np.random.Generator, months: int) -> dict[str, np.ndarray]:
-    crimes = sum(counts.values(), np.zeros(months, dtype=np.int64))
+    crimes = sum(
+        (n for category, n in counts.items() if category != Category.BURGLARY),
+        np.zeros(months, dtype=np.int64),
+    )
     return {**counts, Category.ANTI_SOCIAL_BEHAVIOUR.value: rng.poisson(ASB_RATIO * crimes)}
 
 
@@ -92,13 +100,8 @@ def _streets() -> dict[int, list[str]]:
     return {n: sorted(streets) for n, streets in found.items()}
 
 
-def _placed_rows(ward, geometry, months, counts, placed_from: int, streets, rng) -> list[tuple]:
-    cells = [
-        (months[m], category, int(per_month[m]))
-        for category, per_month in sorted(counts.items())
-        for m in range(placed_from, len(months))
-        if per_month[m] > 0
-    ]
+def _placed_rows(ward, geometry, cells: list[tuple[date, str, int]], streets, rng) -> list[tuple]:
+    """A point inside the ward for each count of `cells` (month, category, count)."""
     total = sum(n for _, _, n in cells)
     if total == 0:
         return []
@@ -128,7 +131,12 @@ def _placed_rows(ward, geometry, months, counts, placed_from: int, streets, rng)
 def incidents_seed(
     *, seed: int = 2026, placed_months: int = PLACED_MONTHS, progress: Callable[[str], None] = print
 ) -> str:
-    """Load the demo incidents into the demo force (its wards must exist: run seed-demo first)."""
+    """Load the demo incidents into the demo force (its wards must exist: run seed-demo first).
+
+    Every count is loaded as a count-only figure covering its month and category (zeros included), so
+    each month of the table is complete. The real burglary records cover their own months. For the most
+    recent `placed_months` months, each count of a category the records do not cover becomes a placed
+    point. The rollup then counts, per month and category, records before placed points before counts."""
     started = time.perf_counter()
     burglary = police_file_import(source=expand([BURGLARY])[0], kind=STREET, rebuild_rollup=False)
     progress(burglary.summary_line())
@@ -138,31 +146,40 @@ def incidents_seed(
         raise ValueError("none of the demo wards is in the database: run seed-demo first")
     rng = np.random.default_rng(seed)
     placed_from = max(len(months) - placed_months, 0)
+    recorded = set(
+        Coverage.objects.filter(source=CountSource.RECORDS, month__in=months).values_list("month", "category")
+    )
     streets = _streets()
-    monthly: list[IncidentMonthly] = []
+    counted: list[tuple[int, date, str, int]] = []
+    asb: list[tuple[int, date, str, int]] = []
+    placed_cells: set[tuple[date, str]] = set()
     placed = 0
     with transaction.atomic():
         batch: list[tuple] = []
         for ward in wards:
             counts = _with_asb(ward_counts[ward.code], rng, len(months))
+            for category, per_month in counts.items():
+                into = asb if category == Category.ANTI_SOCIAL_BEHAVIOUR else counted
+                into += [
+                    (ward.id, month, category, int(n)) for month, n in zip(months, per_month, strict=True)
+                ]
+            cells = [
+                (months[m], category, int(per_month[m]))
+                for category, per_month in sorted(counts.items())
+                for m in range(placed_from, len(months))
+                if (months[m], category) not in recorded
+            ]
+            placed_cells.update((month, category) for month, category, _ in cells)
             geometry = from_geojson_text(ward.boundary)
             shapely.prepare(geometry)
-            batch += _placed_rows(ward, geometry, months, counts, placed_from, streets, rng)
-            monthly += [
-                IncidentMonthly(
-                    neighbourhood=ward, month=months[m], category=category, count=int(per_month[m])
-                )
-                for category, per_month in counts.items()
-                for m in range(placed_from)
-                if per_month[m] > 0
-            ]
+            batch += _placed_rows(ward, geometry, [c for c in cells if c[2] > 0], streets, rng)
             if len(batch) >= WRITE_BATCH:
                 write_incidents(batch, STREET.columns)
                 placed += len(batch)
                 batch = []
         write_incidents(batch, STREET.columns)
         placed += len(batch)
-        ImportRun.objects.create(
+        run = ImportRun.objects.create(
             file_name=f"demo: points placed from MPS ward counts (seed {seed})",
             sha256="",
             kind=STREET.name,
@@ -172,12 +189,14 @@ def incidents_seed(
             seconds=round(time.perf_counter() - started, 3),
             message=f"placed points, not recorded locations; ASB synthetic at {ASB_RATIO} per crime",
         )
+        every_cell = {(m, c) for _, m, c, _ in counted}
+        counts_load(counts=counted, cells=every_cell, label=COUNTS_LABEL, import_run=run)
+        counts_load(counts=asb, cells={(m, c) for _, m, c, _ in asb}, label=ASB_LABEL, import_run=run)
+        coverage_record(cells=placed_cells, source=CountSource.PLACED, label=PLACED_LABEL, import_run=run)
         incidents_rollup_rebuild(months=None)
-        # Months with counts but no placed points: the rollup takes the real counts directly.
-        IncidentMonthly.objects.bulk_create(monthly, batch_size=5000)
-    counts_only = f", counts only (monthly rollup) for {placed_from} months before" if placed_from else ""
+    placed_span = f"{months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}"
     return (
         f"Demo incidents: {burglary.imported + burglary.unchanged + burglary.updated:,} real burglaries, "
-        f"{placed:,} placed points for {months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}{counts_only} "
+        f"{placed:,} placed points for {placed_span}, counts for {months[0]:%Y-%m}..{months[-1]:%Y-%m} "
         f"({time.perf_counter() - started:.1f} s)"
     )

@@ -11,19 +11,40 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
+from django.conf import settings
 from django.db import connection
 
 from sn.geography.locate import NOT_FOUND, Locator
 from sn.incidents.keys import OccurrenceKeys
-from sn.incidents.models import Incident, StopSearch
+from sn.incidents.models import CountSource, Incident, StopSearch
 from sn.incidents.parsing import Columns
 from sn.incidents.reporting import FileResult
+from sn.incidents.rollup import coverage_record, placed_points_replace
 from sn.incidents.writers import raw_connection, write_incidents
 
 if TYPE_CHECKING:  # the kinds name these handlers, so they can only be imported for type checking
     from sn.incidents.kinds import SourceKind
 
 LOOKUP_BATCH = 500
+NO_LOCATION = -2  # neither coordinates nor an LSOA: the row cannot be placed at all
+OTHER_FORCE = -3  # falls within another force: never placed in our areas
+RECORDS_LABEL = "police.uk street records"
+
+
+def ours(columns: Columns, result: FileResult) -> np.ndarray:
+    """Which rows fall within the force the platform serves (settings.SN_POLICE_FORCE_NAME); the others
+    are counted as another force's and their forces named. A row that names no force is taken as ours."""
+    force = settings.SN_POLICE_FORCE_NAME.strip().casefold()
+    falls_within = columns.values["falls_within"]
+    if not force:
+        return np.ones(len(columns), dtype=bool)
+    names = {name: (not name.strip() or name.strip().casefold() == force) for name in set(falls_within)}
+    mask = np.fromiter((names[name] for name in falls_within), dtype=bool, count=len(columns))
+    others = [name.strip() for name, is_ours in names.items() if not is_ours]
+    if others:
+        result.other_forces.update(others)
+        result.other_force += int(len(columns) - mask.sum())
+    return mask
 
 
 def _none_for_nan(values: np.ndarray) -> list[float | None]:
@@ -51,26 +72,32 @@ class StreetHandler:
         self.raw = raw_connection()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="incident-writer")
         self.pending: tuple[Future, int] | None = None
+        self.cells: set[tuple[str, str]] = set()  # (month, category) of our force's rows
 
     def _collect(self) -> None:
         if self.pending is None:
             return
-        future, kept_count = self.pending
+        future, written = self.pending
         self.pending = None
         inserted, updated = future.result()
         self.result.imported += inserted
         self.result.updated += updated
-        self.result.unchanged += kept_count - inserted - updated
+        self.result.unchanged += written - inserted - updated
 
     def close(self) -> None:
-        """Wait for the chunk in flight (its error, if any, is raised here)."""
+        """Wait for the chunk in flight (its error, if any, is raised here), then record what the file
+        covers: its records replace any points placed from counts for the same month and category."""
         try:
             self._collect()
         finally:
             self.pool.shutdown(wait=True)
+        if self.cells:
+            coverage_record(cells=self.cells, source=CountSource.RECORDS, label=RECORDS_LABEL)
+            self.result.replaced += placed_points_replace(cells=self.cells)
 
     def write(self, columns: Columns) -> None:
         v = columns.values
+        mine = ours(columns, self.result)
         keys = list(v["crime_id"])
         keyless = [i for i, crime_id in enumerate(keys) if not crime_id]
         if keyless:
@@ -78,11 +105,17 @@ class StreetHandler:
                 keys[i] = key
         where = _locate(columns, self.locator)
         for i in np.flatnonzero(np.isnan(columns.longitude)).tolist():
-            where[i] = self.lsoa_ids.get(v["lsoa_code"][i], NOT_FOUND)
-        kept = np.flatnonzero(where != NOT_FOUND)
-        kept_count = len(kept)
-        self.result.outside_area += len(columns) - kept_count
+            lsoa = v["lsoa_code"][i]
+            where[i] = self.lsoa_ids.get(lsoa, NOT_FOUND) if lsoa else NO_LOCATION
+        where[~mine] = OTHER_FORCE
+        months, categories = np.asarray(v["month"])[mine].tolist(), np.asarray(v["category"])[mine].tolist()
+        self.cells.update(zip(months, categories, strict=True))
+        self.result.no_location += int((where == NO_LOCATION).sum())
+        self.result.outside_area += int((where == NOT_FOUND).sum())
+        kept = np.flatnonzero(where >= 0)
         picked = _unique_last(keys, kept.tolist())
+        written = len(kept) if picked is None else len(picked)
+        self.result.repeated += len(kept) - written
         chunk = {**v, "longitude": columns.longitude, "latitude": columns.latitude}
         chunk |= {"source_key": keys, "neighbourhood_id": where}
         if picked is not None:
@@ -97,7 +130,7 @@ class StreetHandler:
         self.result.months.update(date.fromisoformat(month) for month in set(chunk["month"]))
         rows = zip(*(chunk[column.name] for column in self.columns), strict=False)  # read by the writer
         self._collect()
-        self.pending = (self.pool.submit(write_incidents, rows, self.columns, self.raw), kept_count)
+        self.pending = (self.pool.submit(write_incidents, rows, self.columns, self.raw), written)
 
 
 def _unique_last(keys: list[str], kept: list[int]) -> list[int] | None:
@@ -125,12 +158,15 @@ class OutcomesHandler:
 
     def write(self, columns: Columns) -> None:
         v = columns.values
+        mine = ours(columns, self.result).tolist()
         latest: dict[str, tuple[date, str]] = {}
-        for crime_id, month, outcome in zip(v["crime_id"], v["month"], v["outcome_type"], strict=True):
+        rows = zip(v["crime_id"], v["month"], v["outcome_type"], mine, strict=True)
+        for crime_id, month, outcome, is_ours in rows:
             when = date.fromisoformat(month)
-            if crime_id not in latest or when >= latest[crime_id][0]:
+            if is_ours and (crime_id not in latest or when >= latest[crime_id][0]):
                 latest[crime_id] = (when, outcome)
-        self.result.unchanged += len(columns) - len(latest)
+        # Of several rows for one crime only the latest counts; the others are repeats, held or not.
+        self.result.repeated += sum(mine) - len(latest)
         held: dict[str, tuple[str, date | None]] = {}
         ids = list(latest)
         for start in range(0, len(ids), LOOKUP_BATCH):
@@ -142,7 +178,7 @@ class OutcomesHandler:
         updates = []
         for crime_id, (when, outcome) in latest.items():
             if crime_id not in held:
-                self.result.not_found += 1
+                self.result.not_held += 1
             elif _older_or_same(held[crime_id], outcome, when):
                 self.result.unchanged += 1
             else:
@@ -180,6 +216,8 @@ class StopsHandler:
             if has_point[i] and where[i] == NOT_FOUND:
                 self.result.outside_area += 1
                 continue
+            if not has_point[i]:
+                self.result.kept_without_place += 1
             candidates[key] = StopSearch(
                 source_key=key,
                 latitude=lats[i],

@@ -22,7 +22,7 @@ from sn.incidents.kinds import STREET, SourceKind, header_problem
 from sn.incidents.lsoa import lsoa_neighbourhoods
 from sn.incidents.models import ImportRun
 from sn.incidents.parsing import RowProblem
-from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport
+from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport, explanation
 from sn.incidents.sources import READ_ERRORS, Source, UnreadableSource, detect_kind, expand, open_text
 
 CHUNK_ROWS = 50_000
@@ -84,6 +84,11 @@ def _record(result: FileResult, sha256: str, actor) -> ImportRun:
         updated=result.updated,
         unchanged=result.unchanged,
         outside_area=result.outside_area,
+        repeated=result.repeated,
+        other_force=result.other_force,
+        no_location=result.no_location,
+        not_held=result.not_held,
+        replaced=result.replaced,
         rejected=result.rejected,
         seconds=round(result.seconds, 3),
         message=result.message,
@@ -128,10 +133,10 @@ def police_file_import(
                     handler = kind.handler(kind, result, locator, lsoa_ids)
 
                     def finish() -> None:
-                        if rebuild_rollup and kind.rollup and (result.imported or result.updated):
+                        changed = result.imported or result.updated or result.replaced
+                        if rebuild_rollup and kind.rollup and changed:
                             kind.rollup(months=result.months)
-                        if result.not_found:
-                            result.message = f"{result.not_found} outcomes name crimes that are not held"
+                        result.message = result.message or explanation(result)
                         result.seconds = time.perf_counter() - started
                         _record(result, hashing.sha256.hexdigest(), actor)
 
@@ -152,8 +157,7 @@ def police_file_import(
     result.seconds = time.perf_counter() - started
     if result.rejected:
         result.status = ImportRun.Status.REJECTED
-        result.imported = result.updated = result.unchanged = result.outside_area = result.not_found = 0
-        result.months = set()
+        result.clear_counts()
         result.message = _message(result)
         _record(result, sha256, actor)
     return result

@@ -48,9 +48,70 @@ class Incident(models.Model):
         return f"{self.get_category_display()} {self.month:%Y-%m} {self.location}"
 
 
+class CountSource(models.TextChoices):
+    """Where a monthly count comes from. Each source is kept apart (IncidentCount) so that a rebuild
+    touches only the source a file brought, and one source never adds to another."""
+
+    RECORDS = "records", "Recorded incidents (police.uk records)"
+    PLACED = "placed", "Points placed from counts (demo)"
+    COUNTS = "counts", "Counts only (no records)"
+
+
+# When several sources cover a month and category, the first of these is the one counted: records
+# replace the points placed from counts, which replace bare counts.
+PRECEDENCE = (CountSource.RECORDS, CountSource.PLACED, CountSource.COUNTS)
+
+
+class Coverage(models.Model):
+    """The explicit record that a source holds a month and category for the whole force: what the
+    completeness of a comparison is judged from (never guessed from counts, which can be zero).
+
+    A street file covers the categories its rows bring for each of its months; a counts table covers
+    every month and category it has a column and row for, zeros included."""
+
+    month = models.DateField()
+    category = models.CharField(max_length=30, choices=Category.choices)
+    source = models.CharField(max_length=10, choices=CountSource.choices)
+    label = models.CharField(max_length=255, blank=True, help_text="What the figures are, in words")
+    import_run = models.ForeignKey(
+        "incidents.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "category", "source"], name="coverage_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.category}: {self.source}"
+
+
+class IncidentCount(models.Model):
+    """The ledger behind IncidentMonthly: counts per area, month, category and source. Records and
+    placed points are recounted from Incident; counts-only figures are stored as they were loaded."""
+
+    neighbourhood = models.ForeignKey("geography.Neighbourhood", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    category = models.CharField(max_length=30, choices=Category.choices)
+    source = models.CharField(max_length=10, choices=CountSource.choices)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "month", "category", "source"], name="incident_count_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "category", "source"])]
+
+    def __str__(self) -> str:
+        return f"{self.neighbourhood_id} {self.month:%Y-%m} {self.category} {self.source}: {self.count}"
+
+
 class IncidentMonthly(models.Model):
-    """Counts per neighbourhood, month and category: what profiles and demand read (a rollup of
-    Incident, rebuilt for the months an import touches)."""
+    """Counts per neighbourhood, month and category: what profiles and demand read. For each month and
+    category, the counts of the first source in PRECEDENCE that covers it (sn.incidents.rollup)."""
 
     neighbourhood = models.ForeignKey("geography.Neighbourhood", on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
@@ -132,6 +193,14 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     outside_area = models.PositiveIntegerField(default=0)
+    # Each figure counts rows of one kind (sn.incidents.reporting.FileResult says which).
+    repeated = models.PositiveIntegerField(default=0)
+    other_force = models.PositiveIntegerField(default=0)
+    no_location = models.PositiveIntegerField(default=0)
+    not_held = models.PositiveIntegerField(default=0)
+    replaced = models.PositiveIntegerField(
+        default=0, help_text="Placed demo points that this file's records replaced"
+    )
     rejected = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(default=0)
     message = models.TextField(blank=True)

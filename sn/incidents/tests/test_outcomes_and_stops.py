@@ -22,7 +22,7 @@ def test_an_outcomes_file_sets_the_latest_outcome_of_each_crime_it_names(world, 
         datetime.date(2024, 3, 1),
     )
     assert violence.last_outcome_month == datetime.date(2024, 2, 1)
-    assert (result.updated, result.not_found) == (2, 1)
+    assert (result.updated, result.not_held) == (2, 1)
     assert "1 outcomes name crimes that are not held" in ImportRun.objects.get(kind="outcomes").message
 
 
@@ -56,7 +56,7 @@ def test_reimporting_a_street_file_keeps_the_outcome_an_outcomes_file_set(world,
 def test_stops_import_located_when_they_have_coordinates_and_kept_without(world, lsoa_ids):
     result = import_path(FIXTURES / "stops.csv", kind=STOPS, lsoa_ids=lsoa_ids)
 
-    assert (result.imported, result.outside_area) == (2, 1)
+    assert (result.imported, result.outside_area, result.kept_without_place) == (2, 1, 1)
     located = StopSearch.objects.get(type="Person search")
     assert located.neighbourhood == world.wards["a1"]
     assert located.occurred_at == datetime.datetime(2024, 1, 5, 10, 0, tzinfo=datetime.UTC)

@@ -15,9 +15,9 @@ from sn.incidents.tests.helpers import FIXTURES, fixture_lines, import_path, wri
 
 STREET = FIXTURES / "street.csv"
 # street.csv: 9 rows. 7 inside the test force (3 crimes with points, 3 ASB rows of which two are
-# identical, 1 crime with no point but an LSOA in ward b2); 2 outside (a point far away, and a row
-# with neither point nor LSOA).
-INSIDE, OUTSIDE = 7, 2
+# identical, 1 crime with no point but an LSOA in ward b2); 1 outside (a point far away) and 1 that
+# cannot be placed (neither point nor LSOA).
+INSIDE, OUTSIDE, NO_LOCATION = 7, 1, 1
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,12 @@ pytestmark = pytest.mark.django_db
 def test_a_street_file_imports_every_row_inside_the_force_and_counts_the_rest(world, lsoa_ids):
     result = import_path(STREET, lsoa_ids=lsoa_ids)
 
-    assert (result.status, result.rows_read, result.imported, result.outside_area) == (
+    assert (result.status, result.rows_read, result.imported, result.outside_area, result.no_location) == (
         "imported",
         9,
         INSIDE,
         OUTSIDE,
+        NO_LOCATION,
     )
     assert Incident.objects.count() == INSIDE
     burglary = Incident.objects.get(category=Category.BURGLARY)
@@ -39,11 +40,12 @@ def test_a_street_file_imports_every_row_inside_the_force_and_counts_the_rest(wo
     assert burglary.last_outcome_category == "Under investigation"
     assert (burglary.longitude, burglary.latitude) == (-0.195, 51.505)
     run = ImportRun.objects.get()
-    assert (run.kind, run.status, run.imported, run.outside_area, run.actor) == (
+    assert (run.kind, run.status, run.imported, run.outside_area, run.no_location, run.actor) == (
         "street",
         "imported",
         7,
-        2,
+        1,
+        1,
         None,
     )
     assert len(run.sha256) == 64
@@ -55,7 +57,13 @@ def test_importing_the_same_file_again_adds_and_changes_nothing(world, lsoa_ids)
 
     again = import_path(STREET, lsoa_ids=lsoa_ids)
 
-    assert (again.imported, again.updated, again.unchanged, again.outside_area) == (0, 0, INSIDE, OUTSIDE)
+    assert (again.imported, again.updated, again.unchanged, again.outside_area, again.no_location) == (
+        0,
+        0,
+        INSIDE,
+        OUTSIDE,
+        NO_LOCATION,
+    )
     assert set(Incident.objects.values_list("source_key", flat=True)) == keys
 
 
@@ -157,8 +165,8 @@ def test_the_command_prints_one_summary_line_per_file(world, lsoa_ids):
     call_command("import-crimes", str(STREET), stdout=out)
 
     assert re.fullmatch(
-        rf"{re.escape(str(STREET))}: rows read 9, imported 7, updated 0, unchanged 0, outside area 2, "
-        r"rejected 0, \d+\.\d s\n",
+        rf"{re.escape(str(STREET))}: rows read 9, imported 7, updated 0, unchanged 0, outside area 1, "
+        r"no location 1, rejected 0, \d+\.\d s\n",
         out.getvalue(),
     )
 
