@@ -2,9 +2,12 @@
 
 Reads the raw public data in shared/data (see shared/data/SOURCES.md) and writes:
 
-* wards.geojson.gz      - 679 London 2022 wards (City of London excluded)
-* boroughs.geojson.gz   - 32 London boroughs (City excluded), lightly simplified
-* ward_populations.csv  - ONS mid-2020 population per 2022 ward
+* wards.geojson.gz            - 679 London 2022 wards (City of London excluded)
+* boroughs.geojson.gz         - 32 London boroughs (City excluded), lightly simplified
+* ward_populations.csv        - Census 2021 usual residents per 2022 ward (demo_data_population.py)
+* non_ward_areas.geojson      - the demo's four non-ward areas, drawn from real streets
+                                (draw_non_ward_areas.py, which needs no raw data)
+* lsoa_populations.geojson.gz - the 2021 LSOAs near those areas, with their usual residents
 
 ATTRIBUTION.md in the same folder is maintained by hand; update it if the
 inputs or the method change.
@@ -19,22 +22,18 @@ import argparse
 import csv
 import gzip
 import json
-import statistics
 from pathlib import Path
 
 import numpy as np
 import shapely
+from demo_data_population import build_small_areas, build_ward_populations, load_census
+from draw_non_ward_areas import write as draw_non_ward_areas
 from shapely.geometry import mapping, shape
-from shapely.strtree import STRtree
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CITY_OF_LONDON = "E09000001"
 PRECISION = 6
 BOROUGH_SIMPLIFY_TOLERANCE = 0.0002  # degrees, roughly 14-22 m in London
-POPULATION_YEAR = 2020
-POPULATION_SOURCE = (
-    "ONS mid-2020 LSOA population estimates (2011 LSOAs), shared among 2022 wards by area"
-)
 
 
 def load_features(path):
@@ -140,69 +139,6 @@ def build_boroughs(shared, wards, out):
             print(f"  MISMATCH name {code}: wards={ward_boroughs[code]!r} boroughs={borough_names[code]!r}")
 
 
-def load_lsoa_population(shared):
-    """LSOA11CD -> all-persons mid-2020 estimate."""
-    with open(shared / "population/london-mid2020-lsoa-pop.csv", newline="", encoding="utf-8") as fh:
-        return {row["LSOA11CD"]: int(row["Persons_All-Ages"]) for row in csv.DictReader(fh)}
-
-
-def apportion_lsoas_to_wards(lsoas, population, wards):
-    """Each ward's share of every LSOA's population, by the area of the LSOA that lies in the ward.
-
-    LSOAs (about 1,500 people each) are small enough that people are close to evenly spread within
-    one, so sharing by area is far closer than giving a whole LSOA to the ward under its centroid,
-    which put a tenth of wards out by more than 30%. Shares are normalised over the LSOA's overlap
-    with all wards, so every LSOA's people are counted once. City wards take part, so City LSOAs
-    stay in the City.
-    """
-    tree = STRtree([w["geom"] for w in wards])
-    totals = [0.0] * len(wards)
-    nearest = 0
-    for code, geom in sorted(lsoas.items()):
-        overlaps = {}
-        for idx in tree.query(geom, predicate="intersects"):
-            area = geom.intersection(wards[int(idx)]["geom"]).area
-            if area > 0:
-                overlaps[int(idx)] = area
-        if not overlaps:
-            overlaps = {int(tree.nearest(geom.centroid)): 1.0}
-            nearest += 1
-        covered = sum(overlaps.values())
-        for idx, area in overlaps.items():
-            totals[idx] += population[code] * area / covered
-    print(f"LSOAs placed in the nearest ward (no overlap): {nearest}")
-    return totals
-
-
-def build_populations(shared, wards, out):
-    population = load_lsoa_population(shared)
-    lsoas = {
-        f["properties"]["LSOA11CD"]: shape(f["geometry"])
-        for f in load_features(shared / "boundaries/london_lsoa_2011_GLA_wgs84.geojson.gz")
-    }
-    if set(lsoas) != set(population):
-        print(f"  MISMATCH LSOA codes: {len(set(lsoas) ^ set(population))} differ")
-    lsoas = {code: shapely.make_valid(geom) for code, geom in lsoas.items() if code in population}
-
-    ward_pop = apportion_lsoas_to_wards(lsoas, population, wards)
-    rows = [
-        (ward["code"], round(ward_pop[idx]), POPULATION_YEAR, POPULATION_SOURCE)
-        for idx, ward in enumerate(wards)
-        if ward["borough_code"] != CITY_OF_LONDON
-    ]
-
-    with open(out / "ward_populations.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(("code", "population", "year", "source"))
-        writer.writerows(rows)
-
-    values = [r[1] for r in rows]
-    print(f"ward_populations.csv: {len(rows)} wards")
-    print(f"  total {sum(values):,} (all LSOAs incl. City: {sum(population.values()):,})")
-    print(f"  min {min(values):,}  median {statistics.median(values):,}  max {max(values):,}")
-    print(f"  wards with population >= 14000: {sum(v >= 14000 for v in values)}")
-
-
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -227,7 +163,20 @@ def main():
     wards = [w for w in all_wards if w["borough_code"] != CITY_OF_LONDON]
     build_wards(wards, out)
     build_boroughs(shared, wards, out)
-    build_populations(shared, all_wards, out)
+    census = load_census(shared)
+    build_ward_populations(census, shared, all_wards, out, previous=previous_populations(out))
+    overlays = [shape(f["geometry"]) for f in draw_non_ward_areas(out / "non_ward_areas.geojson")]
+    build_small_areas(census, overlays, out)
+
+
+def previous_populations(out) -> dict[str, int]:
+    """The ward populations shipped before this run, to report how many wards a rebuild moves across
+    the establishment threshold."""
+    path = out / "ward_populations.csv"
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["code"]: int(row["population"]) for row in csv.DictReader(fh)}
 
 
 if __name__ == "__main__":

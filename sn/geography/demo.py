@@ -1,6 +1,6 @@
-"""The demo force's geography: the real Met boroughs and 2022 wards, populations, clusters and the
-non-ward teams of seeds 000 and 003. Boundaries and populations are real (sn/geography/data, with
-attribution)."""
+"""The demo force's geography: the real Met boroughs and 2022 wards, Census 2021 populations, clusters
+and the non-ward teams of seeds 000 and 003. Boundaries and populations are real; the non-ward areas
+are drawn from real streets (scripts/draw_non_ward_areas.py). Sources in sn/geography/data/ATTRIBUTION.md."""
 
 import csv
 from pathlib import Path
@@ -8,46 +8,10 @@ from pathlib import Path
 from sn.geography import services as geo
 from sn.geography.importing import FieldMap
 from sn.geography.models import Force
-from sn.geography.non_ward import circle, non_ward_area_create
+from sn.geography.non_ward import non_ward_areas_import
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CITY_OF_LONDON = "E09000001"  # policed by the City of London Police, not the Met
-
-NON_WARD_AREAS = [
-    # code, name, lat, lng, radius in metres, description (seed 000 and 003 describe these teams)
-    (
-        "NW-CPT",
-        "Crystal Palace Triangle",
-        51.4190,
-        -0.0755,
-        450,
-        "A cross-border team where five boroughs meet, for problems that do not follow ward lines.",
-    ),
-    (
-        "NW-SBG",
-        "Shepherd's Bush Green town centre",
-        51.5043,
-        -0.2218,
-        350,
-        "A town-centre team for one of the borough's busiest centres, working round the clock.",
-    ),
-    (
-        "NW-FBW",
-        "Fulham Broadway town centre",
-        51.4801,
-        -0.1954,
-        300,
-        "A town-centre team for the Fulham Broadway night-time economy.",
-    ),
-    (
-        "NW-WES",
-        "West End (Oxford Street)",
-        51.5152,
-        -0.1418,
-        500,
-        "An extra team for the West End's shopping streets.",
-    ),
-]
 
 
 def met_geography_load() -> Force:
@@ -72,13 +36,7 @@ def geography_demo_load(*, progress=print) -> Force:
     progress("Grouping wards into clusters ...")
     for borough in force.boroughs.all():
         geo.clusters_build(borough=borough)
-    for code, name, lat, lng, radius, description in NON_WARD_AREAS:
-        non_ward_area_create(
-            code=code,
-            name=name,
-            police_uk_id=code.lower(),
-            geometry=circle(lat, lng, radius),
-            description=description,
-        )
+    # Overlays on the wards (ADR 0005): their residents come from the LSOAs beneath them.
+    non_ward_areas_import(path=DATA_DIR / "non_ward_areas.geojson")
     geo.neighbours_recompute()
     return force

@@ -1,7 +1,13 @@
-"""Finding the neighbourhood of a point, one at a time or a million at once.
+"""Finding the ward of a point, and any non-ward areas it lies in, one at a time or a million at once.
 
-The index is a shapely STRtree over prepared boundaries. Where areas overlap (a town-centre team's
-area lies inside wards) the smallest containing area wins: it is the most specific team.
+Every point in the force lies in exactly one ward; a non-ward area is an overlay on the wards
+(docs/adr/0005-non-ward-areas-are-overlays.md), so wards and overlays have a locator each:
+`current_locator()` answers "which ward" and `current_overlay_locator()` "which overlays". An incident
+counts in its ward and, besides, in each overlay it falls in.
+
+The index is a shapely STRtree over prepared boundaries. `locate_many` gives one area per point: where
+areas of one locator overlap, the smallest containing area wins. `locate_every` gives every area
+containing each point, for overlays that may overlap one another.
 
 For batches, a grid laid over the force answers most points by array lookup: a cell wholly inside one
 area and touching no other gives that area to every point in it, and only points in cells that a
@@ -71,13 +77,8 @@ class Locator:
         grid[candidates] = np.where(covered, owners, MIXED)
         return grid.reshape(cells, cells)
 
-    def locate_many(self, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
-        """Neighbourhood id for each point, NOT_FOUND (-1) where no area contains it."""
-        lats = np.asarray(lats, dtype=float)
-        lngs = np.asarray(lngs, dtype=float)
-        result = np.full(lats.shape[0], NOT_FOUND, dtype=np.int64)
-        if lats.size == 0 or self.ids.size == 0:
-            return result
+    def _cell_values(self, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
+        """Per point: the index of the one area its grid cell belongs to, NOT_FOUND, or MIXED."""
         cells = self.grid.shape[0]
         col = np.floor((lngs - self.grid_origin[0]) / self.grid_step[0]).astype(np.int64)
         row = np.floor((lats - self.grid_origin[1]) / self.grid_step[1]).astype(np.int64)
@@ -90,6 +91,16 @@ class Locator:
             (row == cells) & (col >= 0) & (col <= cells)
         )
         cell_value[far_edge] = MIXED
+        return cell_value
+
+    def locate_many(self, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
+        """Neighbourhood id for each point, NOT_FOUND (-1) where no area contains it."""
+        lats = np.asarray(lats, dtype=float)
+        lngs = np.asarray(lngs, dtype=float)
+        result = np.full(lats.shape[0], NOT_FOUND, dtype=np.int64)
+        if lats.size == 0 or self.ids.size == 0:
+            return result
+        cell_value = self._cell_values(lats, lngs)
         resolved = cell_value >= 0
         result[resolved] = self.ids[cell_value[resolved]]
         pending = np.flatnonzero(cell_value == MIXED)
@@ -112,34 +123,76 @@ class Locator:
         found = int(self.locate_many(np.array([lat]), np.array([lng]))[0])
         return None if found == NOT_FOUND else found
 
+    def locate_every(self, lats: np.ndarray, lngs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every (point index, area id) pair in which the area contains the point, ordered by point
+        and then by area id. A point in no area has no pair; one in two overlapping areas has two."""
+        lats = np.asarray(lats, dtype=float)
+        lngs = np.asarray(lngs, dtype=float)
+        empty = np.empty(0, dtype=np.int64)
+        if lats.size == 0 or self.ids.size == 0:
+            return empty, empty
+        cell_value = self._cell_values(lats, lngs)
+        # A cell one area covers and no other touches answers for its points; the rest go to the tree.
+        owned = np.flatnonzero(cell_value >= 0)
+        pending = np.flatnonzero(cell_value == MIXED)
+        points = shapely.points(lngs[pending], lats[pending])
+        hit_idx, area_idx = self.tree.query(points, predicate="intersects")
+        point_idx = np.concatenate([owned, pending[hit_idx]])
+        area_ids = np.concatenate([self.ids[cell_value[owned]], self.ids[area_idx]])
+        order = np.lexsort((area_ids, point_idx))
+        return point_idx[order], area_ids[order]
 
-_cache: dict[str, object] = {}
+    def overlaps(self, geometry) -> list[tuple[int, float]]:
+        """(area id, area of overlap in square degrees) for each area the geometry overlaps."""
+        hits = self.tree.query(geometry, predicate="intersects")
+        shared = shapely.area(shapely.intersection(self.geometries[hits], geometry))
+        return [(int(self.ids[i]), float(a)) for i, a in zip(hits, shared, strict=True) if a > 0]
+
+
+_cache: dict[str, tuple[str, Locator]] = {}
 _lock = threading.Lock()
 
 
-def current_locator() -> Locator:
-    """The locator for the boundaries now in the database, rebuilt when they change."""
+def _current(kind: str) -> Locator:
+    """The locator for the boundaries of one kind of area now in the database, rebuilt when they change."""
     from django.db.models import Count, Max
 
     from sn.geography.geometry import from_geojson_text
     from sn.geography.models import Neighbourhood
 
-    stamp = Neighbourhood.objects.aggregate(n=Count("id"), latest=Max("modified_at"))
+    areas = Neighbourhood.objects.filter(kind=kind)
+    stamp = areas.aggregate(n=Count("id"), latest=Max("modified_at"))
     key = f"{stamp['n']}:{stamp['latest']}"
     with _lock:
-        if _cache.get("key") != key:
-            rows = list(Neighbourhood.objects.values_list("id", "boundary"))
-            _cache["locator"] = Locator.build(
-                [row[0] for row in rows], [from_geojson_text(row[1]) for row in rows]
-            )
-            _cache["key"] = key
-        return _cache["locator"]  # type: ignore[return-value]
+        cached = _cache.get(kind)
+        if cached is None or cached[0] != key:
+            rows = list(areas.values_list("id", "boundary"))
+            locator = Locator.build([row[0] for row in rows], [from_geojson_text(row[1]) for row in rows])
+            cached = _cache[kind] = (key, locator)
+        return cached[1]
+
+
+def current_locator() -> Locator:
+    """The wards' locator: every point of the force is in exactly one ward."""
+    return _current("ward")
+
+
+def current_overlay_locator() -> Locator:
+    """The non-ward areas' locator: a point may be in none, one or (where they overlap) several."""
+    return _current("non_ward")
 
 
 def locate(lat: float, lng: float) -> int | None:
-    """Id of the neighbourhood containing the point, or None outside the force."""
+    """Id of the ward containing the point, or None outside the force."""
     return current_locator().locate(lat, lng)
 
 
 def locate_many(lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
+    """Ward id of each point, NOT_FOUND (-1) outside the force."""
     return current_locator().locate_many(lats, lngs)
+
+
+def locate_overlays(lat: float, lng: float) -> list[int]:
+    """Ids of the non-ward areas containing the point (usually none)."""
+    _, ids = current_overlay_locator().locate_every(np.array([lat]), np.array([lng]))
+    return ids.tolist()

@@ -36,7 +36,7 @@ def _policies() -> None:
         effective_from=date(2022, 5, 5),
         defaults={
             "population_threshold": 14000,
-            "note": "Re-based on 2022 ward boundaries and mid-2020 populations",
+            "note": "Re-based on 2022 ward boundaries and Census 2021 populations",
         },
     )
 

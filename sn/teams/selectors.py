@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from sn.geography.models import Neighbourhood
 from sn.teams.models import ESTABLISHED_RANKS, TEAM_RANKS, EstablishmentPolicy, Posting, Rank, Team
 
 
@@ -44,18 +45,25 @@ class Staffing:
     label: str
     key: str = ""
     teams: int = 0
+    # Residents: a group's is its wards' only, since a non-ward area's residents live in wards too.
     population: int = 0
     establishment: dict[str, float] = field(default_factory=lambda: {r: 0 for r in ESTABLISHED_RANKS})
     strength: dict[str, float] = field(default_factory=lambda: {r: 0.0 for r in TEAM_RANKS})
     enhanced_teams: int = 0
     shared_sergeant_teams: int = 0
-    # For one team: the establishment model it is on ("1-2-6") and the policy's population threshold.
+    # For one team: the establishment model it is on ("1-2-6"), the policy's population threshold and
+    # the population figure that decided it, with its source and year.
     model_name: str = ""
     population_threshold: int = 0
+    population_known: bool = True
+    population_source: str = ""
+    population_year: int | None = None
+    overlay: bool = False  # a non-ward area's team (docs/adr/0005-non-ward-areas-are-overlays.md)
 
     def add(self, other: "Staffing") -> None:
         self.teams += other.teams
-        self.population += other.population
+        if not other.overlay:
+            self.population += other.population
         self.enhanced_teams += other.enhanced_teams
         self.shared_sergeant_teams += other.shared_sergeant_teams
         for rank in ESTABLISHED_RANKS:
@@ -68,6 +76,19 @@ class Staffing:
 
     def over_strength(self, rank: str) -> float:
         return max(0.0, self.strength[rank] - self.establishment[rank])
+
+    @property
+    def establishment_basis(self) -> str:
+        """Why one team has its establishment model, naming the population figure that decided it:
+        "1-2-6 because population 15,234 ≥ 14,000 (ONS Census 2021, usual residents, 2021)"."""
+        if not self.model_name:
+            return ""
+        if not self.population_known:
+            return f"{self.model_name} because the population is not known"
+        sign = "≥" if self.enhanced_teams else "<"
+        figure = f"population {self.population:,} {sign} {self.population_threshold:,}"
+        source = ", ".join(str(part) for part in (self.population_source, self.population_year) if part)
+        return f"{self.model_name} because {figure}" + (f" ({source})" if source else "")
 
     @property
     def total_establishment(self) -> float:
@@ -106,17 +127,34 @@ def team_staffing(teams: QuerySet[Team], *, on: date | None = None) -> dict[int,
     """Staffing per team id, in a fixed number of queries whatever the number of teams or officers."""
     on = on or timezone.localdate()
     policy = policy_in_force(on=on)
-    team_rows = list(teams.values("id", "name", "neighbourhood__code", "neighbourhood__population"))
+    team_rows = list(
+        teams.values(
+            "id",
+            "name",
+            "neighbourhood__code",
+            "neighbourhood__kind",
+            "neighbourhood__population",
+            "neighbourhood__population_source",
+            "neighbourhood__population_year",
+        )
+    )
     result: dict[int, Staffing] = {}
     for row in team_rows:
         population = row["neighbourhood__population"]
         staffing = Staffing(
-            label=row["name"], key=row["neighbourhood__code"], teams=1, population=population or 0
+            label=row["name"],
+            key=row["neighbourhood__code"],
+            teams=1,
+            population=population or 0,
+            establishment={r: float(n) for r, n in policy.posts_for(population).items()},
+            enhanced_teams=int(population is not None and population >= policy.population_threshold),
+            model_name=policy.model_name_for(population),
+            population_threshold=policy.population_threshold,
+            population_known=population is not None,
+            population_source=row["neighbourhood__population_source"],
+            population_year=row["neighbourhood__population_year"],
+            overlay=row["neighbourhood__kind"] == Neighbourhood.Kind.NON_WARD,
         )
-        staffing.establishment = {r: float(n) for r, n in policy.posts_for(population).items()}
-        staffing.enhanced_teams = int(population is not None and population >= policy.population_threshold)
-        staffing.model_name = policy.model_name_for(population)
-        staffing.population_threshold = policy.population_threshold
         result[row["id"]] = staffing
     postings = list(
         active_postings(on=on)
@@ -149,15 +187,22 @@ def team_staffing(teams: QuerySet[Team], *, on: date | None = None) -> dict[int,
 def staffing_summary(
     teams: QuerySet[Team], *, group_by: str, label_field: str, on: date | None = None
 ) -> tuple[list[Staffing], Staffing]:
-    """Staffing rolled up by a team field path (e.g. neighbourhood__borough__code), with a total."""
+    """Staffing rolled up by a team field path (e.g. neighbourhood__borough__code), with a total.
+    Populations add up wards only; a group of non-ward teams alone (a row per team) shows theirs."""
     per_team = team_staffing(teams, on=on)
     keys = dict(teams.values_list("id", group_by))
     labels = dict(teams.values_list(group_by, label_field))
     groups: dict[str, Staffing] = {}
+    members: dict[str, list[Staffing]] = {}
     total = Staffing(label="Total")
     for team_id, staffing in per_team.items():
         key = keys[team_id]
         group = groups.setdefault(key, Staffing(label=labels.get(key) or "Unassigned", key=key or ""))
         group.add(staffing)
+        members.setdefault(key, []).append(staffing)
         total.add(staffing)
+    for key, group in groups.items():
+        if all(member.overlay for member in members[key]):
+            group.overlay = True
+            group.population = sum(member.population for member in members[key])
     return sorted(groups.values(), key=lambda g: g.label), total

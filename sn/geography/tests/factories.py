@@ -88,8 +88,8 @@ class NeighbourhoodFactory(DjangoModelFactory):
     police_uk_id = factory.SelfAttribute("code")
     name = fake("city")
     population = fake("random_int", min=6_000, max=20_000)
-    population_year = 2020
-    population_source = "ONS ward population estimates, mid-2020"
+    population_year = 2021
+    population_source = "ONS Census 2021, usual residents"
     boundary = factory.LazyAttribute(lambda o: geometry.to_geojson(o.area))
     display_boundary = factory.LazyAttribute(lambda o: geometry.to_geojson(geometry.display_version(o.area)))
     centroid_lat = factory.LazyAttribute(lambda o: o.area.centroid.y)
