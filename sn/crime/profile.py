@@ -15,6 +15,7 @@ from datetime import date
 from django.db.models import Count, Q, Sum
 
 from sn.core.months import add_months, month_span
+from sn.crime.coverage import PeriodCoverage, period_coverage
 from sn.crime.demand import per_thousand
 from sn.crime.months import default_end_month
 from sn.crime.stats import CountChange, count_change
@@ -57,6 +58,7 @@ class CrimeProfile:
     months: list[date]
     categories: list[CategorySeries]
     top_locations: list[LocationCount]
+    coverage: PeriodCoverage | None = None  # both periods': what is missing, where figures come from
 
     @property
     def start_month(self) -> date:
@@ -67,8 +69,48 @@ class CrimeProfile:
         return self.months[-1]
 
     def _sum_changes(self, categories) -> CountChange:
-        rows = [c for c in self.categories if c.category in categories]
-        return count_change(sum(c.change.current for c in rows), sum(c.change.previous for c in rows))
+        return combined_change([c for c in self.categories if c.category in categories])
+
+    @property
+    def gaps(self) -> list[tuple[date, list[str]]]:
+        """The months of this period or the year before that lack some category, with their labels."""
+        if self.coverage is None:
+            return []
+        labels = dict(Category.choices)
+        found = self.coverage.gaps(Category.values)
+        return [(month, [labels[c] for c in lacking]) for month, lacking in found.items()]
+
+    @property
+    def gap_notes(self) -> list[str]:
+        """Each incomplete month in words: "no burglary figures for December 2021"."""
+        notes = []
+        for month, labels in self.gaps:
+            what = (
+                "no figures"
+                if len(labels) == len(Category.values)
+                else f"no {', '.join(labels).lower()} figures"
+            )
+            notes.append(f"{what} for {month:%B %Y}")
+        return notes
+
+    @property
+    def sources(self) -> list[str]:
+        """Where the period's figures come from, one line per source, largest first."""
+        if self.coverage is None:
+            return []
+        labels = dict(Category.choices)
+        lines = []
+        for use in self.coverage.sources:
+            span = f"{use.months[0]:%b %Y}" + (f" to {use.months[-1]:%b %Y}" if len(use.months) > 1 else "")
+            what = (
+                "every category"
+                if len(use.categories) == len(Category.values)
+                else ", ".join(labels[c].lower() for c in use.categories)
+            )
+            lines.append(
+                f"{use.label}: {what}, {span} ({len(use.months)} month{'s' if len(use.months) != 1 else ''})"
+            )
+        return lines
 
     @property
     def crime(self) -> CountChange:
@@ -131,6 +173,15 @@ class ClusterProfile(CrimeProfile):
     cluster: Cluster
 
 
+def combined_change(series: list[CategorySeries]) -> CountChange:
+    """The change of several categories together: complete only when each of them is."""
+    return count_change(
+        sum(s.change.current for s in series),
+        sum(s.change.previous for s in series),
+        missing=[m for s in series for m in s.change.missing],
+    )
+
+
 def _period(end_month: date | None, months: int) -> tuple[list[date], list[date]]:
     if months < 1:
         raise ValueError("a profile covers at least one month")
@@ -138,8 +189,11 @@ def _period(end_month: date | None, months: int) -> tuple[list[date], list[date]
     return current, [add_months(m, -12) for m in current]
 
 
-def _categories(area: Q, current: list[date], previous: list[date]) -> list[CategorySeries]:
-    """Zero-filled monthly series per category and year-on-year changes, from one aggregate query."""
+def _categories(
+    area: Q, current: list[date], previous: list[date], coverage: PeriodCoverage
+) -> list[CategorySeries]:
+    """Zero-filled monthly series per category and year-on-year changes, from one aggregate query. A
+    category's change names the months of either period the data does not cover for it."""
     counts: dict[tuple[date, str], int] = defaultdict(int)
     rows = (
         IncidentMonthly.objects.filter(area, month__in=sorted({*current, *previous}))
@@ -153,7 +207,8 @@ def _categories(area: Q, current: list[date], previous: list[date]) -> list[Cate
     for category, label in Category.choices:
         monthly = tuple(counts[m, category] for m in current)
         earlier = sum(counts[m, category] for m in previous)
-        series.append(CategorySeries(category, label, monthly, count_change(sum(monthly), earlier)))
+        missing = coverage.missing((category,))
+        series.append(CategorySeries(category, label, monthly, count_change(sum(monthly), earlier, missing)))
     return series
 
 
@@ -179,33 +234,38 @@ def ward_profile(
     neighbourhood: Neighbourhood, *, end_month: date | None = None, months: int = 12
 ) -> WardProfile:
     """The crime and ASB profile of one team area over `months` months ending with `end_month`
-    (default: the latest month with data). Two queries: the monthly rollup and the top locations."""
+    (default: the latest month with data). Three queries: the coverage, the monthly rollup and the top
+    locations."""
     current, previous = _period(end_month, months)
     area = Q(neighbourhood_id=neighbourhood.id)
+    coverage = period_coverage([*previous, *current])
     return WardProfile(
         name=neighbourhood.name,
         code=neighbourhood.code,
         population=neighbourhood.population,
         months=current,
-        categories=_categories(area, current, previous),
+        categories=_categories(area, current, previous, coverage),
         top_locations=_top_locations(area, current),
+        coverage=coverage,
         neighbourhood=neighbourhood,
     )
 
 
 def _group_profile(neighbourhoods, end_month: date | None, months: int) -> dict:
-    """What a profile of several team areas together holds; the top locations name their ward. Three
-    queries: the areas, the monthly rollup, the top locations."""
+    """What a profile of several team areas together holds; the top locations name their ward. Four
+    queries: the areas, the coverage, the monthly rollup, the top locations."""
     current, previous = _period(end_month, months)
     # The areas by id, so that both reads below use the (neighbourhood, month) indexes rather than
     # joining every month's rows of the force to the neighbourhood table.
     members = list(neighbourhoods.values_list("id", "name", "population"))
     area = Q(neighbourhood_id__in=[id_ for id_, _, _ in members])
+    coverage = period_coverage([*previous, *current])
     return {
         "population": sum(p for _, _, p in members if p) or None,
         "months": current,
-        "categories": _categories(area, current, previous),
+        "categories": _categories(area, current, previous, coverage),
         "top_locations": _top_locations(area, current, {id_: name for id_, name, _ in members}),
+        "coverage": coverage,
     }
 
 

@@ -7,16 +7,7 @@ from sn.core.exports import CHANGE, ONE_DECIMAL
 from sn.core.registries import ReportSection, Table
 from sn.crime.demand import force_demand
 from sn.crime.months import default_end_month
-from sn.crime.profile import (
-    ASB,
-    TOP_LOCATIONS,
-    CategorySeries,
-    CrimeProfile,
-    LocationCount,
-    borough_profile,
-    ward_profile,
-)
-from sn.crime.stats import count_change
+from sn.crime.profile import ASB, CrimeProfile, borough_profile, cluster_profile, ward_profile
 from sn.geography.models import Borough, Cluster, Neighbourhood
 
 Area = Borough | Cluster | Neighbourhood
@@ -31,36 +22,6 @@ def _end_month(day: date) -> date:
 def _period(start: date, end: date, day: date) -> str:
     period = f"{start:%B %Y} to {end:%B %Y}"
     return period if end == day.replace(day=1) else f"{period}, the latest 12 months published"
-
-
-def cluster_profile(cluster: Cluster, *, end_month: date) -> CrimeProfile | None:
-    """A cluster's profile from its wards' profiles: counts summed per category and month, each change
-    tested on the sums, and the wards' top locations merged, naming their ward as a borough's do. The
-    merge is exact: a location in the cluster's top ten is in its own ward's top ten. None for a
-    cluster with no wards."""
-    wards = list(cluster.neighbourhoods.order_by("name"))
-    profiles = [ward_profile(ward, end_month=end_month) for ward in wards]
-    if not profiles:
-        return None
-    categories = []
-    for series in zip(*(p.categories for p in profiles), strict=True):
-        monthly = tuple(sum(counts) for counts in zip(*(s.monthly for s in series), strict=True))
-        change = count_change(sum(s.change.current for s in series), sum(s.change.previous for s in series))
-        categories.append(CategorySeries(series[0].category, series[0].label, monthly, change))
-    locations = [
-        LocationCount(loc.location, loc.count, ward.name)
-        for ward, profile in zip(wards, profiles, strict=True)
-        for loc in profile.top_locations
-    ]
-    locations.sort(key=lambda loc: (-loc.count, loc.location, loc.area))
-    return CrimeProfile(
-        name=cluster.name,
-        code=cluster.code,
-        population=sum(w.population for w in wards if w.population) or None,
-        months=profiles[0].months,
-        categories=categories,
-        top_locations=locations[:TOP_LOCATIONS],
-    )
 
 
 def _profile(area: Area, end: date) -> CrimeProfile | None:
@@ -78,8 +39,15 @@ def _change_row(label: str, change) -> list:
         change.current,
         change.previous,
         None if percent is None else percent / 100,
-        "significant" if change.significant else "not significant",
+        _verdict(change),
     ]
+
+
+def _verdict(change) -> str:
+    if not change.complete:
+        months = ", ".join(f"{m:%b %Y}" for m in change.missing)
+        return f"not tested: no data for {months}"
+    return "significant" if change.significant else "not significant"
 
 
 def crime_section(area: Area, day: date) -> ReportSection | None:
@@ -105,6 +73,11 @@ def crime_section(area: Area, day: date) -> ReportSection | None:
     summary = [
         f"{profile.crime.current:,} crimes and {profile.asb.current:,} ASB incidents"
         + (f", {rate:.1f} crimes per 1,000 residents." if rate is not None else ".")
+    ]
+    summary += [
+        f"Incomplete: no {', '.join(label.lower() for label in labels)} figures for {month:%B %Y}; "
+        "changes that include this month are not tested."
+        for month, labels in profile.gaps
     ]
     tables = [
         Table(

@@ -10,6 +10,7 @@ more likely than the one observed).
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 SIGNIFICANCE_LEVEL = 0.05
 # Terms of a tail sum smaller than this share of the running total no longer change a double.
@@ -57,11 +58,18 @@ def poisson_counts_p_value(current: int, previous: int) -> float:
 
 @dataclass(frozen=True)
 class CountChange:
-    """A count against the same period a year earlier, with the exact test of the change."""
+    """A count against the same period a year earlier, with the exact test of the change. `missing` are
+    the months of either period that the data does not cover for what is counted: with any missing, the
+    two counts are not like for like, so the change is shown but never called significant."""
 
     current: int
     previous: int
     p_value: float
+    missing: tuple[date, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
     @property
     def change(self) -> int:
@@ -74,7 +82,7 @@ class CountChange:
 
     @property
     def significant(self) -> bool:
-        return self.p_value < SIGNIFICANCE_LEVEL
+        return self.complete and self.p_value < SIGNIFICANCE_LEVEL
 
     @property
     def direction(self) -> str:
@@ -82,5 +90,10 @@ class CountChange:
         return "up" if self.change > 0 else "down" if self.change < 0 else "same"
 
 
-def count_change(current: int, previous: int) -> CountChange:
-    return CountChange(current=current, previous=previous, p_value=poisson_counts_p_value(current, previous))
+def count_change(current: int, previous: int, missing=()) -> CountChange:
+    return CountChange(
+        current=current,
+        previous=previous,
+        p_value=poisson_counts_p_value(current, previous),
+        missing=tuple(sorted(set(missing))),
+    )

@@ -194,7 +194,7 @@ def incidents_seed(
         counts_load(counts=asb, cells={(m, c) for _, m, c, _ in asb}, label=ASB_LABEL, import_run=run)
         coverage_record(cells=placed_cells, source=CountSource.PLACED, label=PLACED_LABEL, import_run=run)
         incidents_rollup_rebuild(months=None)
-    placed_span = f"{months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}"
+    placed_span = f"{months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}" if placed else "no months"
     return (
         f"Demo incidents: {burglary.imported + burglary.unchanged + burglary.updated:,} real burglaries, "
         f"{placed:,} placed points for {placed_span}, counts for {months[0]:%Y-%m}..{months[-1]:%Y-%m} "

@@ -89,10 +89,11 @@ def test_the_report_shows_the_borough_survey_measures_up_to_the_month(client_for
 def test_the_report_shows_crime_asb_and_demand_for_the_12_months_to_the_month(client_for, world):
     from datetime import date
 
-    from sn.crime.tests.helpers import add_incidents, add_monthly
+    from sn.crime.tests.helpers import add_incidents, add_monthly, cover
     from sn.incidents.categories import Category
 
     a1, a2 = world.wards["a1"], world.wards["a2"]
+    cover(date(2022, 7, 1), date(2024, 6, 1))
     add_monthly(
         (a1, date(2024, 6, 1), Category.BURGLARY, 30),
         (a1, date(2023, 6, 1), Category.BURGLARY, 10),
