@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sn.incidents.models import PRECEDENCE, Coverage
+from sn.incidents.models import PRECEDENCE, CountSource, Coverage
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,17 @@ class PeriodCoverage:
         return found
 
 
-def period_coverage(months) -> PeriodCoverage:
+def period_coverage(months, *, ward: bool = True) -> PeriodCoverage:
     """What the data covers over `months`, and which source each month and category is counted from
-    (the first of PRECEDENCE that covers it, as the rollup chooses)."""
+    (the first of PRECEDENCE that covers it, as the rollup chooses). Counts-only figures are per ward:
+    for a non-ward area (`ward` False) they cover nothing, since its share of them is unknown."""
     months = tuple(sorted(set(months)))
     rank = {source.value: i for i, source in enumerate(PRECEDENCE)}
     winner: dict[tuple[date, str], tuple[int, str]] = {}
-    for month, category, source, label in Coverage.objects.filter(month__in=months).values_list(
-        "month", "category", "source", "label"
-    ):
+    rows = Coverage.objects.filter(month__in=months)
+    if not ward:
+        rows = rows.exclude(source=CountSource.COUNTS)
+    for month, category, source, label in rows.values_list("month", "category", "source", "label"):
         held = winner.get((month, category))
         if held is None or rank[source] < held[0]:
             winner[month, category] = (rank[source], label or source)

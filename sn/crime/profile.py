@@ -238,7 +238,7 @@ def ward_profile(
     locations."""
     current, previous = _period(end_month, months)
     area = Q(neighbourhood_id=neighbourhood.id)
-    coverage = period_coverage([*previous, *current])
+    coverage = period_coverage([*previous, *current], ward=neighbourhood.is_ward)
     return WardProfile(
         name=neighbourhood.name,
         code=neighbourhood.code,
@@ -270,8 +270,9 @@ def _group_profile(neighbourhoods, end_month: date | None, months: int) -> dict:
 
 
 def borough_profile(borough: Borough, *, end_month: date | None = None, months: int = 12) -> BoroughProfile:
-    """The crime and ASB profile of a borough (all its team areas together), like ward_profile."""
-    members = Neighbourhood.objects.filter(borough_id=borough.id)
+    """The crime and ASB profile of a borough (its wards together), like ward_profile. Non-ward areas
+    are overlays on the wards: their incidents are already the wards', so they are not added again."""
+    members = Neighbourhood.objects.filter(borough_id=borough.id, kind=Neighbourhood.Kind.WARD)
     return BoroughProfile(
         name=borough.name, code=borough.code, borough=borough, **_group_profile(members, end_month, months)
     )
@@ -279,7 +280,7 @@ def borough_profile(borough: Borough, *, end_month: date | None = None, months: 
 
 def cluster_profile(cluster: Cluster, *, end_month: date | None = None, months: int = 12) -> ClusterProfile:
     """The crime and ASB profile of an inspector's cluster of wards, like borough_profile."""
-    members = Neighbourhood.objects.filter(cluster_id=cluster.id)
+    members = Neighbourhood.objects.filter(cluster_id=cluster.id, kind=Neighbourhood.Kind.WARD)
     return ClusterProfile(
         name=cluster.name, code=cluster.code, cluster=cluster, **_group_profile(members, end_month, months)
     )

@@ -8,17 +8,24 @@ Three tables, each with one job:
   them. A rebuild deletes and rewrites only the derived sources of the months it is given.
 * Coverage: which source holds which month and category for the whole force, recorded by the load
   that brought it (a street file, for the categories its rows bring; a counts table, for every cell).
+* Non-ward areas are overlays (docs/adr/0005-non-ward-areas-are-overlays.md): every incident belongs to
+  its ward, and counts besides in each overlay its point falls in. Their counts are recounted with the
+  records and placed points; counts-only figures are per ward and give an overlay nothing.
 * IncidentMonthly, what every page reads: for each month and category, the counts of the first source
   in PRECEDENCE that covers it. Records replace placed points, which replace bare counts; no source is
   ever added to another, so nothing is counted twice.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+import numpy as np
+import shapely
 from django.db import connection, transaction
+from django.db.models import Q
 
+from sn.geography.locate import current_overlay_locator
 from sn.incidents.models import PRECEDENCE, CountSource, Coverage, Incident, IncidentCount, IncidentMonthly
 
 MONTHS_PER_STATEMENT = 200
@@ -54,6 +61,51 @@ def _derived_recount(cursor, months: list[date] | None) -> None:
             f"DELETE FROM {ledger} WHERE source IN (%s, %s) AND month IN ({marks})", derived + batch
         )
         cursor.execute(insert + f"WHERE month IN ({marks})" + group, batch)
+
+
+OVERLAY_READ_CHUNK = 20_000
+
+
+def _overlay_recount(months: list[date] | None) -> int:
+    """IncidentCount rows for each overlay from the incidents whose points fall inside it (the ward
+    recount has already deleted their old rows with the months'). Reads only the incidents inside the
+    overlays' bounding boxes. Returns the number of rows written."""
+    locator = current_overlay_locator()
+    if locator.ids.size == 0:
+        return 0
+    boxes = Q()
+    for minx, miny, maxx, maxy in shapely.bounds(locator.geometries).tolist():
+        boxes |= Q(longitude__gte=minx, longitude__lte=maxx, latitude__gte=miny, latitude__lte=maxy)
+    rows = Incident.objects.filter(boxes)
+    if months is not None:
+        rows = rows.filter(month__in=months)
+    found: Counter = Counter()
+    batch: list[tuple] = []
+
+    def count(batch: list[tuple]) -> None:
+        lats = np.fromiter((r[0] for r in batch), dtype=float, count=len(batch))
+        lngs = np.fromiter((r[1] for r in batch), dtype=float, count=len(batch))
+        points, overlays = locator.locate_every(lats, lngs)
+        for i, overlay in zip(points.tolist(), overlays.tolist(), strict=True):
+            _, _, month, category, placed = batch[i]
+            found[overlay, month, category, CountSource.PLACED if placed else CountSource.RECORDS] += 1
+
+    fields = ("latitude", "longitude", "month", "category", "placed")
+    for row in rows.values_list(*fields).order_by().iterator(chunk_size=OVERLAY_READ_CHUNK):
+        batch.append(row)
+        if len(batch) == OVERLAY_READ_CHUNK:
+            count(batch)
+            batch = []
+    if batch:
+        count(batch)
+    IncidentCount.objects.bulk_create(
+        [
+            IncidentCount(neighbourhood_id=o, month=m, category=c, source=s, count=n)
+            for (o, m, c, s), n in sorted(found.items())
+        ],
+        batch_size=5000,
+    )
+    return len(found)
 
 
 def winning_sources(months: list[date] | None = None) -> dict[tuple[date, str], str]:
@@ -100,6 +152,8 @@ def incidents_rollup_rebuild(*, months: Iterable[date | str] | None = None) -> i
     wanted = None if months is None else sorted({_as_date(m) for m in months})
     with connection.cursor() as cursor:
         _derived_recount(cursor, wanted)
+    _overlay_recount(wanted)
+    with connection.cursor() as cursor:
         return _effective_rebuild(cursor, wanted)
 
 

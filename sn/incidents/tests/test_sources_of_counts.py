@@ -2,9 +2,6 @@
 re-imported and overlaid with real records (issue 8, items 1 to 3). Shipped data only, so these run
 everywhere; the all-crime sample test needs ../shared/data and skips without it."""
 
-import csv
-import gzip
-import io
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from sn.geography.models import Borough
 from sn.incidents import demo
 from sn.incidents.categories import Category
 from sn.incidents.models import CountSource, Coverage, Incident, IncidentCount, IncidentMonthly
-from sn.incidents.tests.helpers import import_path
+from sn.incidents.tests.helpers import borough_demo_files, import_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,31 +31,13 @@ def the_met(settings):
     settings.SN_POLICE_FORCE_NAME = MET
 
 
-def _borough_files(tmp_path: Path, borough: Borough, months: list[str] | None = None) -> None:
-    """The shipped ward counts and burglary records cut down to one borough (and some months)."""
-    wards = set(borough.neighbourhoods.values_list("code", flat=True))
-    with gzip.open(demo.WARD_COUNTS, "rt", encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    keep = [i for i, name in enumerate(rows[0]) if i < 2 or months is None or name in months]
-    counts = [[row[i] for i in keep] for row in rows if row[0] in wards or row is rows[0]]
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(counts)
-    (tmp_path / "counts.csv.gz").write_bytes(gzip.compress(text.getvalue().encode()))
-    with gzip.open(demo.BURGLARY, "rt", encoding="utf-8", newline="") as handle:
-        burglary = list(csv.reader(handle))
-    mine = [burglary[0]] + [row for row in burglary[1:] if row[8].startswith(borough.name)]
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(mine)
-    (tmp_path / "burglary.csv").write_text(text.getvalue(), encoding="utf-8")
-
-
 @pytest.fixture
 def barking(tmp_path, monkeypatch):
     met_geography_load()
     borough = Borough.objects.get(code=BARKING)
 
     def seed(months=None, placed_months=0):
-        _borough_files(tmp_path, borough, months)
+        borough_demo_files(tmp_path, borough, months)
         monkeypatch.setattr(demo, "WARD_COUNTS", tmp_path / "counts.csv.gz")
         monkeypatch.setattr(demo, "BURGLARY", tmp_path / "burglary.csv")
         demo.incidents_seed(seed=1, placed_months=placed_months, progress=lambda _: None)
