@@ -4,9 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from sn.geography.locate import locate, locate_overlays
 from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.teams.models import Posting, Rank, Team
-from sn.teams.selectors import team_staffing
+from sn.teams.selectors import staffing_summary, team_staffing
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,47 @@ def test_the_same_seed_builds_the_same_force(demo):
     before = _fingerprint()
     call_command("seed-demo", "--seed", "7", "--reset", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _fingerprint() == before
+
+
+# Non-ward areas are overlays and populations are Census 2021 (issue 8, items 5 and 6).
+HAMMERSMITH_AND_FULHAM = "E09000013"
+CAMDEN = "E09000007"
+
+
+def test_a_boroughs_population_is_the_sum_of_its_wards_with_no_overlay_on_top(demo):
+    wards = Neighbourhood.objects.filter(borough__code=HAMMERSMITH_AND_FULHAM, kind="ward")
+    ward_total = sum(wards.values_list("population", flat=True))
+    # Two town-centre overlays lie in Hammersmith and Fulham; their people live in its wards.
+    assert Neighbourhood.objects.filter(borough__code=HAMMERSMITH_AND_FULHAM, kind="non_ward").count() == 2
+    groups, total = staffing_summary(
+        Team.objects.all(),
+        group_by="neighbourhood__borough__code",
+        label_field="neighbourhood__borough__name",
+    )
+    borough = next(g for g in groups if g.key == HAMMERSMITH_AND_FULHAM)
+    assert borough.population == ward_total == 183_158  # Census 2021 usual residents
+    assert total.population == sum(
+        Neighbourhood.objects.filter(kind="ward").values_list("population", flat=True)
+    )
+
+
+def test_no_camden_team_has_the_enhanced_establishment_on_census_2021_populations(demo):
+    staffing = team_staffing(Team.objects.filter(neighbourhood__borough__code=CAMDEN))
+    assert len(staffing) == 20
+    assert all(s.establishment[Rank.PCSO] == 3 for s in staffing.values())
+    assert all("ONS Census 2021" in s.establishment_basis for s in staffing.values())
+
+
+def test_every_non_ward_areas_residents_come_from_the_census_lsoas_beneath_it(demo):
+    for area in Neighbourhood.objects.filter(kind="non_ward"):
+        assert area.population_year == 2021
+        assert "share of each 2021 LSOA beneath" in area.population_source
+        # A few streets, not the thousands of a ward.
+        assert 100 < area.population < 2_000, area.name
+        assert area.area_hectares < 25, area.name
+
+
+def test_a_point_on_shepherds_bush_green_is_in_its_ward_and_separately_in_the_town_centre(demo):
+    lat, lng = 51.5046, -0.2215  # on the green
+    assert Neighbourhood.objects.get(id=locate(lat, lng)).name == "Shepherd's Bush Green"
+    assert [Neighbourhood.objects.get(id=i).code for i in locate_overlays(lat, lng)] == ["NW-SBG"]

@@ -1,7 +1,9 @@
 """Locating points: properties of Locator over a grid of squares, then the cached locator on the test force.
 
 The layout is a grid of square areas with one small area laid inside one square (a town-centre team
-inside a ward): where areas overlap, the smallest containing area wins.
+inside a ward): where areas overlap, `locate_many` gives the smallest containing area and
+`locate_every` gives them all. (The force keeps wards and overlays in separate locators:
+test_non_ward.py.)
 """
 
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely.geometry import box
+from shapely.geometry import Point, box
 
 from sn.geography import locate as locate_module
 from sn.geography.geometry import to_geojson
@@ -197,6 +199,36 @@ def test_the_grid_gives_the_same_answers_as_the_tree_alone(data, layout, cells):
     assert (locate_all(layout.locator(cells), points) == locate_all(tree_only, points)).all()
 
 
+@given(st.data(), layouts(), GRID_CELLS)
+def test_locating_every_area_finds_each_area_containing_each_point(data, layout, cells):
+    # Points exactly on every edge, shared or outer, are included: a point on a shared edge is in both.
+    points = data.draw(any_points(layout))
+    locator = layout.locator(cells)
+    point_idx, ids = locator.locate_every(np.array([p[1] for p in points]), np.array([p[0] for p in points]))
+    found = sorted(zip(point_idx.tolist(), ids.tolist(), strict=True))
+    expected = sorted(
+        (i, int(area_id))
+        for i, (lng, lat) in enumerate(points)
+        for area_id, geometry in zip(locator.ids, locator.geometries, strict=True)
+        if geometry.intersects(Point(lng, lat))
+    )
+    assert found == expected
+
+
+@given(st.data(), layouts(), GRID_CELLS)
+def test_the_smallest_area_locate_many_gives_is_one_of_those_locate_every_gives(data, layout, cells):
+    points = data.draw(any_points(layout))
+    locator = layout.locator(cells)
+    lats, lngs = np.array([p[1] for p in points]), np.array([p[0] for p in points])
+    point_idx, ids = locator.locate_every(lats, lngs)
+    every = {(i, area_id) for i, area_id in zip(point_idx.tolist(), ids.tolist(), strict=True)}
+    for i, area_id in enumerate(locator.locate_many(lats, lngs).tolist()):
+        if area_id == NOT_FOUND:
+            assert i not in set(point_idx.tolist())
+        else:
+            assert (i, area_id) in every
+
+
 @settings(max_examples=3)  # building the 512 x 512 grid takes about half a second
 @given(layouts())
 def test_the_production_grid_gives_the_same_answers_as_the_tree_alone(layout):
@@ -223,6 +255,7 @@ def test_an_empty_locator_finds_nothing():
     locator = Locator.build([], [])
     assert locator.locate(51.5, -0.1) is None
     assert locator.locate_many(np.array([]), np.array([])).size == 0
+    assert all(found.size == 0 for found in locator.locate_every(np.array([51.5]), np.array([-0.1])))
 
 
 def middle(col: int, row: int = 0) -> tuple[float, float]:
