@@ -9,6 +9,8 @@ apps own. Each app fills them from its `hooks.py`, imported in its `AppConfig.re
   the neighbourhoods that decide who may see it.
 - ROUTE_RULES: access rules of routes whose view is not a plain Django view (the API's operations),
   by URL name, for the generated permissions table.
+- WORK_ITEMS: what the home page lists as needing doing, for the user who signed in.
+- STRATEGIC_SECTIONS: the sections of a ward's strategic profile (form 301).
 """
 
 from collections.abc import Callable, Iterable
@@ -95,6 +97,32 @@ class RouteRule:
     rule: Any  # sn.core.access.AccessRule
 
 
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing that needs doing, on someone's home page: what, where it is done, and how late."""
+
+    title: str
+    url: str
+    area: str = ""  # the ward, cluster or borough it belongs to, as people name it
+    due: date | None = None
+    overdue: bool = False
+    detail: str = ""
+    # Worst first: items sort by (overdue, urgency, due date); a compliance shortfall's size, say.
+    urgency: int = 0
+
+
+@dataclass(frozen=True)
+class WorkItemProvider:
+    """`build(user)` returns the user's items of one kind (an empty list when none), only for a user
+    holding `permission` (None: anyone signed in). Items are scoped to what the user may see."""
+
+    key: str
+    heading: str
+    order: int
+    build: Callable[[Any], list[WorkItem]]
+    permission: str | None = None
+
+
 NAVIGATION: Registry[NavItem] = Registry("navigation", key=lambda e: e.key, order=lambda e: e.order)
 WARD_PANELS: Registry[Panel] = Registry("ward panels", key=lambda e: e.key, order=lambda e: e.order)
 PUBLIC_PANELS: Registry[Panel] = Registry("public panels", key=lambda e: e.key, order=lambda e: e.order)
@@ -103,5 +131,19 @@ REPORT_SECTIONS: Registry[ReportSectionProvider] = Registry(
 )
 HISTORY_RECORDS: Registry[HistoryRecord] = Registry("history records", key=lambda e: e.key)
 ROUTE_RULES: Registry[RouteRule] = Registry("route rules", key=lambda e: e.url_name)
+WORK_ITEMS: Registry[WorkItemProvider] = Registry("work items", key=lambda e: e.key, order=lambda e: e.order)
+# Built with (neighbourhood, date) like a ward's report section.
+STRATEGIC_SECTIONS: Registry[ReportSectionProvider] = Registry(
+    "strategic profile sections", key=lambda e: e.key, order=lambda e: e.order
+)
 
-ALL_REGISTRIES = (NAVIGATION, WARD_PANELS, PUBLIC_PANELS, REPORT_SECTIONS, HISTORY_RECORDS, ROUTE_RULES)
+ALL_REGISTRIES = (
+    NAVIGATION,
+    WARD_PANELS,
+    PUBLIC_PANELS,
+    REPORT_SECTIONS,
+    HISTORY_RECORDS,
+    ROUTE_RULES,
+    WORK_ITEMS,
+    STRATEGIC_SECTIONS,
+)

@@ -20,8 +20,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("geography",),
     ("teams",),
     ("accounts",),
-    ("incidents", "performance"),
+    ("incidents", "performance", "profiles"),
     ("crime",),
+    # The seven-stage cycle: concerns (stages 3-4) are raised by engagement (stage 2) and by the
+    # Key Individual Network and contacts (community); panels (stages 5 and 7) choose priorities from them.
+    ("concerns",),
+    ("engagement",),
+    ("community",),
+    ("panels",),
     ("reports", "api", "pages"),
     ("demo",),
 )

@@ -1,0 +1,1 @@
+"""What community adds to pages lower apps own (sn.core.registries)."""

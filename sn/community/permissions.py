@@ -1,0 +1,1 @@
+"""What community guards: the Key Individual Network and community contacts (personal data)."""

@@ -1,0 +1,1 @@
+"""What concerns adds to pages lower apps own (sn.core.registries)."""

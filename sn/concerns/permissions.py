@@ -1,0 +1,1 @@
+"""What concerns guards: residents' concerns and their analysis."""

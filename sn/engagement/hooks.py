@@ -1,0 +1,1 @@
+"""What engagement adds to pages lower apps own (sn.core.registries)."""

@@ -1,0 +1,1 @@
+"""What engagement guards: events, visual audits and perception surveys."""

@@ -1,0 +1,1 @@
+"""What panels adds to pages lower apps own (sn.core.registries)."""

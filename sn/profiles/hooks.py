@@ -1,0 +1,1 @@
+"""What the ward profile adds to pages lower apps own (sn.core.registries)."""
