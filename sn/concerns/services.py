@@ -1,0 +1,63 @@
+"""Writes to concerns. Each is atomic and audited (through sn.core.audit)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sn.concerns.models import Channel, Concern
+from sn.concerns.taxonomy import Topic
+from sn.core.audit import audit_actor
+from sn.geography.locate import locate
+from sn.geography.models import Neighbourhood
+
+
+def concern_create(
+    *,
+    neighbourhood: Neighbourhood,
+    raised_on: date,
+    channel: str,
+    topic: str,
+    description: str,
+    location: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    source: str = "",
+    actor=None,
+) -> Concern:
+    """Record a concern. With a point, the concern belongs to the ward the point lies in, which must be
+    the ward given (a team records concerns of its own ward; one raised about another ward goes to that
+    ward's team). Nothing is written when any field is wrong."""
+    errors: dict[str, str] = {}
+    if raised_on > timezone.localdate():
+        errors["raised_on"] = "The date a concern was raised cannot be in the future."
+    if channel not in Channel.values:
+        errors["channel"] = f"Unknown channel {channel!r}."
+    if topic not in Topic.values:
+        errors["topic"] = f"Unknown topic {topic!r}."
+    if not description.strip():
+        errors["description"] = "Say what the concern is."
+    if (latitude is None) != (longitude is None):
+        errors["latitude"] = "Give both latitude and longitude, or neither."
+    elif latitude is not None:
+        ward = locate(latitude, longitude)
+        if ward is None:
+            errors["latitude"] = "That point is outside the force's wards."
+        elif ward != neighbourhood.pk:
+            name = Neighbourhood.objects.get(pk=ward).name
+            errors["latitude"] = f"That point is in {name}, not {neighbourhood.name}."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic(), audit_actor(actor):
+        return Concern.objects.create(
+            neighbourhood=neighbourhood,
+            raised_on=raised_on,
+            channel=channel,
+            topic=topic,
+            description=description.strip(),
+            location=location.strip(),
+            latitude=latitude,
+            longitude=longitude,
+            source=source.strip()[:255],
+        )
