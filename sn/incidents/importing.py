@@ -1,8 +1,12 @@
 """Importing police.uk files: each file all-or-nothing, streamed in chunks, safe to run again.
 
-A file is read with the csv module a chunk at a time (memory does not grow with the file), each chunk
-is validated, located and written inside one transaction for the whole file. The first bad row rolls
-the file back; the rest of the file is still read, without writing, so the report lists every bad row.
+A file is read a chunk at a time (memory does not grow with the file), each chunk validated, located
+and written inside one transaction for the whole file. It is first read by Arrow (sn.incidents.columnar)
+in a thread of its own, so that reading and parsing the next chunk overlaps the database's writing of
+this one (the database's pace is then the import's: benchmarks/crime_import.py). A file Arrow cannot
+vouch for, a bad one above all, is rolled back and read again with the csv module: the first bad row
+rolls the file back; the rest of the file is still read, without writing, so the report lists every bad
+row with its line.
 Each file leaves an ImportRun: the audit record of what was imported or refused, by whom. What a
 file holds and how each stage treats it is its kind's description (sn.incidents.kinds).
 """
@@ -10,6 +14,7 @@ file holds and how each stage treats it is its kind's description (sn.incidents.
 import csv
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
@@ -18,12 +23,22 @@ from django.db import transaction
 
 from sn.core.audit import current_actor, current_actor_label
 from sn.geography.locate import Locator, current_locator
+from sn.incidents.columnar import NotFast, read_chunks
 from sn.incidents.kinds import STREET, SourceKind, header_problem
 from sn.incidents.lsoa import lsoa_neighbourhoods
 from sn.incidents.models import ImportRun
 from sn.incidents.parsing import RowProblem
+from sn.incidents.read_ahead import ReadAhead
 from sn.incidents.reporting import REJECTS_LISTED, FileResult, Progress, RejectsReport, explanation
-from sn.incidents.sources import READ_ERRORS, Source, UnreadableSource, detect_kind, expand, open_text
+from sn.incidents.sources import (
+    READ_ERRORS,
+    Source,
+    UnreadableSource,
+    detect_kind,
+    expand,
+    open_bytes,
+    open_text,
+)
 
 CHUNK_ROWS = 50_000
 
@@ -95,6 +110,33 @@ def _record(result: FileResult, sha256: str, actor) -> ImportRun:
     )
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One file to import and how: shared by the two ways through it."""
+
+    source: Source
+    kind: SourceKind
+    actor: object
+    locator: Locator
+    lsoa_ids: dict[str, int]
+    progress_stream: TextIO | None
+    chunk_rows: int
+    rebuild_rollup: bool
+    started: float
+
+    def handler(self, result: FileResult):
+        return self.kind.handler(self.kind, result, self.locator, self.lsoa_ids)
+
+    def finish(self, result: FileResult, sha256: str) -> None:
+        """Inside the file's transaction, so the run record exists exactly when the rows do."""
+        changed = result.imported or result.updated or result.replaced
+        if self.rebuild_rollup and self.kind.rollup and changed:
+            self.kind.rollup(months=result.months)
+        result.message = result.message or explanation(result)
+        result.seconds = time.perf_counter() - self.started
+        _record(result, sha256, self.actor)
+
+
 def police_file_import(
     *,
     source: Source,
@@ -112,16 +154,58 @@ def police_file_import(
     (unless `rebuild_rollup` is False: the caller then rebuilds once after many files)."""
     if source.problem:
         return _refused(source, kind, source.problem, actor)
-    started = time.perf_counter()
+    job = _Job(
+        source=source,
+        kind=kind,
+        actor=actor,
+        locator=locator or current_locator(),
+        lsoa_ids=lsoa_neighbourhoods() if lsoa_ids is None else lsoa_ids,
+        progress_stream=progress_stream,
+        chunk_rows=chunk_rows,
+        rebuild_rollup=rebuild_rollup,
+        started=time.perf_counter(),
+    )
+    try:
+        return _columnar_import(job)
+    except NotFast:
+        # Rolled back: the csv module reads the file again, and says which rows are bad, if any are.
+        return _csv_import(job)
+
+
+def _columnar_import(job: _Job) -> FileResult:
+    """The file read and parsed by Arrow in a thread of its own, a chunk ahead of the chunk being
+    located and written (sn.incidents.columnar); NotFast, with nothing written, when it cannot be."""
+    result = FileResult(name=job.source.name, kind=job.kind.name)
+    try:
+        with open_bytes(job.source) as hashing:
+            progress = Progress(job.source.name, job.source.size, job.progress_stream)
+            chunks = read_chunks(hashing, job.kind, job.chunk_rows)
+            with ReadAhead(chunks, name="import-reader") as parsed, transaction.atomic():
+                handler = job.handler(result)
+                try:
+                    for columns in parsed:
+                        result.rows_read += len(columns)
+                        handler.write(columns)
+                        progress.update(hashing.bytes_read, result.rows_read)
+                finally:
+                    handler.close()  # no write may still be running when the transaction ends
+                job.finish(result, hashing.sha256.hexdigest())
+            progress.finish()
+    except READ_ERRORS as error:  # the csv way reports it, with the line it happened on
+        raise NotFast(str(error)) from error
+    return result
+
+
+def _csv_import(job: _Job) -> FileResult:
+    """The file read with the csv module: every bad row is named with its line and raw row."""
+    source, kind = job.source, job.kind
     result = FileResult(name=source.name, kind=kind.name)
-    locator = locator or current_locator()
-    lsoa_ids = lsoa_neighbourhoods() if lsoa_ids is None else lsoa_ids
     sha256 = ""
     try:
         with open_text(source) as (text, hashing):
             reader = csv.reader(text)
-            progress = Progress(source.name, source.size, progress_stream)
-            chunks = _chunks(reader, chunk_rows)
+            progress = Progress(source.name, source.size, job.progress_stream)
+            chunks = _chunks(reader, job.chunk_rows)
             try:
                 header = next(reader, None)
                 problem = "the file is empty" if header is None else header_problem(header, kind)
@@ -130,22 +214,12 @@ def police_file_import(
                     for rows, _ in chunks:
                         result.rows_read += len(rows)
                 else:
-                    handler = kind.handler(kind, result, locator, lsoa_ids)
-
-                    def finish() -> None:
-                        changed = result.imported or result.updated or result.replaced
-                        if rebuild_rollup and kind.rollup and changed:
-                            kind.rollup(months=result.months)
-                        result.message = result.message or explanation(result)
-                        result.seconds = time.perf_counter() - started
-                        _record(result, hashing.sha256.hexdigest(), actor)
-
                     _import_chunks(
                         result,
                         chunks,
                         kind.parse,
-                        handler,
-                        finish,
+                        job.handler(result),
+                        lambda: job.finish(result, hashing.sha256.hexdigest()),
                         lambda: progress.update(hashing.bytes_read, result.rows_read),
                     )
             except _Unreadable as error:
@@ -154,12 +228,12 @@ def police_file_import(
             sha256 = hashing.sha256.hexdigest()
     except READ_ERRORS as error:
         _reject(result, [RowProblem(1, f"the file cannot be read: {error}", [])])
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - job.started
     if result.rejected:
         result.status = ImportRun.Status.REJECTED
         result.clear_counts()
         result.message = _message(result)
-        _record(result, sha256, actor)
+        _record(result, sha256, job.actor)
     return result
 
 

@@ -9,7 +9,7 @@ only a chunk that has a problem is walked row by row to name the lines.
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -42,8 +42,8 @@ class Columns:
     """A chunk's rows as columns, keyed by field name; the coordinates are arrays of their own (NaN where
     blank) and not in `values`. `lines` and `raw` keep the source of every row kept."""
 
-    lines: list[int]
-    raw: list[list[str]]
+    lines: Sequence[int]  # the file line of each row (its last line, when quoted fields span lines)
+    raw: Sequence[list[str]]
     values: dict[str, list] = field(default_factory=dict)
     longitude: np.ndarray | None = None
     latitude: np.ndarray | None = None
@@ -84,9 +84,14 @@ def _check_months(columns: Columns, f: Field, problems: list[RowProblem]) -> Non
     columns.values[f.name] = [parsed[text] for text in texts]
 
 
+def crime_category(text: str) -> str | None:
+    """A police.uk crime type -> our category slug; None if it is not one."""
+    return CRIME_TYPE_TO_CATEGORY.get(text.strip().lower())
+
+
 def _check_crime_types(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
     texts = columns.values[f.name]
-    slugs = {text: CRIME_TYPE_TO_CATEGORY.get(text.strip().lower()) for text in set(texts)}
+    slugs = {text: crime_category(text) for text in set(texts)}
     if None in slugs.values():
         for i, text in enumerate(texts):
             if slugs[text] is None:
@@ -126,14 +131,14 @@ CONVERSIONS: dict[Type, Callable[[Columns, Field, list[RowProblem]], None]] = {
 }
 
 
-def _check_required(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+def check_required(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
     why = f" ({f.required})" if isinstance(f.required, str) else ""
     for i, text in enumerate(columns.values[f.name]):
         if not text:
             problems.append(RowProblem(columns.lines[i], f"{f.label} is blank{why}", columns.raw[i]))
 
 
-def _check_length(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
+def check_length(columns: Columns, f: Field, problems: list[RowProblem]) -> None:
     values, limit = columns.values[f.name], f.max_length
     if values and max(map(len, values)) > limit:
         for i, value in enumerate(values):
@@ -207,12 +212,12 @@ def parse_rows(fields: tuple[Field, ...], rows: list[list[str]], lines: list[int
             CONVERSIONS[f.type](columns, f, problems)
     for f in fields:
         if f.required:
-            _check_required(columns, f, problems)
+            check_required(columns, f, problems)
     longitude = next(f for f in fields if f.type == LONGITUDE)
     latitude = next(f for f in fields if f.type == LATITUDE)
     _check_coordinates(columns, longitude, latitude, problems)
     for f in fields:
         if f.max_length is not None:
-            _check_length(columns, f, problems)
+            check_length(columns, f, problems)
     columns.problems = sorted(problems, key=lambda p: p.line)
     return columns

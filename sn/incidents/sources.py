@@ -60,6 +60,13 @@ class HashingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def read(self, size: int = -1) -> bytes:
+        # Arrow reads through here (sn.incidents.columnar): the bytes are passed on without a copy.
+        data = self.raw.read(size)
+        self.sha256.update(data)
+        self.bytes_read += len(data)
+        return data
+
     def readinto(self, buffer) -> int:
         data = self.raw.read(len(buffer))
         count = len(data)
@@ -78,6 +85,16 @@ def open_text(source: Source) -> Iterator[tuple[io.TextIOWrapper, HashingReader]
         yield text, hashing
     finally:
         text.close()
+        raw.close()
+
+
+@contextmanager
+def open_bytes(source: Source) -> Iterator[HashingReader]:
+    """The source's bytes, hashed and counted as they are read (Arrow decodes them itself)."""
+    raw = source.opener()
+    try:
+        yield HashingReader(raw)
+    finally:
         raw.close()
 
 
