@@ -217,3 +217,11 @@ SN_SURVEY_DESIGN_EFFECT: float = 1.0
 SN_SURVEY_MIN_SAMPLE: int = 100
 SN_SURVEY_MIN_EXPECTED: float = 5.0
 SN_SURVEY_MIN_SAMPLE_PER_ROW: int = 2
+
+# --- concerns ---
+# The analysis ranks a ward's topics by count plus the count in the period's last this-many months, so a
+# concern raised lately counts twice (sn/concerns/selectors.py): three months is a panel cycle or two.
+SN_CONCERNS_RECENT_MONTHS: int = 3
+# The period the concerns analysis and list show unless ?months= says otherwise, and the longest asked.
+SN_CONCERNS_DEFAULT_MONTHS: int = 12
+SN_CONCERNS_MAX_MONTHS: int = 36

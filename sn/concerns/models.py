@@ -39,7 +39,11 @@ class Concern(ArchivableModel):
 
     class Meta:
         ordering = ["-raised_on", "-id"]
-        indexes = [models.Index(fields=["neighbourhood", "raised_on"])]
+        indexes = [
+            models.Index(fields=["neighbourhood", "raised_on"]),
+            # The analysis and the ward panel count a ward's concerns by topic over a period.
+            models.Index(fields=["neighbourhood", "topic", "raised_on"], name="concerns_ward_topic_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_topic_display()} ({self.raised_on:%d %b %Y})"
@@ -52,3 +56,7 @@ class Concern(ArchivableModel):
     @property
     def young_people(self) -> bool:
         return TOPICS[self.topic].young_people
+
+    @property
+    def located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
