@@ -77,8 +77,7 @@ AREAS = [
         "code": "NW-CPT",
         "name": "Crystal Palace Triangle",
         "description": (
-            "A cross-border team where the boroughs meet at the top of Westow Hill, for problems that "
-            "do not follow ward lines."
+            "A cross-border team where five boroughs meet, for problems that do not follow ward lines."
         ),
         "shape": lambda: Polygon(CRYSTAL_PALACE_TRIANGLE).union(LineString(CRYSTAL_PALACE_PARADE)),
         "metres": 35,
