@@ -1,5 +1,7 @@
 """Residents' concerns: what someone raised, through which channel, about what and where (stages 3-4)."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from sn.concerns.taxonomy import TOPICS, Topic
@@ -36,6 +38,14 @@ class Concern(ArchivableModel):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     source = models.CharField(max_length=255, blank=True)
+    # The record that raised it (an engagement event, a KIN interview, a panel meeting, an audit finding),
+    # in an app above this one: a generic link, so that a concern can lead back to it (its
+    # get_absolute_url()) without this app importing theirs. Optional: a letter or a complaint has none.
+    source_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    source_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    source_record = GenericForeignKey("source_type", "source_id")
 
     class Meta:
         ordering = ["-raised_on", "-id"]
@@ -43,6 +53,7 @@ class Concern(ArchivableModel):
             models.Index(fields=["neighbourhood", "raised_on"]),
             # The analysis and the ward panel count a ward's concerns by topic over a period.
             models.Index(fields=["neighbourhood", "topic", "raised_on"], name="concerns_ward_topic_idx"),
+            models.Index(fields=["source_type", "source_id"], name="concerns_source_idx"),
         ]
 
     def __str__(self) -> str:

@@ -24,11 +24,13 @@ def concern_create(
     latitude: float | None = None,
     longitude: float | None = None,
     source: str = "",
+    source_record=None,
     actor=None,
 ) -> Concern:
     """Record a concern. With a point, the concern belongs to the ward the point lies in, which must be
     the ward given (a team records concerns of its own ward; one raised about another ward goes to that
-    ward's team). Nothing is written when any field is wrong."""
+    ward's team). `source_record` is the saved record that raised it (an event, an interview), which the
+    concern then links back to. Nothing is written when any field is wrong."""
     errors: dict[str, str] = {}
     if raised_on > timezone.localdate():
         errors["raised_on"] = "The date a concern was raised cannot be in the future."
@@ -60,4 +62,5 @@ def concern_create(
             latitude=latitude,
             longitude=longitude,
             source=source.strip()[:255],
+            source_record=source_record,
         )

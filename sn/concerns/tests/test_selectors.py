@@ -4,6 +4,7 @@ import pytest
 
 from sn.concerns.models import Channel
 from sn.concerns.selectors import months_before, period_ending, topic_ranking, ward_concerns
+from sn.concerns.services import concern_create
 from sn.concerns.taxonomy import Topic
 from sn.concerns.tests.factories import ConcernFactory
 from sn.core.archive import record_archive
@@ -70,3 +71,20 @@ def test_ward_concerns_filters_and_leaves_out_archived(world):
     record_archive(record=gone, reason="Raised in error")
     assert list(ward_concerns(ward, topics=[Topic.BURGLARY], channels=[Channel.MEDIA])) == [kept]
     assert ward_concerns(ward).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_concern_links_back_to_the_record_that_raised_it(world):
+    ward = world.wards["a1"]
+    team = world.teams["a1"]  # any saved record stands in for an event of an app above
+    concern = concern_create(
+        neighbourhood=ward,
+        raised_on=date(2026, 1, 5),
+        channel=Channel.ENGAGEMENT_EVENT,
+        topic=Topic.BURGLARY,
+        description="Sheds broken into",
+        source="Street briefing",
+        source_record=team,
+    )
+    concern.refresh_from_db()
+    assert concern.source_record == team
