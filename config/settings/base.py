@@ -225,3 +225,17 @@ SN_CONCERNS_RECENT_MONTHS: int = 3
 # The period the concerns analysis and list show unless ?months= says otherwise, and the longest asked.
 SN_CONCERNS_DEFAULT_MONTHS: int = 12
 SN_CONCERNS_MAX_MONTHS: int = 36
+
+# --- community ---
+# Seed 003's standards for the Key Individual Network: each team holds at least this many KIN interviews
+# a month, and interviews every member at least once in this many months (due lists and compliance).
+SN_KIN_INTERVIEWS_PER_MONTH: int = 30
+SN_KIN_INTERVIEW_INTERVAL_MONTHS: int = 6
+# A KIN member or contact with no interview, contact or review for this many months is flagged for the
+# sergeant to review, and erased on confirmation: personal data is kept no longer than it is used.
+SN_PERSONAL_DATA_REVIEW_MONTHS: int = 24
+# Home-page work lists a KIN member this many days before their interview falls due, so it can be planned.
+SN_KIN_DUE_SOON_DAYS: int = 28
+# The gap view flags an LSOA or age group as under-reached when its share of the people the team reaches
+# is below this fraction of its share of the ward's residents (half: "we hear from them half as often").
+SN_COMMUNITY_UNDER_REACHED_RATIO: float = 0.5
