@@ -1,13 +1,14 @@
 """The reads behind the composed pages. The ward page is one selector, whatever panels apps add."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 
 from sn.core.access import has_permission
 from sn.core.permissions import VIEW_AUDIT_HISTORY
-from sn.core.registries import WARD_PANELS
+from sn.core.registries import WARD_PANELS, WORK_ITEMS, WorkItem
 from sn.core.roles import ROLES, Role
 from sn.core.roles import Landing as RoleLanding
 from sn.geography.models import Borough, Cluster, Neighbourhood
@@ -72,9 +73,11 @@ def ward_page(user, code: str) -> WardPage:
 
 @dataclass
 class Landing:
-    """Where a signed-in user starts: a page to go to, or their clusters and wards to choose from."""
+    """Where a signed-in user starts: the page of the area they lead (the force, their borough, their
+    one cluster), and their clusters and wards to choose from."""
 
-    redirect_to: str | None = None
+    area_page: str | None = None
+    area_label: str = ""
     clusters: list = field(default_factory=list)
     neighbourhoods: list = field(default_factory=list)
 
@@ -83,17 +86,59 @@ def landing_for(user) -> Landing:
     spec = ROLES.get(Role(user.role)) if user.role else None
     kind = spec.landing if spec else RoleLanding.WARDS
     if kind == RoleLanding.FORCE:
-        return Landing(redirect_to=reverse("pages:force"))
+        return Landing(area_page=reverse("pages:force"), area_label="The force")
     if kind == RoleLanding.BOROUGH and user.borough_id:
-        return Landing(redirect_to=reverse("pages:borough", args=[user.borough.code]))
+        return Landing(
+            area_page=reverse("pages:borough", args=[user.borough.code]), area_label=user.borough.name
+        )
     scope = scope_of(user)
-    clusters = []
+    landing = Landing()
     if kind == RoleLanding.CLUSTER_OR_WARDS:
-        clusters = list(scope.clusters().select_related("borough"))
-        if len(clusters) == 1:
-            return Landing(redirect_to=reverse("pages:cluster", args=[clusters[0].code]))
-    neighbourhoods = list(scope.neighbourhoods().select_related("borough", "team").order_by("name"))
-    return Landing(clusters=clusters, neighbourhoods=neighbourhoods)
+        landing.clusters = list(scope.clusters().select_related("borough"))
+        if len(landing.clusters) == 1:
+            landing.area_page = reverse("pages:cluster", args=[landing.clusters[0].code])
+            landing.area_label = landing.clusters[0].name
+    landing.neighbourhoods = list(scope.neighbourhoods().select_related("borough", "team").order_by("name"))
+    return landing
+
+
+WORK_SHOWN = 10  # items shown per kind on the home page; the rest are counted
+
+
+@dataclass
+class WorkSection:
+    key: str
+    heading: str
+    items: list[WorkItem]
+
+    @property
+    def shown(self) -> list[WorkItem]:
+        return self.items[:WORK_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.items) - WORK_SHOWN, 0)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for item in self.items if item.overdue)
+
+
+def _worst_first(item: WorkItem) -> tuple:
+    return (not item.overdue, -item.urgency, item.due or date.max, item.area, item.title)
+
+
+def work_for(user) -> list[WorkSection]:
+    """What needs doing, for the home page: each registered kind of work the user may see, its items
+    worst first; kinds with nothing to do are left out."""
+    sections = []
+    for provider in WORK_ITEMS:
+        if provider.permission and not has_permission(user, provider.permission):
+            continue
+        items = sorted(provider.build(user), key=_worst_first)
+        if items:
+            sections.append(WorkSection(provider.key, provider.heading, items))
+    return sections
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 privacy notice."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 
@@ -21,7 +21,7 @@ from sn.geography.permissions import (
 from sn.geography.scope import scope_of
 from sn.geography.selectors import feature_collection
 from sn.pages.history import get_history_record_for_user, history_entries
-from sn.pages.selectors import landing_for, ward_page
+from sn.pages.selectors import landing_for, ward_page, work_for
 from sn.teams.models import Team
 from sn.teams.selectors import policy_in_force, staffing_summary, team_staffing
 
@@ -31,14 +31,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
     landing = landing_for(request.user)
-    if landing.redirect_to:
-        return redirect(landing.redirect_to)
     return render(
         request,
         "pages/home.html",
         {
+            "landing": landing,
             "neighbourhoods": landing.neighbourhoods,
             "clusters": landing.clusters,
+            "work": work_for(request.user),
             "role": Role(request.user.role) if request.user.role else None,
         },
     )

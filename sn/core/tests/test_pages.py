@@ -16,10 +16,12 @@ def test_healthz_reports_status_only(client):
         ("inspector", "/clusters/C-A/"),
     ],
 )
-def test_each_overseeing_role_lands_on_its_own_area(client_for, role, lands_on):
+def test_each_overseeing_role_starts_from_what_needs_doing_with_a_link_to_its_own_area(
+    client_for, role, lands_on
+):
     response = client_for(role).get("/")
-    assert response.status_code == 302
-    assert response["Location"] == lands_on
+    assert response.status_code == 200
+    assert f'href="{lands_on}"' in response.content.decode()
 
 
 def test_a_sergeant_lands_on_their_wards(client_for, world):

@@ -61,7 +61,7 @@ def test_the_ward_page_renders_its_panels(client_for, world):
         ("partner", None),
     ],
 )
-def test_each_role_lands_where_the_roles_registry_says(world, role, lands_on):
+def test_each_role_starts_from_the_area_the_roles_registry_says(world, role, lands_on):
     landing = landing_for(world.user(role))
     expected = lands_on.format(a=world.boroughs["a"].code) if lands_on else None
-    assert landing.redirect_to == expected
+    assert landing.area_page == expected
