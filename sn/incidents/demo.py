@@ -190,8 +190,9 @@ def incidents_seed(
             message=f"placed points, not recorded locations; ASB synthetic at {ASB_RATIO} per crime",
         )
         every_cell = {(m, c) for _, m, c, _ in counted}
-        counts_load(counts=counted, cells=every_cell, label=COUNTS_LABEL, import_run=run)
-        counts_load(counts=asb, cells={(m, c) for _, m, c, _ in asb}, label=ASB_LABEL, import_run=run)
+        asb_cells = {(m, c) for _, m, c, _ in asb}
+        counts_load(counts=counted, cells=every_cell, label=COUNTS_LABEL, import_run=run, rebuild=False)
+        counts_load(counts=asb, cells=asb_cells, label=ASB_LABEL, import_run=run, rebuild=False)
         coverage_record(cells=placed_cells, source=CountSource.PLACED, label=PLACED_LABEL, import_run=run)
         incidents_rollup_rebuild(months=None)
     placed_span = f"{months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}" if placed else "no months"

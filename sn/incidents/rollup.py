@@ -206,35 +206,32 @@ def counts_load(
     cells: Iterable[tuple[date, str]],
     label: str,
     import_run=None,
+    rebuild: bool = True,
 ) -> int:
     """Load counts-only figures: `counts` as (neighbourhood id, month, category, count), covering
     `cells` (every (month, category) the table has, zeros included). They replace earlier counts-only
-    figures for those cells and nothing else; IncidentMonthly is rebuilt for their months. Returns the
-    number of counts stored."""
+    figures for those cells and nothing else; IncidentMonthly is rebuilt for their months (unless
+    `rebuild` is False: the caller rebuilds once after several loads). Returns the counts stored."""
     cells = {(_as_date(m), c) for m, c in cells}
     by_month: dict[date, set[str]] = defaultdict(set)
     for month, category in cells:
         by_month[month].add(category)
+    rows = [(area, _as_date(month), category, n) for area, month, category, n in counts if n > 0]
+    outside = next(((m, c) for _, m, c, _ in rows if (m, c) not in cells), None)
+    if outside:
+        raise ValueError(f"counts given for {outside[0]:%Y-%m} {outside[1]}, a cell the load does not cover")
     for month, categories in by_month.items():
         IncidentCount.objects.filter(source=CountSource.COUNTS, month=month, category__in=categories).delete()
-    rows = [
-        IncidentCount(
-            neighbourhood_id=area,
-            month=_as_date(month),
-            category=category,
-            source=CountSource.COUNTS,
-            count=n,
-        )
-        for area, month, category, n in counts
-        if n > 0
-    ]
-    outside = [(r.month, r.category) for r in rows if (r.month, r.category) not in cells]
-    if outside:
-        raise ValueError(
-            f"counts given for {outside[0][0]:%Y-%m} {outside[0][1]}, a cell the load does not cover"
-        )
-    IncidentCount.objects.bulk_create(rows, batch_size=5000)
-    coverage_record(cells=cells, source=CountSource.COUNTS, label=label, import_run=import_run)
+    ledger = IncidentCount._meta.db_table
     with connection.cursor() as cursor:
-        _effective_rebuild(cursor, sorted(by_month))
+        # A counts table is hundreds of thousands of rows: one prepared statement, not model objects.
+        cursor.executemany(
+            f"INSERT INTO {ledger} (neighbourhood_id, month, category, source, count) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(area, month, category, CountSource.COUNTS.value, n) for area, month, category, n in rows],
+        )
+    coverage_record(cells=cells, source=CountSource.COUNTS, label=label, import_run=import_run)
+    if rebuild:
+        with connection.cursor() as cursor:
+            _effective_rebuild(cursor, sorted(by_month))
     return len(rows)
