@@ -1,0 +1,376 @@
+"""Reads of the ward profile: the ward's demographic tables set against its borough and the force,
+and what the team has recorded on its map.
+
+A borough's or the force's figure is the sum over its wards that have the table (non-ward areas are
+overlays, counted in the wards beneath: ADR 0005), so a comparison is always like with like: the same
+measure, year and categories, summed over whole wards.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from sn.geography.models import Neighbourhood
+from sn.profiles.demographics import (
+    AGE,
+    IMD_AVERAGE_RANK,
+    IMD_DECILE,
+    IMD_OVERALL,
+    SPECIAL_MEASURES,
+    decile_label,
+)
+from sn.profiles.models import DemographicFigure, KeyLocation, RecurringEvent
+
+
+def _share(part, whole) -> float | None:
+    return float(part) / float(whole) if whole else None
+
+
+def _ward_figures(neighbourhood: Neighbourhood, measure: str) -> list[DemographicFigure]:
+    """The neighbourhood's figures of `measure` for the latest year it has, in table order."""
+    figures = DemographicFigure.objects.filter(neighbourhood=neighbourhood, measure=measure)
+    year = figures.order_by("-year").values_list("year", flat=True).first()
+    return [] if year is None else list(figures.filter(year=year).order_by("position", "category"))
+
+
+def _force_wards(neighbourhood: Neighbourhood):
+    return Neighbourhood.objects.filter(
+        kind=Neighbourhood.Kind.WARD, borough__force_id=neighbourhood.borough.force_id
+    )
+
+
+@dataclass
+class Share:
+    """One category of a table: the ward's figure and its share, beside the borough's and the force's."""
+
+    category: str
+    label: str
+    ward: Decimal
+    ward_share: float | None
+    borough_share: float | None
+    force_share: float | None
+
+
+@dataclass
+class AgeStructure:
+    year: int
+    source: str
+    bands: list[Share]
+    borough: str
+    force: str
+    borough_wards: int  # the borough's wards whose figures the borough's shares are summed from
+
+    @property
+    def total(self) -> int:
+        return int(sum(b.ward for b in self.bands))
+
+    def headline(self) -> str:
+        """The band that sets the ward apart from its borough most, in words."""
+        compared = [b for b in self.bands if b.ward_share is not None and b.borough_share is not None]
+        if not compared:
+            return ""
+        largest = max(self.bands, key=lambda b: b.ward)
+        apart = max(compared, key=lambda b: abs(b.ward_share - b.borough_share))
+        text = f"The largest age group is {largest.label} ({largest.ward_share:.0%} of residents)."
+        difference = apart.ward_share - apart.borough_share
+        if abs(difference) >= 0.02:
+            more = "more" if difference > 0 else "fewer"
+            text += (
+                f" Against {self.borough}, the ward has {more} people aged {apart.label}: "
+                f"{apart.ward_share:.0%} against {apart.borough_share:.0%}."
+            )
+        else:
+            text += f" Its age structure is close to {self.borough}'s."
+        return text
+
+
+def age_structure(neighbourhood: Neighbourhood) -> AgeStructure | None:
+    figures = _ward_figures(neighbourhood, AGE)
+    if not figures:
+        return None
+    year = figures[0].year
+    wards = _force_wards(neighbourhood)
+    sums = (
+        DemographicFigure.objects.filter(measure=AGE, year=year, neighbourhood__in=wards)
+        .values("neighbourhood__borough_id", "category")
+        .annotate(total=Sum("value"))
+    )
+    borough: dict[str, Decimal] = defaultdict(Decimal)
+    force: dict[str, Decimal] = defaultdict(Decimal)
+    for row in sums:
+        force[row["category"]] += row["total"]
+        if row["neighbourhood__borough_id"] == neighbourhood.borough_id:
+            borough[row["category"]] += row["total"]
+    ward_total = sum(f.value for f in figures)
+    borough_total, force_total = sum(borough.values()), sum(force.values())
+    bands = [
+        Share(
+            category=f.category,
+            label=f.category,
+            ward=f.value,
+            ward_share=_share(f.value, ward_total),
+            borough_share=_share(borough.get(f.category, 0), borough_total),
+            force_share=_share(force.get(f.category, 0), force_total),
+        )
+        for f in figures
+    ]
+    borough_wards = (
+        DemographicFigure.objects.filter(measure=AGE, year=year, neighbourhood__in=wards)
+        .filter(neighbourhood__borough_id=neighbourhood.borough_id)
+        .values("neighbourhood_id")
+        .distinct()
+        .count()
+    )
+    return AgeStructure(
+        year=year,
+        source=figures[0].source,
+        bands=bands,
+        borough=neighbourhood.borough.name,
+        force=neighbourhood.borough.force.name,
+        borough_wards=borough_wards,
+    )
+
+
+@dataclass
+class DomainRank:
+    domain: str
+    ward: float
+    borough: float | None
+    force: float | None
+
+
+@dataclass
+class Deprivation:
+    year: int
+    source: str
+    deciles: list[Share]
+    ranks: list[DomainRank]
+    borough: str
+    force: str
+
+    @property
+    def areas(self) -> int:
+        return int(sum(d.ward for d in self.deciles))
+
+    @property
+    def most_deprived(self) -> int:
+        """Small areas among the most deprived 20% in England (deciles 1 and 2)."""
+        return self.count_in(1, 2)
+
+    def count_in(self, *deciles: int) -> int:
+        return int(sum(d.ward for d in self.deciles if d.category in {str(n) for n in deciles}))
+
+    @property
+    def overall(self) -> DomainRank | None:
+        return next((r for r in self.ranks if r.domain == IMD_OVERALL), None)
+
+    @property
+    def most_deprived_domain(self) -> DomainRank | None:
+        domains = [r for r in self.ranks if r.domain != IMD_OVERALL]
+        return min(domains, key=lambda r: r.ward) if domains else None
+
+    def summary(self) -> list[str]:
+        """What the figures say, in words."""
+        n = self.areas
+        if not n:
+            return []
+        most, least = self.most_deprived, self.count_in(9, 10)
+        lines = [
+            f"Of the {n} small area{'s' if n != 1 else ''} (2011 LSOAs) whose population centre lies in "
+            "the ward, "
+            f"{most} {'is' if most == 1 else 'are'} among the 20% most deprived in England and {least} among "
+            "the 20% least deprived."
+        ]
+        overall = self.overall
+        if overall is not None:
+            line = f"Their average rank is {overall.ward:,.0f} of 32,844 (1 is the most deprived)"
+            if overall.borough is not None:
+                line += f", against {overall.borough:,.0f} across {self.borough}"
+            lines.append(line + ".")
+        worst = self.most_deprived_domain
+        if worst is not None:
+            lines.append(
+                f"The ward is most deprived, relative to England, in {worst.domain.lower()} "
+                f"(average rank {worst.ward:,.0f})."
+            )
+        return lines
+
+
+def _weighted_ranks(rows, counts: dict[int, int], ids: set[int] | None) -> dict[str, float]:
+    """Each domain's average rank over the LSOAs of the wards `ids` (None: all): a ward's average
+    weighs by its number of LSOAs, so the result is the mean over the LSOAs themselves."""
+    sums: dict[str, float] = defaultdict(float)
+    weights: dict[str, int] = defaultdict(int)
+    for ward_id, category, value in rows:
+        if (ids is None or ward_id in ids) and counts.get(ward_id):
+            sums[category] += float(value) * counts[ward_id]
+            weights[category] += counts[ward_id]
+    return {c: sums[c] / weights[c] for c in sums if weights[c]}
+
+
+def deprivation(neighbourhood: Neighbourhood) -> Deprivation | None:
+    deciles = _ward_figures(neighbourhood, IMD_DECILE)
+    if not deciles:
+        return None
+    year = deciles[0].year
+    ranks = [f for f in _ward_figures(neighbourhood, IMD_AVERAGE_RANK) if f.year == year]
+    wards = _force_wards(neighbourhood)
+    rows = DemographicFigure.objects.filter(
+        measure__in=[IMD_DECILE, IMD_AVERAGE_RANK], year=year, neighbourhood__in=wards
+    ).values_list("neighbourhood_id", "neighbourhood__borough_id", "measure", "category", "value")
+    counts: dict[int, int] = defaultdict(int)
+    borough_ids: set[int] = set()
+    borough: dict[str, Decimal] = defaultdict(Decimal)
+    force: dict[str, Decimal] = defaultdict(Decimal)
+    rank_rows = []
+    for ward_id, borough_id, measure, category, value in rows:
+        if measure == IMD_DECILE:
+            counts[ward_id] += int(value)
+            force[category] += value
+            if borough_id == neighbourhood.borough_id:
+                borough[category] += value
+                borough_ids.add(ward_id)
+        else:
+            rank_rows.append((ward_id, category, value))
+    ward_total = sum(f.value for f in deciles)
+    borough_total, force_total = sum(borough.values()), sum(force.values())
+    borough_ranks = _weighted_ranks(rank_rows, counts, borough_ids)
+    force_ranks = _weighted_ranks(rank_rows, counts, None)
+    return Deprivation(
+        year=year,
+        source=deciles[0].source,
+        deciles=[
+            Share(
+                category=f.category,
+                label=decile_label(int(f.category)) if f.category.isdigit() else f.category,
+                ward=f.value,
+                ward_share=_share(f.value, ward_total),
+                borough_share=_share(borough.get(f.category, 0), borough_total),
+                force_share=_share(force.get(f.category, 0), force_total),
+            )
+            for f in deciles
+        ],
+        ranks=[
+            DomainRank(
+                domain=f.category,
+                ward=float(f.value),
+                borough=borough_ranks.get(f.category),
+                force=force_ranks.get(f.category),
+            )
+            for f in ranks
+        ],
+        borough=neighbourhood.borough.name,
+        force=neighbourhood.borough.force.name,
+    )
+
+
+@dataclass
+class FigureTable:
+    """A table the force loaded that the profile has no special reading for."""
+
+    measure: str
+    year: int
+    source: str
+    rows: list[tuple[str, Decimal]] = field(default_factory=list)
+
+
+def other_tables(neighbourhood: Neighbourhood) -> list[FigureTable]:
+    tables: dict[tuple[str, int], FigureTable] = {}
+    figures = (
+        DemographicFigure.objects.filter(neighbourhood=neighbourhood)
+        .exclude(measure__in=SPECIAL_MEASURES)
+        .order_by("measure", "-year", "position", "category")
+    )
+    for f in figures:
+        table = tables.setdefault((f.measure, f.year), FigureTable(f.measure, f.year, f.source))
+        table.rows.append((f.category, f.value))
+    return list(tables.values())
+
+
+def key_locations(neighbourhood: Neighbourhood) -> list[KeyLocation]:
+    return list(KeyLocation.objects.live().filter(neighbourhood=neighbourhood).order_by("kind", "name"))
+
+
+def recurring_events(neighbourhood: Neighbourhood) -> list[RecurringEvent]:
+    events = RecurringEvent.objects.live().filter(neighbourhood=neighbourhood)
+    # Soonest first; one with no next date known comes last.
+    return sorted(events, key=lambda e: (e.next_date is None, e.next_date or 0, e.name))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The few figures the ward page's panel shows, from two queries whatever the ward holds."""
+
+    age_year: int | None
+    youngest: tuple[str, float | None] | None  # the first age band and its share of residents
+    oldest: tuple[str, float | None] | None  # the last
+    areas: int
+    most_deprived: int
+    imd_year: int | None
+    key_locations: int
+    recurring_events: int
+
+
+def headline(neighbourhood: Neighbourhood) -> Headline:
+    figures = list(
+        DemographicFigure.objects.filter(neighbourhood=neighbourhood, measure__in=[AGE, IMD_DECILE])
+        .order_by("measure", "-year", "position")
+        .values_list("measure", "year", "category", "value")
+    )
+    latest = {}
+    for measure, year, _, _ in figures:
+        latest.setdefault(measure, year)
+    age = [(c, v) for m, y, c, v in figures if m == AGE and y == latest.get(AGE)]
+    imd = [(c, v) for m, y, c, v in figures if m == IMD_DECILE and y == latest.get(IMD_DECILE)]
+    age_total = sum(v for _, v in age)
+    counts = Neighbourhood.objects.filter(pk=neighbourhood.pk).aggregate(
+        locations=Count("key_locations", filter=Q(key_locations__archived_at__isnull=True), distinct=True),
+        events=Count("recurring_events", filter=Q(recurring_events__archived_at__isnull=True), distinct=True),
+    )
+    return Headline(
+        age_year=latest.get(AGE),
+        youngest=(age[0][0], _share(age[0][1], age_total)) if age else None,
+        oldest=(age[-1][0], _share(age[-1][1], age_total)) if age else None,
+        areas=int(sum(v for _, v in imd)),
+        most_deprived=int(sum(v for c, v in imd if c in ("1", "2"))),
+        imd_year=latest.get(IMD_DECILE),
+        key_locations=counts["locations"],
+        recurring_events=counts["events"],
+    )
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    measure: str
+    year: int
+    areas: int
+    categories: int
+    source: str
+
+
+def loaded_tables(neighbourhoods) -> list[LoadedTable]:
+    """The tables loaded for any of `neighbourhoods` (a queryset): what the upload page lists."""
+    rows = (
+        DemographicFigure.objects.filter(neighbourhood__in=neighbourhoods)
+        .values("measure", "year")
+        .annotate(
+            areas=Count("neighbourhood", distinct=True),
+            categories=Count("category", distinct=True),
+        )
+        .order_by("measure", "-year")
+    )
+    sources = dict(
+        ((m, y), s)
+        for m, y, s in DemographicFigure.objects.filter(neighbourhood__in=neighbourhoods)
+        .order_by("measure", "year", "source")
+        .values_list("measure", "year", "source")
+        .distinct()
+    )
+    return [
+        LoadedTable(
+            r["measure"], r["year"], r["areas"], r["categories"], sources.get((r["measure"], r["year"]), "")
+        )
+        for r in rows
+    ]
