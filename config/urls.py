@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sn.teams.urls")),
     path("", include("sn.performance.urls")),
     path("", include("sn.crime.urls")),
+    path("", include("sn.profiles.urls")),
     path("", include("sn.reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -239,3 +239,10 @@ SN_KIN_DUE_SOON_DAYS: int = 28
 # The gap view flags an LSOA or age group as under-reached when its share of the people the team reaches
 # is below this fraction of its share of the ward's residents (half: "we hear from them half as often").
 SN_COMMUNITY_UNDER_REACHED_RATIO: float = 0.5
+
+# --- profiles ---
+# The largest demographic table accepted (after gzip is unpacked): a census table by ward for the whole
+# force is about 700 wards x 20 categories, some 2 MB; 20 MB leaves room for a wide table or several
+# years in one file. The upload route may carry the whole file, so its body limit is raised to match.
+SN_DEMOGRAPHICS_MAX_BYTES: int = 20 * 1024 * 1024
+SN_UPLOAD_LIMITS["profiles:demographics_upload"] = SN_DEMOGRAPHICS_MAX_BYTES + 64 * 1024
