@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sn.reports import views
+from sn.reports import strategic, views
 
 app_name = "reports"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("reports/wards/<str:code>/", views.ward_report, name="ward"),
     path("reports/clusters/<str:code>/", views.cluster_report, name="cluster"),
     path("reports/boroughs/<str:code>/", views.borough_report, name="borough"),
+    path("wards/<str:code>/strategic-profile/", strategic.strategic_profile, name="strategic_profile"),
 ]

@@ -30,9 +30,15 @@ ACCESS_RULES = {
         {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
         BOROUGH_ROLES,
     ),
+    "reports:strategic_profile": (
+        _ward("a1"),
+        {SAME_CLUSTER: _ward("a3"), SAME_BOROUGH: _ward("a5"), OTHER_BOROUGH: _ward("b1")},
+        WARD_ROLES,
+    ),
 }
 DOWNLOADS = {
     "reports:ward": ("xlsx", "pdf"),
     "reports:cluster": ("xlsx", "pdf"),
     "reports:borough": ("xlsx", "pdf"),
+    "reports:strategic_profile": ("pdf",),
 }
