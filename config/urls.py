@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("sn.crime.urls")),
     path("", include("sn.profiles.urls")),
     path("", include("sn.reports.urls")),
+    path("", include("sn.panels.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

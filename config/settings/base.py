@@ -246,3 +246,21 @@ SN_COMMUNITY_UNDER_REACHED_RATIO: float = 0.5
 # years in one file. The upload route may carry the whole file, so its body limit is raised to match.
 SN_DEMOGRAPHICS_MAX_BYTES: int = 20 * 1024 * 1024
 SN_UPLOAD_LIMITS["profiles:demographics_upload"] = SN_DEMOGRAPHICS_MAX_BYTES + 64 * 1024
+
+# --- panels ---
+# Ward panels meet "ideally every four-six weeks" (seed 002, paragraph 9): the next meeting is due from
+# the first number of weeks after the last one held, and overdue after the second.
+SN_PANEL_MEETING_INTERVAL_WEEKS: tuple[int, int] = (4, 6)
+# Panels keep "normally three, three to five at most" priorities (seed 002, paragraph 22): a sixth is
+# refused; more than the normal number is pointed out. A priority the panel has judged resolved keeps its
+# place until the sergeant endorses the sign-off.
+SN_PRIORITIES_NORMAL: int = 3
+SN_PRIORITIES_MAX: int = 5
+# Where the force requires every team to have a priority concerning young people, the panel is warned
+# (not refused) when none of its current priorities does.
+SN_REQUIRE_YOUTH_PRIORITY: bool = True
+# Panel members' diversity answers are shown only as counts; any count below this shows as "fewer than
+# 10", so that no member can be picked out (seed 001, paragraphs 97-101).
+SN_SMALL_NUMBER_SUPPRESSION: int = 10
+# A priority with no progress update for this many weeks is listed for its owner and their supervisors.
+SN_PRIORITY_UPDATE_WEEKS: int = 4
