@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("sn.profiles.urls")),
     path("", include("sn.reports.urls")),
     path("", include("sn.panels.urls")),
+    path("", include("sn.concerns.urls")),
+    path("", include("sn.engagement.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

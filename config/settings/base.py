@@ -225,6 +225,15 @@ SN_CONCERNS_RECENT_MONTHS: int = 3
 # The period the concerns analysis and list show unless ?months= says otherwise, and the longest asked.
 SN_CONCERNS_DEFAULT_MONTHS: int = 12
 SN_CONCERNS_MAX_MONTHS: int = 36
+# A ward's concerns and its recorded incidents disagree (sn/concerns/analysis.py) when a topic among the
+# top SN_CONCERNS_OFTEN_TOPICS, raised at least SN_CONCERNS_OFTEN_MIN times, is recorded low or falling, or
+# a category recorded high or rising (with at least SN_CONCERNS_MIN_INCIDENTS incidents) was never raised.
+# High and low are the ward's rate per 1,000 residents above or below its borough's by this ratio: a
+# quarter either way, so that ordinary ward-to-ward variation is not called a disagreement.
+SN_CONCERNS_OFTEN_TOPICS: int = 3
+SN_CONCERNS_OFTEN_MIN: int = 3
+SN_CONCERNS_MIN_INCIDENTS: int = 10
+SN_CONCERNS_LEVEL_RATIO: float = 1.25
 
 # --- community ---
 # Seed 003's standards for the Key Individual Network: each team holds at least this many KIN interviews
@@ -264,3 +273,10 @@ SN_REQUIRE_YOUTH_PRIORITY: bool = True
 SN_SMALL_NUMBER_SUPPRESSION: int = 10
 # A priority with no progress update for this many weeks is listed for its owner and their supervisors.
 SN_PRIORITY_UPDATE_WEEKS: int = 4
+
+# --- engagement ---
+# An event that has happened should be written up (attendance, notes, concerns raised) within this many
+# days: after it, the home page lists it as overdue.
+SN_ENGAGEMENT_WRITE_UP_DAYS: int = 7
+# The ward page counts a ward's events by kind over this many months.
+SN_ENGAGEMENT_SUMMARY_MONTHS: int = 12

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from sn.concerns.models import Concern
 from sn.concerns.taxonomy import TOPICS, Topic
+from sn.core.months import add_months, month_end
 from sn.geography.models import Neighbourhood
 
 
@@ -53,6 +54,16 @@ def period_ending(*, months: int, end: date | None = None) -> Period:
     from 6 March 2025."""
     end = end or timezone.localdate()
     return Period(start=months_before(end, months) + _ONE_DAY, end=end, months=months)
+
+
+def month_period(*, months: int, end_month: date | None = None, today: date | None = None) -> Period:
+    """The `months` calendar months ending with `end_month` (this month by default), up to today: the
+    period of the analysis, whose months line up with the incident data's."""
+    today = today or timezone.localdate()
+    end_month = (end_month or today).replace(day=1)
+    return Period(
+        start=add_months(end_month, -(months - 1)), end=min(month_end(end_month), today), months=months
+    )
 
 
 def ward_concerns(

@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from sn.concerns.models import Channel, Concern
+from sn.concerns.places import point_problem
 from sn.concerns.taxonomy import Topic
+from sn.core.archive import record_archive
 from sn.core.audit import audit_actor
-from sn.geography.locate import locate
 from sn.geography.models import Neighbourhood
 
 
@@ -42,13 +43,8 @@ def concern_create(
         errors["description"] = "Say what the concern is."
     if (latitude is None) != (longitude is None):
         errors["latitude"] = "Give both latitude and longitude, or neither."
-    elif latitude is not None:
-        ward = locate(latitude, longitude)
-        if ward is None:
-            errors["latitude"] = "That point is outside the force's wards."
-        elif ward != neighbourhood.pk:
-            name = Neighbourhood.objects.get(pk=ward).name
-            errors["latitude"] = f"That point is in {name}, not {neighbourhood.name}."
+    elif latitude is not None and (problem := point_problem(neighbourhood, latitude, longitude)):
+        errors["latitude"] = problem
     if errors:
         raise ValidationError(errors)
     with transaction.atomic(), audit_actor(actor):
@@ -64,3 +60,9 @@ def concern_create(
             source=source.strip()[:255],
             source_record=source_record,
         )
+
+
+def concern_archive(*, concern: Concern, reason: str, actor=None) -> Concern:
+    """Take a concern out of every list and count (recorded twice, or against the wrong ward), keeping it
+    and its history. The record that raised it (an event, an audit finding) still links to it."""
+    return record_archive(record=concern, reason=reason, actor=actor)
