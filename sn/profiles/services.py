@@ -111,11 +111,12 @@ def _check_point(neighbourhood: Neighbourhood, latitude, longitude, errors: dict
         inside = neighbourhood.pk in locate_overlays(latitude, longitude)
     if inside:
         return
+    what = "ward" if neighbourhood.is_ward else "area"
     if found is not None:
         name = Neighbourhood.objects.filter(pk=found).values_list("name", flat=True).first()
-        errors["latitude"] = f"That point is in {name}, not {neighbourhood.name}: place it inside the ward."
+        errors["latitude"] = f"That point is in {name}, not {neighbourhood.name}: place it inside the {what}."
     else:
-        errors["latitude"] = f"That point is outside {neighbourhood.name}: place it inside the ward."
+        errors["latitude"] = f"That point is outside {neighbourhood.name}: place it inside the {what}."
 
 
 def _check_common(kind: str, kinds, name: str, errors: dict[str, str]) -> None:

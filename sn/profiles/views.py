@@ -74,20 +74,36 @@ def share_chart(shares, borough: str, force: str) -> str:
     )
 
 
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def download_rows(age, found) -> list[list]:
+    """The figures behind the page: each share to four places (a hundredth of a percent)."""
     rows = []
     if age is not None:
         rows += [
-            [AGE, b.label, age.year, int(b.ward), b.ward_share, b.borough_share, b.force_share]
+            [
+                AGE,
+                b.label,
+                age.year,
+                int(b.ward),
+                _share(b.ward_share),
+                _share(b.borough_share),
+                _share(b.force_share),
+            ]
             for b in age.bands
         ]
     if found is not None:
         rows += [
-            [IMD_DECILE, d.category, found.year, int(d.ward), d.ward_share, d.borough_share, d.force_share]
+            [IMD_DECILE, d.category, found.year, int(d.ward), _share(d.ward_share), _share(d.borough_share)]
+            + [_share(d.force_share)]
             for d in found.deciles
         ]
         rows += [
-            [IMD_AVERAGE_RANK, r.domain, found.year, r.ward, None, r.borough, r.force] for r in found.ranks
+            [IMD_AVERAGE_RANK, r.domain, found.year, round(r.ward, 1), None]
+            + [None if v is None else round(v, 1) for v in (r.borough, r.force)]
+            for r in found.ranks
         ]
     return rows
 
