@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from sn.geography.models import Neighbourhood
 from sn.profiles.demographics import (
@@ -30,9 +30,12 @@ def _share(part, whole) -> float | None:
 
 def _ward_figures(neighbourhood: Neighbourhood, measure: str) -> list[DemographicFigure]:
     """The neighbourhood's figures of `measure` for the latest year it has, in table order."""
-    figures = DemographicFigure.objects.filter(neighbourhood=neighbourhood, measure=measure)
-    year = figures.order_by("-year").values_list("year", flat=True).first()
-    return [] if year is None else list(figures.filter(year=year).order_by("position", "category"))
+    figures = list(
+        DemographicFigure.objects.filter(neighbourhood=neighbourhood, measure=measure).order_by(
+            "-year", "position", "category"
+        )
+    )
+    return [f for f in figures if f.year == figures[0].year] if figures else []
 
 
 def _force_wards(neighbourhood: Neighbourhood):
@@ -198,16 +201,42 @@ class Deprivation:
         return lines
 
 
-def _weighted_ranks(rows, counts: dict[int, int], ids: set[int] | None) -> dict[str, float]:
-    """Each domain's average rank over the LSOAs of the wards `ids` (None: all): a ward's average
-    weighs by its number of LSOAs, so the result is the mean over the LSOAs themselves."""
-    sums: dict[str, float] = defaultdict(float)
-    weights: dict[str, int] = defaultdict(int)
-    for ward_id, category, value in rows:
-        if (ids is None or ward_id in ids) and counts.get(ward_id):
-            sums[category] += float(value) * counts[ward_id]
-            weights[category] += counts[ward_id]
-    return {c: sums[c] / weights[c] for c in sums if weights[c]}
+def _by_borough(rows, borough_id: int, key: str, *fields: str) -> tuple[dict, dict]:
+    """Sums per category of the force, and of one borough, from rows grouped by borough and category."""
+    borough: dict[str, list] = defaultdict(lambda: [0] * len(fields))
+    force: dict[str, list] = defaultdict(lambda: [0] * len(fields))
+    for row in rows:
+        for i, name in enumerate(fields):
+            value = row[name] or 0
+            force[row[key]][i] += value
+            if row["neighbourhood__borough_id"] == borough_id:
+                borough[row[key]][i] += value
+    return borough, force
+
+
+def _weighted_ranks(year: int, wards) -> list[dict]:
+    """Each domain's summed rank and weight per borough, a ward's average rank weighing by its number
+    of small areas, so that a borough's or the force's average is the mean over the areas themselves.
+    Summed in the database: the force has some 700 wards of eight domains each."""
+    areas = (
+        DemographicFigure.objects.filter(
+            measure=IMD_DECILE, year=year, neighbourhood=OuterRef("neighbourhood")
+        )
+        .values("neighbourhood")
+        .annotate(n=Sum("value"))
+        .values("n")
+    )
+    return list(
+        DemographicFigure.objects.filter(measure=IMD_AVERAGE_RANK, year=year, neighbourhood__in=wards)
+        .annotate(n=Subquery(areas))
+        .values("neighbourhood__borough_id", "category")
+        .annotate(weighted=Sum(F("value") * F("n")), weight=Sum("n"))
+        .order_by()
+    )
+
+
+def _mean(sums: dict[str, list]) -> dict[str, float]:
+    return {c: float(weighted) / float(weight) for c, (weighted, weight) in sums.items() if weight}
 
 
 def deprivation(neighbourhood: Neighbourhood) -> Deprivation | None:
@@ -217,27 +246,21 @@ def deprivation(neighbourhood: Neighbourhood) -> Deprivation | None:
     year = deciles[0].year
     ranks = [f for f in _ward_figures(neighbourhood, IMD_AVERAGE_RANK) if f.year == year]
     wards = _force_wards(neighbourhood)
-    rows = DemographicFigure.objects.filter(
-        measure__in=[IMD_DECILE, IMD_AVERAGE_RANK], year=year, neighbourhood__in=wards
-    ).values_list("neighbourhood_id", "neighbourhood__borough_id", "measure", "category", "value")
-    counts: dict[int, int] = defaultdict(int)
-    borough_ids: set[int] = set()
-    borough: dict[str, Decimal] = defaultdict(Decimal)
-    force: dict[str, Decimal] = defaultdict(Decimal)
-    rank_rows = []
-    for ward_id, borough_id, measure, category, value in rows:
-        if measure == IMD_DECILE:
-            counts[ward_id] += int(value)
-            force[category] += value
-            if borough_id == neighbourhood.borough_id:
-                borough[category] += value
-                borough_ids.add(ward_id)
-        else:
-            rank_rows.append((ward_id, category, value))
+    decile_rows = (
+        DemographicFigure.objects.filter(measure=IMD_DECILE, year=year, neighbourhood__in=wards)
+        .values("neighbourhood__borough_id", "category")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    borough_deciles, force_deciles = _by_borough(decile_rows, neighbourhood.borough_id, "category", "total")
+    borough = {c: v[0] for c, v in borough_deciles.items()}
+    force = {c: v[0] for c, v in force_deciles.items()}
+    borough_sums, force_sums = _by_borough(
+        _weighted_ranks(year, wards), neighbourhood.borough_id, "category", "weighted", "weight"
+    )
+    borough_ranks, force_ranks = _mean(borough_sums), _mean(force_sums)
     ward_total = sum(f.value for f in deciles)
     borough_total, force_total = sum(borough.values()), sum(force.values())
-    borough_ranks = _weighted_ranks(rank_rows, counts, borough_ids)
-    force_ranks = _weighted_ranks(rank_rows, counts, None)
     return Deprivation(
         year=year,
         source=deciles[0].source,
