@@ -8,7 +8,7 @@ from django.conf import settings
 
 from sn.crime.demand import AreaDemand, DemandRanking, Spread, force_demand, spread
 from sn.geography.models import Borough, Cluster
-from sn.incidents.models import Incident
+from sn.incidents.models import CountSource, IncidentCount
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,11 @@ def data_notes(
     *, start_month: date, end_month: date, has_asb: bool, neighbourhood_ids: list[int] | None = None
 ) -> DataNotes:
     """Notes for figures over the months from `start_month` to `end_month` in the given team areas (None:
-    the whole force). One query, answered by the (neighbourhood, month) or (month, category) index."""
-    placed = Incident.objects.filter(month__gte=start_month, month__lte=end_month, placed=True)
+    the whole force). One query on the ledger of counts by source, which holds a non-ward area's placed
+    points too (its incidents belong to the wards beneath it)."""
+    placed = IncidentCount.objects.filter(
+        month__gte=start_month, month__lte=end_month, source=CountSource.PLACED
+    )
     if neighbourhood_ids is not None:
         placed = placed.filter(neighbourhood_id__in=neighbourhood_ids)
     return DataNotes(placed=placed.exists(), synthetic_asb=has_asb and synthetic_asb())

@@ -11,7 +11,7 @@ from sn.core.months import add_months
 from sn.crime import views
 from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly
 from sn.incidents.categories import Category
-from sn.incidents.models import Incident
+from sn.incidents.models import CountSource, Incident, IncidentCount
 
 BURGLARY = Category.BURGLARY
 
@@ -137,6 +137,10 @@ def test_no_notice_when_the_figures_are_recorded_ones(client_for, counts):
 
 def test_a_profile_with_placed_points_says_their_locations_are_not_recorded(client_for, counts):
     Incident.objects.filter(neighbourhood=counts.wards["a1"]).update(placed=True)
+    # As the rollup's ledger would hold them: three placed points in a1's month.
+    IncidentCount.objects.create(
+        neighbourhood=counts.wards["a1"], month=END, category=BURGLARY, source=CountSource.PLACED, count=3
+    )
     client = client_for("inspector")
     ward = client.get(reverse("crime:ward_profile", args=[counts.wards["a1"].code])).content.decode()
     assert "About these figures" in ward and "placed at random inside the ward" in ward
