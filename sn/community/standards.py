@@ -1,0 +1,61 @@
+"""The dates the standards turn on: when a KIN member is due an interview, when a record is due a
+retention review. Pure functions of a record's dates and the settings, so that services, due lists and
+the aggregate queries of sn.community.compliance all count the same way."""
+
+import calendar
+from datetime import date
+
+from django.conf import settings
+
+from sn.community.models import Contact, KinMember
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day `months` later (earlier, if negative), or the month's last day when it is shorter:
+    six months after 31 August is 28 or 29 February."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def interviews_per_month() -> int:
+    return settings.SN_KIN_INTERVIEWS_PER_MONTH
+
+
+def interview_interval_months() -> int:
+    return settings.SN_KIN_INTERVIEW_INTERVAL_MONTHS
+
+
+def review_months() -> int:
+    return settings.SN_PERSONAL_DATA_REVIEW_MONTHS
+
+
+def interview_due_on(member: KinMember) -> date:
+    """A member is due an interview six months (the setting) after the last one, or after joining."""
+    return months_after(member.last_interviewed_on or member.joined_on, interview_interval_months())
+
+
+def in_date_cutoff(today: date) -> date:
+    """Members whose last interview (or joining, if none yet) is on or after this day are in date."""
+    return months_after(today, -interview_interval_months())
+
+
+def last_activity(record: KinMember | Contact) -> date:
+    """The last time the team used the record: an interview or a contact, a retention review that kept
+    it, or the consent that started it."""
+    days = [record.consent_given_on, record.reviewed_on]
+    if isinstance(record, KinMember):
+        days += [record.joined_on, record.last_interviewed_on]
+    else:
+        days += [record.last_contacted_on]
+    return max(day for day in days if day is not None)
+
+
+def review_due_on(record: KinMember | Contact) -> date:
+    return months_after(last_activity(record), review_months())
+
+
+def review_cutoff(today: date) -> date:
+    """Records last used before this day are due a retention review."""
+    return months_after(today, -review_months())
