@@ -6,6 +6,9 @@ from django.conf import settings
 
 from sn.profiles.models import KeyLocation, RecurringEvent
 
+# Not required by the form, so that a missing point gets one message (the service's) rather than two;
+# "needed" keeps the page from calling the fields optional.
+POINT_ATTRS = {"inputmode": "decimal", "needed": True}
 POINT_HELP = "Click the map to place it, or type the latitude and longitude (WGS84, as decimal degrees)."
 
 
@@ -18,14 +21,14 @@ class _PlaceForm(forms.Form):
         min_value=-90,
         max_value=90,
         help_text=POINT_HELP,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        widget=forms.TextInput(attrs=POINT_ATTRS),
     )
     longitude = forms.FloatField(
         label="Longitude",
         required=False,
         min_value=-180,
         max_value=180,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        widget=forms.TextInput(attrs=POINT_ATTRS),
     )
 
     def clean(self):
