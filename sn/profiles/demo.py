@@ -100,6 +100,19 @@ WHY = {
     K.HEALTH: ["Ambulance access must be kept clear; occasional disorder in the waiting area at night."],
     K.OTHER: ["Community hub used for surgeries and contact points."],
 }
+STREET_TYPES = [
+    "Road",
+    "Street",
+    "Lane",
+    "Avenue",
+    "Grove",
+    "Close",
+    "Gardens",
+    "Place",
+    "Terrace",
+    "Way",
+    "Hill",
+]
 WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 
 
@@ -125,6 +138,11 @@ def _pick(rng: np.random.Generator, items: list):
     return items[int(rng.integers(len(items)))]
 
 
+def _street(rng: np.random.Generator, fake: Faker) -> str:
+    """A London-sounding street (Faker's British streets run to "Viaduct" and "Track")."""
+    return f"{fake.last_name()} {_pick(rng, STREET_TYPES)}"
+
+
 def _place_word(rng: np.random.Generator) -> str:
     return _pick(rng, TREES) + _pick(rng, ENDINGS)
 
@@ -135,7 +153,7 @@ def _location_name(kind: str, ward: str, rng: np.random.Generator, fake: Faker) 
         K.SCHOOL: [
             f"{word} Primary School",
             f"{word} Academy",
-            f"St {_pick(rng, SAINTS)} C of E Primary School",
+            f"St {_pick(rng, SAINTS)}'s C of E Primary School",
         ],
         K.COLLEGE: [f"{ward} College", f"{word} Sixth Form College"],
         K.YOUTH_CLUB: [f"{word} Youth Centre", f"{ward} Youth Club"],
@@ -144,8 +162,8 @@ def _location_name(kind: str, ward: str, rng: np.random.Generator, fake: Faker) 
         K.ESTATE: [f"{fake.last_name()} Estate", f"{word} House Estate"],
         K.PARK: [f"{ward} Park", f"{word} Recreation Ground", f"{word} Common"],
         K.LICENSED_PREMISES: PUBS,
-        K.SHOPPING_PARADE: [f"{fake.street_name()} parade", f"{ward} High Street shops"],
-        K.PLACE_OF_WORSHIP: [f"St {_pick(rng, SAINTS)} Church", f"{ward} Mosque", f"{ward} Baptist Church"],
+        K.SHOPPING_PARADE: [f"{_street(rng, fake)} parade", f"{ward} High Street shops"],
+        K.PLACE_OF_WORSHIP: [f"St {_pick(rng, SAINTS)}'s Church", f"{ward} Mosque", f"{ward} Baptist Church"],
         K.HEALTH: [f"{ward} Health Centre", f"{word} Medical Practice"],
         K.OTHER: [f"{ward} Library", f"{ward} Leisure Centre", f"{word} Community Centre"],
     }[kind]
@@ -160,7 +178,7 @@ def _event(
     kind: str, ward: str, rng: np.random.Generator, fake: Faker, today: date, schools: list[str]
 ) -> dict:
     """Name, schedule, next date, place in words and expected attendance of one event."""
-    street = fake.street_name()
+    street = _street(rng, fake)
     if kind == E.SCHOOL_CLOSING:
         school = _pick(rng, schools) if schools else f"{_place_word(rng)} Academy"
         return {
@@ -208,13 +226,22 @@ def _event(
         }
     return {
         "name": _pick(
-            rng, [f"{ward} car boot sale", f"St {_pick(rng, SAINTS)} summer fete", "Community fun day"]
+            rng, [f"{ward} car boot sale", f"St {_pick(rng, SAINTS)}'s summer fete", "Community fun day"]
         ),
         "schedule": "First Sunday of the month, 7am to 1pm",
         "next_date": _next_weekday(today, WEEKDAYS["Sunday"]),
         "location": street,
         "expected_attendance": int(rng.integers(2, 11)) * 50,
     }
+
+
+def _place_name(area: Neighbourhood) -> str:
+    """What locals call the place, for names: "West End (Oxford Street)" is Oxford Street, and a town
+    centre is its town."""
+    name = area.name
+    if "(" in name and name.endswith(")"):
+        name = name[name.index("(") + 1 : -1]
+    return name.removesuffix(" town centre")
 
 
 def _places_for(
@@ -227,6 +254,7 @@ def _places_for(
     n_events = min(total - 3, int(rng.integers(1, 5)))
     n_locations = total - n_events
     points = _points_in(from_geojson_text(area.boundary), total, rng)
+    place = _place_name(area)
     locations = []
     for kind, (lat, lng) in zip(
         _weighted(rng, LOCATION_KINDS, n_locations), points[:n_locations], strict=True
@@ -235,8 +263,8 @@ def _places_for(
             KeyLocation(
                 neighbourhood=area,
                 kind=kind,
-                name=_location_name(kind, area.name, rng, fake),
-                address=f"{int(rng.integers(1, 240))} {fake.street_name()}",
+                name=_location_name(kind, place, rng, fake),
+                address=f"{int(rng.integers(1, 240))} {_street(rng, fake)}",
                 description=_pick(rng, WHY[kind]),
                 latitude=lat,
                 longitude=lng,
@@ -245,7 +273,7 @@ def _places_for(
     schools = [loc.name for loc in locations if loc.kind == K.SCHOOL]
     events = []
     for kind, (lat, lng) in zip(_weighted(rng, EVENT_KINDS, n_events), points[n_locations:], strict=True):
-        details = _event(kind, area.name, rng, fake, today, schools)
+        details = _event(kind, place, rng, fake, today, schools)
         if rng.random() < STALE_SHARE:
             details["next_date"] = today - datetime.timedelta(days=int(rng.integers(3, 40)))
         events.append(RecurringEvent(neighbourhood=area, kind=kind, latitude=lat, longitude=lng, **details))
