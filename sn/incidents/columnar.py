@@ -15,7 +15,7 @@ turn into the same double). So a bad file is read twice, and a good one is read 
 """
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from sn.incidents.fields import CRIME_TYPE, FLAG, LATITUDE, LONGITUDE, MONTH, TEXT, Field, Type
+from sn.incidents.kinds import SourceKind, clean_header
 from sn.incidents.parsing import (
     BOOLEAN_TEXT,
     CONVERSIONS,
@@ -34,9 +35,6 @@ from sn.incidents.parsing import (
     month_value,
 )
 from sn.incidents.sources import READ_BLOCK, READ_ERRORS, HashingReader
-
-if TYPE_CHECKING:
-    from sn.incidents.kinds import SourceKind
 
 # Bytes Arrow parses at a time. Bigger blocks cost less per row to split and convert (about 5 rows
 # to the kilobyte: 16 MB is some 70,000 rows, a little over a chunk); memory holds a few of them.
@@ -52,7 +50,7 @@ class NotFast(Exception):
     """This file must be read with the csv module, which says what is wrong with it, if anything."""
 
 
-def read_chunks(stream: HashingReader, kind: "SourceKind", size: int) -> Iterator[Columns]:
+def read_chunks(stream: HashingReader, kind: SourceKind, size: int) -> Iterator[Columns]:
     """The file's rows as parsed chunks of at most `size` rows; NotFast at the first thing this way
     cannot vouch for. The stream is read to its end, so its hash covers the whole file."""
     tables = read_tables(stream, len(kind.fields), size)
@@ -107,9 +105,7 @@ def _tables(reader, size: int, first: int) -> Iterator[pa.Table]:
         yield pa.Table.from_batches(pending).combine_chunks()
 
 
-def _check_header(row: pa.Table, kind: "SourceKind") -> None:
-    from sn.incidents.kinds import clean_header
-
+def _check_header(row: pa.Table, kind: SourceKind) -> None:
     if clean_header([column[0].as_py() for column in row.columns]) != kind.header:
         raise NotFast("the header is not the kind's")
 
