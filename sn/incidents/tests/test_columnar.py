@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import io
 import math
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -154,7 +155,7 @@ def no_csv_way(monkeypatch):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("packed", ["plain", "gzip"])
+@pytest.mark.parametrize("packed", ["plain", "gzip", "zip"])
 def test_a_good_file_is_imported_the_arrow_way_with_its_sha256(world, lsoa_ids, tmp_path, no_csv_way, packed):
     data = (FIXTURES / "street.csv").read_bytes()
     path = tmp_path / "street.csv"
@@ -162,6 +163,10 @@ def test_a_good_file_is_imported_the_arrow_way_with_its_sha256(world, lsoa_ids, 
     if packed == "gzip":
         path = tmp_path / "street.csv.gz"
         path.write_bytes(gzip.compress(data))
+    elif packed == "zip":
+        path = tmp_path / "2024-02.zip"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("2024-02/2024-02-test-street.csv", data)
 
     result = import_path(path, lsoa_ids=lsoa_ids, chunk_rows=2)
 
