@@ -35,6 +35,7 @@ from sn.community.models import (
     KinInterview,
     KinMember,
 )
+from sn.community.standards import long_date
 from sn.concerns.models import Channel, Concern
 from sn.core.audit import record_bulk_create
 from sn.core.months import add_months
@@ -428,7 +429,7 @@ def _write(built: _Built, today: date) -> None:
             channel=Channel.KIN_INTERVIEW,
             topic=topics[topic],
             description=CONCERN_TOPICS[topics[topic]][1],
-            source=f"KIN interview {first_id + index} on {date.fromordinal(day):%d %B %Y}",
+            source=f"KIN interview {first_id + index} on {long_date(date.fromordinal(day))}",
             source_type=source_type,
             source_id=first_id + index,
         )

@@ -51,9 +51,7 @@ class PersonFields(ServiceForm):
     street = forms.CharField(
         max_length=200, required=False, label="Street or area", help_text="Where they live or work, in words"
     )
-    latitude = forms.FloatField(
-        required=False, help_text="Optional: choose a point on the map, or type it. Used for the gap view."
-    )
+    latitude = forms.FloatField(required=False, help_text="Choose a point on the map, or type it")
     longitude = forms.FloatField(required=False)
     age_band = forms.ChoiceField(
         choices=_blank_first(AgeBand.choices, "Not given"),
@@ -103,7 +101,7 @@ class ConsentFields(forms.Form):
         wordings = ConsentWording.objects.filter(purpose=self.purpose).order_by("-version")
         self.fields["consent_wording"].queryset = wordings
         self.fields["consent_wording"].label_from_instance = lambda w: (
-            f"Version {w.version}, in use from {w.in_use_from:%d %B %Y}"
+            f"Version {w.version}, in use from {w.in_use_from.day} {w.in_use_from:%B %Y}"
         )
         if not self.is_bound and wordings:
             self.initial.setdefault("consent_wording", wordings[0].pk)

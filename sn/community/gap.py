@@ -208,7 +208,7 @@ def ward_gap(neighbourhood: Neighbourhood, *, today: date | None = None) -> Gap:
         ),
         ages=ages,
         ratio=under_reached_ratio(),
-        not_placed=dict(not_placed),
+        not_placed={kind: n for kind, n in not_placed.items() if n},
         outside=outside,
         age_unknown=age_unknown,
         lsoa_map=_lsoa_map(parts, areas),

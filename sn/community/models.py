@@ -188,7 +188,8 @@ class KinInterview(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return f"KIN interview {self.pk} on {self.interviewed_on:%d %b %Y}"
+        day = self.interviewed_on
+        return f"KIN interview {self.pk} on {day.day} {day:%b %Y}"
 
     def get_absolute_url(self) -> str:
         # Where a concern raised at the interview leads back to (sn.concerns' source_record).

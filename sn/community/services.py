@@ -26,7 +26,7 @@ from sn.community.models import (
     KinMember,
     PersonalRecord,
 )
-from sn.community.standards import last_activity, review_cutoff
+from sn.community.standards import last_activity, long_date, review_cutoff
 from sn.concerns.models import Channel
 from sn.concerns.services import concern_create
 from sn.concerns.taxonomy import Topic
@@ -112,7 +112,7 @@ def _consent_errors(consent: Consent, model: type[PersonalRecord], what: str) ->
     elif consent.wording is not None and consent.given_on < consent.wording.in_use_from:
         errors["consent_given_on"] = (
             f"Version {consent.wording.version} of the wording was first used on "
-            f"{consent.wording.in_use_from:%d %B %Y}: they cannot have agreed to it before then."
+            f"{long_date(consent.wording.in_use_from)}: they cannot have agreed to it before then."
         )
     if consent.method not in ConsentMethod.values:
         errors["consent_method"] = f"{what} needs their recorded consent: say how they agreed."
@@ -218,7 +218,7 @@ def kin_interview_create(
         errors["interviewed_on"] = "An interview cannot be dated in the future."
     elif interviewed_on < member.joined_on:
         errors["interviewed_on"] = (
-            f"They joined on {member.joined_on:%d %B %Y}: the interview cannot be before that."
+            f"They joined on {long_date(member.joined_on)}: the interview cannot be before that."
         )
     if officer is None:
         errors["officer"] = "Say who held the interview."
@@ -227,7 +227,7 @@ def kin_interview_create(
     ):
         errors["officer"] = (
             f"{officer.full_name} was not posted to the team of {member.neighbourhood.name} "
-            f"on {interviewed_on:%d %B %Y}."
+            f"on {long_date(interviewed_on)}."
         )
     if method not in KinInterview.Method.values:
         errors["method"] = "Say how the interview was held."
@@ -254,7 +254,7 @@ def kin_interview_create(
                 channel=Channel.KIN_INTERVIEW,
                 topic=concern.topic,
                 description=concern.description,
-                source=f"KIN interview {interview.pk} on {interviewed_on:%d %B %Y}",
+                source=f"KIN interview {interview.pk} on {long_date(interviewed_on)}",
                 source_record=interview,
             )
         if member.last_interviewed_on is None or interviewed_on > member.last_interviewed_on:
@@ -336,7 +336,7 @@ def contact_contacted(*, contact: Contact, contacted_on: date, actor=None) -> Co
     if contacted_on < contact.consent_given_on:
         raise ValidationError(
             {
-                "contacted_on": f"They agreed to be contacted on {contact.consent_given_on:%d %B %Y}: "
+                "contacted_on": f"They agreed to be contacted on {long_date(contact.consent_given_on)}: "
                 "the contact cannot be before that."
             }
         )
@@ -372,7 +372,7 @@ def consent_withdraw(*, record: KinMember | Contact, withdrawn_on: date, actor=N
     if withdrawn_on < record.consent_given_on:
         raise ValidationError(
             {
-                "withdrawn_on": f"Consent was given on {record.consent_given_on:%d %B %Y}: "
+                "withdrawn_on": f"Consent was given on {long_date(record.consent_given_on)}: "
                 "it cannot be withdrawn before that."
             }
         )
@@ -385,7 +385,7 @@ def consent_withdraw(*, record: KinMember | Contact, withdrawn_on: date, actor=N
 def _refuse_not_due(record: KinMember | Contact, today: date) -> None:
     last = last_activity(record)
     if last > review_cutoff(today):
-        raise ValidationError(f"This record is not due a review: it was last used on {last:%d %B %Y}.")
+        raise ValidationError(f"This record is not due a review: it was last used on {long_date(last)}.")
 
 
 def personal_data_keep(*, record: KinMember | Contact, actor=None) -> KinMember | Contact:
@@ -410,7 +410,7 @@ def personal_data_erase(*, record: KinMember | Contact, actor=None) -> KinMember
     last = last_activity(record)
     with transaction.atomic(), audit_actor(actor):
         _erase(record, ErasureReason.RETENTION)
-        record_archive(record=record, reason=f"Retention review: not used since {last:%d %B %Y}")
+        record_archive(record=record, reason=f"Retention review: not used since {long_date(last)}")
     return record
 
 
@@ -424,7 +424,7 @@ def consent_wording_create(*, purpose: str, text: str, in_use_from: date, actor=
     latest = ConsentWording.objects.filter(purpose=purpose).order_by("-version").first()
     if latest is not None and in_use_from < latest.in_use_from:
         errors["in_use_from"] = (
-            f"Version {latest.version} is in use from {latest.in_use_from:%d %B %Y}: "
+            f"Version {latest.version} is in use from {long_date(latest.in_use_from)}: "
             "a new version starts on or after that day."
         )
     if errors:

@@ -10,6 +10,15 @@ from django.conf import settings
 from sn.community.models import Contact, KinMember
 
 
+def long_date(day: date) -> str:
+    """1 April 2008, as a date is written in the UK (strftime's %d would say 01)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def months_after(day: date, months: int) -> date:
     """The same day `months` later (earlier, if negative), or the month's last day when it is shorter:
     six months after 31 August is 28 or 29 February."""

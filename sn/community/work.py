@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from sn.community.compliance import kin_compliance
 from sn.community.selectors import members_due_for_user, reviews_due_by_ward
-from sn.community.standards import review_months
+from sn.community.standards import review_months, short_date
 from sn.core.registries import WorkItem
 from sn.geography.models import Neighbourhood
 from sn.geography.scope import scope_of
@@ -19,9 +19,9 @@ def members_due(user) -> list[WorkItem]:
     for row in members_due_for_user(user, today=today):
         member = row.member
         last = (
-            f"last interviewed {member.last_interviewed_on:%d %b %Y}"
+            f"last interviewed {short_date(member.last_interviewed_on)}"
             if member.last_interviewed_on
-            else f"not interviewed since joining on {member.joined_on:%d %b %Y}"
+            else f"not interviewed since joining on {short_date(member.joined_on)}"
         )
         items.append(
             WorkItem(

@@ -19,7 +19,13 @@ from sn.community.permissions import (
     get_kin_member_for_user,
 )
 from sn.community.selectors import active_members, due_list, interviews_of, team_officers, ward_figures
-from sn.community.standards import interview_due_on, interview_interval_months, last_activity, review_due_on
+from sn.community.standards import (
+    interview_due_on,
+    interview_interval_months,
+    last_activity,
+    long_date,
+    review_due_on,
+)
 from sn.concerns.models import Concern
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
@@ -153,7 +159,7 @@ def kin_interview_new(request: HttpRequest, pk: int) -> HttpResponse:
             concerns=form.concerns(),
         ),
         success_url=reverse("community:kin_member", args=[member.pk]),
-        success_message=lambda interview: f"Interview on {interview.interviewed_on:%d %B %Y} logged",
+        success_message=lambda interview: f"Interview on {long_date(interview.interviewed_on)} logged",
         form_kwargs={"officers": officers, "officer": own},
         context={"neighbourhood": member.neighbourhood, "member": member},
     )

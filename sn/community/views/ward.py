@@ -19,7 +19,7 @@ from sn.community.permissions import (
     VIEW_COMMUNITY_PERSONAL,
 )
 from sn.community.selectors import active_contacts, active_members, review_list
-from sn.community.standards import last_activity, review_due_on, review_months
+from sn.community.standards import last_activity, long_date, review_due_on, review_months
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
 from sn.geography.permissions import get_neighbourhood_for_user
@@ -76,7 +76,7 @@ def _review_page(request, record, what: str) -> HttpResponse:
         success_message=lambda r: (
             f"The {what}'s details were erased and the record archived"
             if r.is_erased
-            else f"The {what} is kept: the next review is due on {review_due_on(r):%d %B %Y}"
+            else f"The {what} is kept: the next review is due on {long_date(review_due_on(r))}"
         ),
         context={
             "neighbourhood": record.neighbourhood,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sn.community.models import Contact, KinMember
 from sn.community.selectors import due_for_review
-from sn.community.standards import review_cutoff, review_months
+from sn.community.standards import long_date, review_cutoff, review_months
 from sn.geography.models import Neighbourhood
 
 
@@ -42,8 +42,8 @@ class Command(BaseCommand):
             for row in rows.values("neighbourhood_id").annotate(n=Count("id")).order_by():
                 counts.setdefault(row["neighbourhood_id"], {"kin": 0, "contacts": 0})[key] = row["n"]
         self.stdout.write(
-            f"Records not used since {review_cutoff(today):%d %B %Y} ({review_months()} months), as at "
-            f"{today:%d %B %Y}:"
+            f"Records not used since {long_date(review_cutoff(today))} ({review_months()} months), as at "
+            f"{long_date(today)}:"
         )
         wards = (
             Neighbourhood.objects.filter(id__in=counts)
