@@ -29,7 +29,7 @@ from django.conf import settings
 from django.db.models import Sum
 
 from sn.concerns.selectors import Period, TopicRank, topic_ranking, ward_concerns
-from sn.concerns.taxonomy import TOPICS
+from sn.concerns.taxonomy import TOPICS, Topic
 from sn.core.months import month_span
 from sn.crime.demand import per_thousand
 from sn.crime.months import latest_month
@@ -80,6 +80,14 @@ class Recorded:
         return " and ".join(parts)
 
 
+def topic_words(topic: str) -> str:
+    """A topic as a sentence names it: "burglary", "litter and fly-tipping (ASB)"."""
+    label = Topic(topic).label
+    if label.startswith("ASB: "):
+        return f"{label.removeprefix('ASB: ')} (ASB)"
+    return label[0].lower() + label[1:]
+
+
 def _rate(value: float | None) -> str:
     return "–" if value is None else f"{value:,.1f}"
 
@@ -118,9 +126,24 @@ class ConcernAnalysis:
 
     @property
     def disagreements(self) -> list[str]:
-        return [row.disagreement for row in self.rows if row.disagreement] + [
-            words for _, words in self.unraised
-        ]
+        """Each disagreement in a sentence. Topics sharing one police.uk category (the ASB sub-types all
+        share anti-social behaviour) make one sentence between them, not one each about the same figures."""
+        by_category: dict[str, list[TopicRow]] = defaultdict(list)
+        for row in self.rows:
+            if row.disagreement:
+                by_category[row.recorded.series.category].append(row)
+        sentences = []
+        for rows in by_category.values():
+            if len(rows) == 1:
+                sentences.append(rows[0].disagreement)
+                continue
+            side = rows[0].recorded
+            topics = [f"{topic_words(r.rank.topic)} ({r.rank.count} concerns)" for r in rows]
+            listed = ", ".join(topics[:-1]) + " and " + topics[-1]
+            sentences.append(
+                f"Residents often raise {listed}, but recorded {side.label.lower()} is {side.in_words()}."
+            )
+        return sentences + [words for _, words in self.unraised]
 
 
 def _borough_rates(neighbourhood: Neighbourhood, months: list[date]) -> dict[str, float | None]:
@@ -203,7 +226,7 @@ def _row(rank: TopicRank, monthly: tuple[int, ...], recorded: dict[str, Recorded
     row = TopicRow(rank=rank, monthly=monthly, recorded=side, often=often)
     if side is None or not often:
         return row
-    what = rank.label.lower()
+    what = topic_words(rank.topic)
     recorded_what = side.label.lower()
     recent_months = settings.SN_CONCERNS_RECENT_MONTHS
     plural = "s" if rank.count != 1 else ""

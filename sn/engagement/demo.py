@@ -136,8 +136,10 @@ class _Builder:
         starts = datetime.combine(day, clock(r.choice(hours), r.choice((0, 0, 30))), LONDON)
         happened = starts <= self.now
         age = (self.today - day).days
+        # Fresh events wait a few days for their write-up; a team that lets them slide has a tail of
+        # older ones; months-old gaps are rare, as a sergeant chases them.
         written = happened and r.random() < (
-            0.35 if age <= 3 else 0.8 if age <= 10 else 0.9 if behind else 0.985
+            0.35 if age <= 3 else 0.8 if age <= 10 else 0.995 if age > 90 else 0.9 if behind else 0.98
         )
         if happened and not written:
             self.unwritten += 1

@@ -22,15 +22,15 @@ def events_to_write_up_items(user) -> list[WorkItem]:
     items = []
     for event in events_to_write_up(user):
         due = write_up_due(event)
-        led = "Led by you" if officer_id and event.led_by_id == officer_id else f"Led by {event.leader}"
+        led = "led by you" if officer_id and event.led_by_id == officer_id else f"led by {event.leader}"
         items.append(
             WorkItem(
-                title=f"Write up {event.get_kind_display().lower()}: {event.title}, {event.day:%d %b %Y}",
+                title=f"Write up: {event.title}, {event.day.day} {event.day:%b %Y}",
                 url=reverse("engagement:event_write_up", args=[event.pk]),
                 area=event.neighbourhood.name,
                 due=due,
                 overdue=due < today,
-                detail=led,
+                detail=f"{event.get_kind_display()}, {led}",
                 urgency=max((today - due).days, 0),
             )
         )

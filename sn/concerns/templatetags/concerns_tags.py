@@ -4,6 +4,8 @@ small trend line drawn on the server."""
 from django import forms, template
 from django.utils.html import format_html
 
+from sn.concerns import analysis
+
 register = template.Library()
 
 
@@ -31,6 +33,12 @@ def is_checked(value, choice) -> bool:
     if isinstance(value, list | tuple | set | frozenset):
         return str(choice) in {str(v) for v in value}
     return value is not None and str(value) == str(choice)
+
+
+@register.filter
+def topic_words(topic: str) -> str:
+    """A topic as a sentence names it: "burglary", "litter and fly-tipping (ASB)"."""
+    return analysis.topic_words(topic)
 
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24

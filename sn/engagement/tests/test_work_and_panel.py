@@ -31,7 +31,7 @@ def test_a_pc_sees_the_events_of_their_ward_to_write_up_worst_first(world):
         for item in events_to_write_up_items(world.user("team_officer"))
     }
     assert set(items) == {"My briefing", "Old meeting"}
-    assert items["My briefing"].detail == "Led by you" and not items["My briefing"].overdue
+    assert items["My briefing"].detail == "Street briefing, led by you" and not items["My briefing"].overdue
     assert items["Old meeting"].overdue and items["Old meeting"].urgency == 13
     assert items["Old meeting"].url == reverse("engagement:event_write_up", args=[late.pk])
     assert items["My briefing"].area == a1.name and mine.pk
