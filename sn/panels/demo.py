@@ -188,7 +188,9 @@ def _team(rng, ward, today, names, officers, concerns, users, built: Built, out:
     out.panels.append(panel)
     members = _members(rng, panel, start, today, names, users["panel"].get(ward.pk))
     out.members += members
-    held = _meetings(rng, panel, ward, start, today, members, officers, ward.pk in users["lapsed"], out)
+    # A demo panel member's panel has its next meeting in the diary, with papers to read.
+    lapsed, planned = ward.pk in users["lapsed"], ward.pk in users["panel"]
+    held = _meetings(rng, panel, ward, start, today, members, officers, out, lapsed=lapsed, planned=planned)
     owners = [o for o in officers if o.rank in (Rank.PC, Rank.PCSO)] or officers
     showcase = Showcase(
         pending_endorsement=ward.pk in users["sergeant"],
@@ -270,7 +272,9 @@ def _at(day: date, rng) -> datetime:
     )
 
 
-def _meetings(rng, panel, ward, start, today, members, officers, lapsed, out: _Out) -> list[Meeting]:
+def _meetings(
+    rng, panel, ward, start, today, members, officers, out: _Out, *, lapsed: bool, planned: bool
+) -> list[Meeting]:
     """Meetings every 4-6 weeks from the start; a lapsed panel stops some months before today."""
     lapsed = lapsed or rng.random() < LAPSED_SHARE
     longest = 56 if rng.random() < IRREGULAR_SHARE else 42
@@ -306,16 +310,16 @@ def _meetings(rng, panel, ward, start, today, members, officers, lapsed, out: _O
         out.meetings.append(meeting)
     if held:
         _papers(held[-1], ward, out, ("Minutes of the previous meeting", "Progress report on the priorities"))
-    if not lapsed and rng.random() >= UNPLANNED_SHARE:
-        planned = Meeting(
+    if not lapsed and (planned or rng.random() >= UNPLANNED_SHARE):
+        upcoming = Meeting(
             panel=panel,
             starts_at=_at(max(day, today + timedelta(days=3)), rng),
             place=panel.usual_venue,
             agenda=AGENDA,
             status=Meeting.Status.PLANNED,
         )
-        out.meetings.append(planned)
-        _papers(planned, ward, out, ("Agenda", "What residents raised: analysis of concerns"))
+        out.meetings.append(upcoming)
+        _papers(upcoming, ward, out, ("Agenda", "What residents raised: analysis of concerns"))
     return held
 
 

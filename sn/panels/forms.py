@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 
 from sn.concerns.taxonomy import Topic
+from sn.panels.dates import short_date
 from sn.panels.models import Review
 from sn.panels.models.panels import CONSENT_WORDING, AgeBand, Disability, EthnicGroup, MemberType, Sex
 
@@ -186,7 +187,7 @@ class PrioritySelectForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.fields["concerns"].queryset = concerns
         self.fields["concerns"].label_from_instance = lambda c: (
-            f"{c.raised_on:%d %b %Y}: {c.get_topic_display()}: {c.description[:120]}"
+            f"{short_date(c.raised_on)}: {c.get_topic_display()}: {c.description[:120]}"
         )
         self.fields["owner"].queryset = officers
         self.fields["owner"].label_from_instance = lambda o: f"{o.get_rank_display()} {o.full_name}"

@@ -3,7 +3,7 @@ topics of the priorities panels are tackling, as inspectors and borough leads co
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -112,7 +112,8 @@ def area_overview(neighbourhoods: QuerySet[Neighbourhood], *, today: date | None
         Meeting.objects.filter(
             panel_id__in=[p.pk for p in by_ward.values()],
             status=Meeting.Status.HELD,
-            starts_at__date__gte=today - YEAR,
+            # A range on the column itself: a date cast would run per row on SQLite.
+            starts_at__gte=timezone.make_aware(datetime.combine(today - YEAR, datetime.min.time())),
         )
         .order_by("starts_at")
         .values_list("panel_id", "starts_at")

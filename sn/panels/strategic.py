@@ -8,13 +8,14 @@ from django.db.models import Q
 
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Neighbourhood
+from sn.panels.dates import long_date, short_date
 from sn.panels.models import Priority
 
 PAST_YEARS = 2
 
 
 def _on(day: date | None) -> str:
-    return f"{day:%d %b %Y}" if day else ""
+    return f"{short_date(day)}" if day else ""
 
 
 def priorities_section(neighbourhood: Neighbourhood, day: date) -> ReportSection | None:
@@ -50,7 +51,7 @@ def priorities_section(neighbourhood: Neighbourhood, day: date) -> ReportSection
         title="Priorities past and present",
         summary=[
             f"{len(current)} current {'priority' if len(current) == 1 else 'priorities'}; "
-            f"{len(ended)} ended in the {PAST_YEARS} years to {day:%d %B %Y}."
+            f"{len(ended)} ended in the {PAST_YEARS} years to {long_date(day)}."
         ],
         tables=[
             Table(

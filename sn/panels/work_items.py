@@ -19,6 +19,7 @@ from sn.core.registries import WorkItem
 from sn.core.roles import Role
 from sn.geography.models import Neighbourhood
 from sn.geography.scope import scope_of
+from sn.panels.dates import day_and_time, long_date
 from sn.panels.models import Meeting, Panel, Priority, Statement
 from sn.panels.models.priorities import HOLDING_A_PLACE
 from sn.panels.selectors import cadences, update_due_before, with_last_update
@@ -38,9 +39,9 @@ def _priority_item(priority: Priority, today: date) -> WorkItem:
     last = priority.last_update or priority.selected_on
     waited = (today - last).days
     since = (
-        f"last update {last:%d %B %Y}"
+        f"last update {long_date(last)}"
         if priority.last_update
-        else f"no update since chosen on {last:%d %B %Y}"
+        else f"no update since chosen on {long_date(last)}"
     )
     return WorkItem(
         title=f"Update the priority: {priority.wording}",
@@ -95,11 +96,11 @@ def meeting_items(user) -> list[WorkItem]:
             continue
         if cadence.planned_in_time or (late and cadence.next_planned):
             url = reverse("panels:meeting", args=[cadence.next_planned_id])
-            what = f"planned for {timezone.localtime(cadence.next_planned):%d %B %Y}"
+            what = f"planned for {long_date(timezone.localtime(cadence.next_planned))}"
         else:
             url = reverse("panels:meeting_new", args=[panel.neighbourhood.code])
             what = "none planned"
-        last = f"last met {cadence.last_held:%d %B %Y}" if cadence.last_held else "has not met yet"
+        last = f"last met {long_date(cadence.last_held)}" if cadence.last_held else "has not met yet"
         items.append(
             WorkItem(
                 title=f"{panel.name}: {'meeting overdue' if late else 'next meeting due'}",
@@ -128,7 +129,7 @@ def endorsement_items(user) -> list[WorkItem]:
             url=reverse("panels:priority_endorse", args=[p.pk]),
             area=p.neighbourhood.name,
             due=p.resolved_at.held_on,
-            detail=f"The panel judged it resolved on {p.resolved_at.held_on:%d %B %Y}",
+            detail=f"The panel judged it resolved on {long_date(p.resolved_at.held_on)}",
             urgency=(today - p.resolved_at.held_on).days,
         )
         for p in waiting
@@ -148,7 +149,7 @@ def approval_items(user) -> list[WorkItem]:
             title=f"Approve the statement: {s.priority.wording}",
             url=reverse("panels:statement_approve", args=[s.priority_id]),
             area=s.priority.neighbourhood.name,
-            detail=f"Sent for approval on {timezone.localtime(s.submitted_at):%d %B %Y}"
+            detail=f"Sent for approval on {long_date(timezone.localtime(s.submitted_at))}"
             if s.submitted_at
             else "",
             urgency=(now - s.submitted_at).days if s.submitted_at else 0,
@@ -177,7 +178,7 @@ def panel_member_items(user) -> list[WorkItem]:
         when = timezone.localtime(meeting.starts_at)
         items.append(
             WorkItem(
-                title=f"Next panel meeting: {when:%A %d %B %Y, %H:%M}",
+                title=f"Next panel meeting: {day_and_time(when)}",
                 url=reverse("panels:meeting", args=[meeting.pk]),
                 area=neighbourhood.name,
                 due=when.date(),
@@ -198,7 +199,7 @@ def panel_member_items(user) -> list[WorkItem]:
         Priority.objects.filter(neighbourhood=neighbourhood, status__in=HOLDING_A_PLACE)
     ).order_by("selected_on")
     for priority in current:
-        last = f"last update {priority.last_update:%d %B %Y}" if priority.last_update else "no update yet"
+        last = f"last update {long_date(priority.last_update)}" if priority.last_update else "no update yet"
         items.append(
             WorkItem(
                 title=f"Priority: {priority.wording}",

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from sn.core.models import AuditedModel
+from sn.panels.dates import long_date
 
 
 class Meeting(AuditedModel):
@@ -34,7 +35,7 @@ class Meeting(AuditedModel):
 
     def __str__(self) -> str:
         when = timezone.localtime(self.starts_at)
-        return f"{self.panel.name} meeting, {when:%d %B %Y}"
+        return f"{self.panel.name} meeting, {long_date(when)}"
 
     @property
     def held_on(self):

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from sn.concerns.taxonomy import TOPICS, Topic
 from sn.core.models import AuditedModel
+from sn.panels.dates import short_date
 
 
 class Priority(AuditedModel):
@@ -143,7 +144,7 @@ class ProgressUpdate(AuditedModel):
         indexes = [models.Index(fields=["priority", "on"])]
 
     def __str__(self) -> str:
-        return f"Update on {self.priority} ({self.on:%d %b %Y})"
+        return f"Update on {self.priority} ({short_date(self.on)})"
 
 
 class Review(AuditedModel):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sn.core.audit import audit_actor
+from sn.panels.dates import long_date
 from sn.panels.models import Meeting, MeetingPaper, Panel, PanelMember
 from sn.panels.permissions import MANAGE_PANEL
 from sn.panels.services.checks import check_actor
@@ -97,7 +98,7 @@ def meeting_record_held(
     ]
     if strangers:
         errors["members_present"] = (
-            f"Not members of the panel on {day:%d %B %Y}: {', '.join(sorted(strangers))}."
+            f"Not members of the panel on {long_date(day)}: {', '.join(sorted(strangers))}."
         )
     if public_count is not None and public_count < 0:
         errors["public_count"] = "The number of the public present cannot be negative."

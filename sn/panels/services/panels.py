@@ -10,6 +10,7 @@ from django.utils import timezone
 from sn.core.audit import audit_actor
 from sn.core.roles import Role
 from sn.geography.models import Neighbourhood
+from sn.panels.dates import long_date
 from sn.panels.models import DiversityAnswers, Panel, PanelMember
 from sn.panels.models.panels import CONSENT_WORDING, DIVERSITY_QUESTIONS, MemberType
 from sn.panels.permissions import MANAGE_PANEL
@@ -126,7 +127,7 @@ def member_add(
         errors["name"] = "Give the member's name."
     if not panel.is_active:
         errors["name"] = (
-            f"{panel.name} was dissolved on {panel.dissolved_on:%d %B %Y}; it takes no new members."
+            f"{panel.name} was dissolved on {long_date(panel.dissolved_on)}; it takes no new members."
         )
     if joined_on > timezone.localdate():
         errors["joined_on"] = "The date a member joined cannot be in the future."
@@ -188,7 +189,7 @@ def member_update(
         errors["name"] = "Give the member's name."
     if is_chair and member.left_on is not None:
         errors["is_chair"] = (
-            f"{member.name} left the panel on {member.left_on:%d %B %Y} and cannot be its chair."
+            f"{member.name} left the panel on {long_date(member.left_on)} and cannot be its chair."
         )
     if errors:
         raise ValidationError(errors)
@@ -220,10 +221,10 @@ def member_leave(*, member: PanelMember, left_on: date, actor=None) -> PanelMemb
         doing=KEEP_RECORDS,
     )
     if member.left_on is not None:
-        raise ValidationError({"left_on": f"{member.name} left the panel on {member.left_on:%d %B %Y}."})
+        raise ValidationError({"left_on": f"{member.name} left the panel on {long_date(member.left_on)}."})
     if left_on < member.joined_on:
         raise ValidationError(
-            {"left_on": f"{member.name} joined on {member.joined_on:%d %B %Y}: they cannot leave before."}
+            {"left_on": f"{member.name} joined on {long_date(member.joined_on)}: they cannot leave before."}
         )
     if left_on > timezone.localdate():
         raise ValidationError({"left_on": "Record a member leaving on the day they leave, not before."})

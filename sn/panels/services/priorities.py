@@ -14,6 +14,7 @@ from django.utils import timezone
 from sn.concerns.models import Concern
 from sn.concerns.taxonomy import Topic
 from sn.core.audit import audit_actor
+from sn.panels.dates import long_date
 from sn.panels.models import Meeting, Milestone, Priority, ProgressUpdate, Review
 from sn.panels.models.priorities import HOLDING_A_PLACE
 from sn.panels.permissions import ENDORSE_SIGN_OFF, MANAGE_PRIORITIES, RECORD_PANEL_DECISION
@@ -162,7 +163,7 @@ def progress_update_add(*, priority: Priority, on: date, text: str, actor=None) 
         errors["on"] = "An update is dated when the work was done: not in the future."
     elif on < priority.selected_on:
         errors["on"] = (
-            f"The priority was chosen on {priority.selected_on:%d %B %Y}: an update cannot be earlier."
+            f"The priority was chosen on {long_date(priority.selected_on)}: an update cannot be earlier."
         )
     if errors:
         raise ValidationError(errors)
@@ -190,7 +191,7 @@ def milestone_add(
         errors["description"] = "Say what the milestone is."
     if due_on < priority.selected_on:
         errors["due_on"] = (
-            f"The priority was chosen on {priority.selected_on:%d %B %Y}: a milestone falls due after."
+            f"The priority was chosen on {long_date(priority.selected_on)}: a milestone falls due after."
         )
     if errors:
         raise ValidationError(errors)
@@ -210,13 +211,17 @@ def milestone_achieve(*, milestone: Milestone, achieved_on: date, actor=None) ->
         doing=WORK,
     )
     if milestone.achieved_on is not None:
-        raise ValidationError({"achieved_on": f"This milestone was met on {milestone.achieved_on:%d %B %Y}."})
+        raise ValidationError(
+            {"achieved_on": f"This milestone was met on {long_date(milestone.achieved_on)}."}
+        )
     if achieved_on > timezone.localdate():
         raise ValidationError(
             {"achieved_on": "A milestone is met on a day that has come: not in the future."}
         )
     if achieved_on < priority.selected_on:
-        raise ValidationError({"achieved_on": f"The priority was chosen on {priority.selected_on:%d %B %Y}."})
+        raise ValidationError(
+            {"achieved_on": f"The priority was chosen on {long_date(priority.selected_on)}."}
+        )
     with transaction.atomic(), audit_actor(actor):
         milestone.achieved_on = achieved_on
         milestone.save()

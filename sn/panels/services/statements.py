@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sn.core.audit import audit_actor
+from sn.panels.dates import long_date
 from sn.panels.models import Priority, Statement
 from sn.panels.permissions import APPROVE_STATEMENT, MANAGE_PRIORITIES
 from sn.panels.services.checks import check_actor, team_sergeant_check
@@ -97,7 +98,7 @@ def statement_publish(*, statement: Statement, actor=None) -> Statement:
         )
     if statement.is_published:
         published = timezone.localtime(statement.published_at)
-        raise ValidationError({"published_at": f"This statement was published on {published:%d %B %Y}."})
+        raise ValidationError({"published_at": f"This statement was published on {long_date(published)}."})
     with transaction.atomic(), audit_actor(actor):
         statement.published_at = timezone.now()
         statement.save()

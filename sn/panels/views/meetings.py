@@ -11,6 +11,7 @@ from sn.concerns.selectors import period_ending, ward_concerns
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
 from sn.panels import services
+from sn.panels.dates import long_date
 from sn.panels.forms import (
     CancelForm,
     MeetingForm,
@@ -83,7 +84,7 @@ def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
             actor=request.user,
         ),
         success_url=_meeting_url,
-        success_message=lambda meeting: f"Meeting on {meeting.held_on:%d %B %Y} planned",
+        success_message=lambda meeting: f"Meeting on {long_date(meeting.held_on)} planned",
         form_kwargs={"initial": {"place": panel.usual_venue, "time": "19:00"}},
         context={"neighbourhood": panel.neighbourhood, "panel": panel, "title": "Plan a meeting"},
     )
