@@ -2,16 +2,20 @@
 
 from sn.core.registries import (
     HISTORY_RECORDS,
+    REPORT_SECTIONS,
+    STRATEGIC_SECTIONS,
     WARD_PANELS,
     WORK_ITEMS,
     HistoryRecord,
     Panel,
+    ReportSectionProvider,
     WorkItemProvider,
 )
 from sn.engagement import work
 from sn.engagement.models import Event, Finding, SurveyResponse
 from sn.engagement.panels import engagement_panel
 from sn.engagement.permissions import FOLLOW_UP_WRITE_UPS, MANAGE_ENGAGEMENT, VIEW_ENGAGEMENT
+from sn.engagement.report_sections import engagement_section, engagement_strategic_section
 
 WARD_PANELS.register(
     Panel(
@@ -40,6 +44,15 @@ WORK_ITEMS.register(
         order=35,
         build=work.late_write_ups,
         permission=FOLLOW_UP_WRITE_UPS,
+    )
+)
+
+REPORT_SECTIONS.register(
+    ReportSectionProvider(key="engagement", order=40, build=engagement_section, permission=VIEW_ENGAGEMENT)
+)
+STRATEGIC_SECTIONS.register(
+    ReportSectionProvider(
+        key="engagement", order=50, build=engagement_strategic_section, permission=VIEW_ENGAGEMENT
     )
 )
 

@@ -2,10 +2,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from sn.concerns.report_sections import concerns_section
+from sn.concerns.tests.factories import ConcernFactory
 from sn.core.registries import WARD_PANELS, WORK_ITEMS
 from sn.engagement.models import EventKind
 from sn.engagement.panels import engagement_panel
+from sn.engagement.report_sections import engagement_section, engagement_strategic_section
 from sn.engagement.tests.factories import EventFactory, days_ago
 from sn.engagement.work import events_to_write_up_items, late_write_ups
 
@@ -83,3 +87,23 @@ def test_the_ward_page_shows_the_panel_to_officers_not_to_panel_members(client_f
     url = reverse("pages:ward", args=[ward.code])
     assert "Estate walkabout" in client_for("inspector").get(url).content.decode()
     assert "Estate walkabout" not in client_for("panel_member").get(url).content.decode()
+
+
+def test_the_reports_count_the_month_s_events_and_the_year_s_concerns(world):
+    ward, today = world.wards["a1"], timezone.localdate()
+    EventFactory(
+        neighbourhood=ward, kind=EventKind.PUBLIC_MEETING, starts_at=days_ago(0, hour=0), attendance=30
+    )
+    EventFactory(
+        neighbourhood=world.wards["a2"], starts_at=days_ago(0, hour=0), attendance=None, written_up_at=None
+    )
+    EventFactory(neighbourhood=ward, kind=EventKind.VISUAL_AUDIT, starts_at=days_ago(200))
+    ConcernFactory(neighbourhood=ward, topic="burglary", raised_on=today)
+    borough = engagement_section(world.boroughs["a"], today)
+    assert [t.caption for t in borough.tables] == ["Events by kind", "Events by ward"]
+    assert borough.tables[1].rows == [[ward.name, 1, 30, 0], [world.wards["a2"].name, 1, 0, 1]]
+    assert engagement_section(world.wards["a3"], today).summary == ["No engagement events recorded."]
+    strategic = engagement_strategic_section(ward, today)
+    assert [row[1] for row in strategic.tables[1].rows] == ["Public meeting", "Environmental visual audit"]
+    concerns = concerns_section(ward, today)
+    assert concerns.tables[0].rows[0][:3] == ["Burglary", 1, 1]
