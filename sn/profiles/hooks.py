@@ -1,14 +1,18 @@
 """What the ward profile adds to pages lower apps own (sn.core.registries): the ward page's "Ward
-profile" panel, the strategic profile's "The ward" section, and the home page's events to update."""
+profile" panel, the strategic profile's "The ward" section, the home page's events to update, and the
+change history of key locations and recurring events."""
 
 from sn.core.registries import (
+    HISTORY_RECORDS,
     STRATEGIC_SECTIONS,
     WARD_PANELS,
     WORK_ITEMS,
+    HistoryRecord,
     Panel,
     ReportSectionProvider,
     WorkItemProvider,
 )
+from sn.profiles.models import KeyLocation, RecurringEvent
 from sn.profiles.panels import profile_panel
 from sn.profiles.permissions import MANAGE_KEY_LOCATIONS
 from sn.profiles.report_sections import ward_section
@@ -32,4 +36,10 @@ WORK_ITEMS.register(
         build=events_to_update,
         permission=MANAGE_KEY_LOCATIONS,
     )
+)
+HISTORY_RECORDS.register(
+    HistoryRecord("key-location", KeyLocation, lambda location: [location.neighbourhood])
+)
+HISTORY_RECORDS.register(
+    HistoryRecord("recurring-event", RecurringEvent, lambda event: [event.neighbourhood])
 )

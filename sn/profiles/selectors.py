@@ -316,6 +316,15 @@ def key_locations(neighbourhood: Neighbourhood) -> list[KeyLocation]:
     return list(KeyLocation.objects.live().filter(neighbourhood=neighbourhood).order_by("kind", "name"))
 
 
+def archived_places(neighbourhood: Neighbourhood) -> list[KeyLocation | RecurringEvent]:
+    """What the team has archived, latest first: kept for the record, off the map and the profile."""
+    places = [
+        *KeyLocation.objects.archived().filter(neighbourhood=neighbourhood),
+        *RecurringEvent.objects.archived().filter(neighbourhood=neighbourhood),
+    ]
+    return sorted(places, key=lambda p: p.archived_at, reverse=True)
+
+
 def recurring_events(neighbourhood: Neighbourhood) -> list[RecurringEvent]:
     events = RecurringEvent.objects.live().filter(neighbourhood=neighbourhood)
     # Soonest first; one with no next date known comes last.

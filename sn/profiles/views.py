@@ -10,6 +10,7 @@ from django.urls import reverse
 from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
+from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.geography.permissions import VIEW_WARD
 from sn.geography.scope import scope_of
 from sn.geography.selectors import feature_collection, get_neighbourhood_for_user
@@ -19,6 +20,7 @@ from sn.profiles.importing import DemographicFileError
 from sn.profiles.permissions import IMPORT_DEMOGRAPHICS, MANAGE_KEY_LOCATIONS
 from sn.profiles.selectors import (
     age_structure,
+    archived_places,
     deprivation,
     key_locations,
     loaded_tables,
@@ -117,6 +119,7 @@ def ward_profile(request: HttpRequest, code: str) -> HttpResponse:
             f"profile-{neighbourhood.code}", DOWNLOAD_HEADERS, download_rows(age, found), fmt
         )
     locations, events = key_locations(neighbourhood), recurring_events(neighbourhood)
+    can_manage = has_permission(request.user, MANAGE_KEY_LOCATIONS)
     context = {
         "neighbourhood": neighbourhood,
         "age": age,
@@ -128,7 +131,9 @@ def ward_profile(request: HttpRequest, code: str) -> HttpResponse:
         "events": events,
         "ward_map": ward_map(neighbourhood),
         "places": places_json(locations, events),
-        "can_manage": has_permission(request.user, MANAGE_KEY_LOCATIONS),
+        "can_manage": can_manage,
+        "can_see_history": has_permission(request.user, VIEW_AUDIT_HISTORY),
+        "archived": archived_places(neighbourhood) if can_manage else [],
         "can_import": has_permission(request.user, IMPORT_DEMOGRAPHICS),
     }
     return render(request, "profiles/ward_profile.html", context)

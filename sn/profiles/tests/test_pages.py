@@ -131,7 +131,10 @@ def test_key_locations_and_events_are_listed_and_mapped_with_change_links_for_th
 def test_an_archived_location_leaves_the_profile(client_for, world):
     ward = world.wards["a1"]
     KeyLocationFactory(neighbourhood=ward, name="Closed Pub", archived_at=timezone.now())
-    assert "Closed Pub" not in _profile(client_for("team_officer"), ward)
+    assert "Closed Pub" not in _profile(client_for("panel_member"), ward)
+    page = _profile(client_for("team_officer"), ward)
+    assert json.loads(_script(page, "places-map-points")) == []
+    assert "Closed Pub" not in page[page.index('id="key-locations"') : page.index('id="archived-places"')]
 
 
 def test_an_event_whose_date_has_passed_is_flagged(client_for, world):
@@ -335,3 +338,29 @@ def test_a_team_is_asked_to_set_the_next_date_of_events_that_have_passed(world):
     ]
     assert len(events_to_update(world.user("inspector"))) == 1
     assert events_to_update(world.user("panel_member")) == []
+
+
+def test_a_supervisor_opens_the_change_history_of_a_key_location_in_scope_only(client_for, world):
+    here = KeyLocationFactory(neighbourhood=world.wards["a1"], name="Oakfield Primary School")
+    elsewhere = RecurringEventFactory(neighbourhood=world.wards["b1"])
+    sergeant = client_for("sergeant")
+    assert reverse("pages:history", args=["key-location", here.pk]) in _profile(sergeant, world.wards["a1"])
+    response = sergeant.get(reverse("pages:history", args=["key-location", here.pk]))
+    assert response.status_code == 200 and "Oakfield Primary School" in html.unescape(
+        response.content.decode()
+    )
+    assert sergeant.get(reverse("pages:history", args=["recurring-event", elsewhere.pk])).status_code == 404
+    assert (
+        client_for("team_officer").get(reverse("pages:history", args=["key-location", here.pk])).status_code
+        == 403
+    )
+
+
+def test_the_team_sees_what_it_has_archived_and_why(client_for, world):
+    ward = world.wards["a1"]
+    KeyLocationFactory(
+        neighbourhood=ward, name="Closed Pub", archived_at=timezone.now(), archived_reason="Shut in May"
+    )
+    page = _profile(client_for("team_officer"), ward)
+    assert "Archived key locations and events (1)" in page and "Shut in May" in page
+    assert "Archived key locations" not in _profile(client_for("panel_member"), ward)
