@@ -364,3 +364,18 @@ def test_the_team_sees_what_it_has_archived_and_why(client_for, world):
     page = _profile(client_for("team_officer"), ward)
     assert "Archived key locations and events (1)" in page and "Shut in May" in page
     assert "Archived key locations" not in _profile(client_for("panel_member"), ward)
+
+
+def test_a_table_larger_than_an_ordinary_request_is_accepted_by_the_upload(client_for, world):
+    # A force's census table runs to megabytes: over the 1 MB every other form is held to.
+    lines = [
+        f"{ward.code},occupation,Occupation group {n:05d},{n},ONS Census 2021 TS063 (a long source),2021"
+        for ward in world.wards.values()
+        for n in range(2500)
+    ]
+    upload = {
+        "file": SimpleUploadedFile("wide.csv", (HEADER + "\n".join(lines)).encode(), content_type="text/csv")
+    }
+    assert upload["file"].size > 1024 * 1024
+    post_form(client_for("central_unit"), reverse("profiles:demographics_upload"), upload)
+    assert DemographicFigure.objects.count() == 8 * 2500
