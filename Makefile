@@ -28,6 +28,7 @@ demo: install ## Install, migrate, build the demo force if the database is empty
 	$(BIN)/sn setup-roles -v 0 > /dev/null
 	$(BIN)/sn seed-demo --if-empty
 	$(BIN)/sn seed-incidents --if-empty
+	$(BIN)/sn seed-cycle --if-empty
 	$(BIN)/sn collectstatic --no-input -v 0
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
 	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \

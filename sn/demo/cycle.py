@@ -1,0 +1,39 @@
+"""The demo force's neighbourhood policing cycle: two years of it for every team, after the force and its
+incidents exist (engagement's concerns follow each ward's recorded incidents).
+
+Each app builds its own part (sn/<app>/demo.py); this module calls them in layer order: the ward profiles
+(stage 1), engagement and the concerns it raises (stages 2-4), the Key Individual Network and contacts,
+then the panels that choose priorities from those concerns (stages 5 and 7). Deterministic for a seed and
+a date.
+"""
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from sn.community.demo import community_demo_load
+from sn.concerns.models import Concern
+from sn.engagement.demo import engagement_demo_load
+from sn.panels.demo import panels_demo_load
+from sn.profiles.demo import profiles_demo_load
+
+STEPS = (
+    ("Ward profiles: demographics, key locations and recurring events", profiles_demo_load),
+    ("Engagement events, visual audits, perception surveys and concerns", engagement_demo_load),
+    ("Key Individual Network, interviews and community contacts", community_demo_load),
+    ("Ward panels, meetings, priorities and statements", panels_demo_load),
+)
+
+
+def cycle_present() -> bool:
+    return Concern.objects.exists()
+
+
+def seed_cycle(
+    *, seed: int = 2026, today: date | None = None, progress: Callable[[str], None] = print
+) -> str:
+    started = time.monotonic()
+    for label, load in STEPS:
+        progress(f"{label} ...")
+        progress(f"  {load(seed=seed, today=today, progress=progress)}")
+    return f"Demo cycle ready in {time.monotonic() - started:.1f} s."

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from sn.demo.cycle import cycle_present, seed_cycle
+from sn.geography.models import Neighbourhood
+
+
+class Command(BaseCommand):
+    help = (
+        "Build two years of the neighbourhood policing cycle for every demo team: profiles, engagement, "
+        "concerns, the Key Individual Network, panels and priorities (after seed-demo and seed-incidents)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing if the cycle is already loaded"
+        )
+
+    def handle(self, *args, seed: int, if_empty: bool, **options):
+        if not Neighbourhood.objects.exists():
+            raise CommandError("No force is loaded: run seed-demo (and seed-incidents) first.")
+        if cycle_present():
+            if if_empty:
+                self.stdout.write("The database already holds the demo cycle; leaving it as it is.")
+                return
+            raise CommandError("The database already holds the demo cycle. Rebuild with seed-demo --reset.")
+        self.stdout.write(self.style.SUCCESS(seed_cycle(seed=seed, progress=self.stdout.write)))
