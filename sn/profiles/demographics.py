@@ -26,8 +26,3 @@ def decile_label(decile: int) -> str:
     if decile == 10:
         return "10 (least deprived 10%)"
     return str(decile)
-
-
-def national_share(rank: float) -> float:
-    """Where an average rank stands in England, from 0 (most deprived) to 1 (least)."""
-    return rank / IMD_AREAS_IN_ENGLAND

@@ -5,6 +5,7 @@ from datetime import date
 from sn.core.exports import PERCENT, NumberFormat
 from sn.core.registries import ReportSection, Table
 from sn.geography.models import Neighbourhood
+from sn.profiles.demographics import IMD_AREAS_IN_ENGLAND
 from sn.profiles.selectors import age_structure, deprivation, key_locations, recurring_events
 
 RANK = NumberFormat("#,##0", ",.0f")
@@ -50,7 +51,7 @@ def _deprivation_tables(neighbourhood: Neighbourhood) -> tuple[list[str], list[T
     if found.ranks:
         tables.append(
             Table(
-                caption="Average rank by domain (1 is the most deprived of 32,844)",
+                caption=f"Average rank by domain (1 is the most deprived of {IMD_AREAS_IN_ENGLAND:,})",
                 headers=["Domain", "Ward", found.borough, found.force],
                 rows=[[r.domain, r.ward, r.borough, r.force] for r in found.ranks],
                 sheet="Deprivation ranks",

@@ -15,6 +15,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from sn.geography.models import Neighbourhood
 from sn.profiles.demographics import (
     AGE,
+    IMD_AREAS_IN_ENGLAND,
     IMD_AVERAGE_RANK,
     IMD_DECILE,
     IMD_OVERALL,
@@ -188,7 +189,8 @@ class Deprivation:
         ]
         overall = self.overall
         if overall is not None:
-            line = f"Their average rank is {overall.ward:,.0f} of 32,844 (1 is the most deprived)"
+            line = f"Their average rank is {overall.ward:,.0f} of {IMD_AREAS_IN_ENGLAND:,}"
+            line += " (1 is the most deprived)"
             if overall.borough is not None:
                 line += f", against {overall.borough:,.0f} across {self.borough}"
             lines.append(line + ".")
