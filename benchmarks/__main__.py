@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     # Imported only now: the ward page benchmark imports models, which need Django set up.
-    from benchmarks import crime_import, crime_profile, locate, ward_page
+    from benchmarks import crime_import, crime_profile, kin_compliance, locate, ward_page
 
     started = time.perf_counter()
     print(
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     results += ward_page.run(quick=args.quick)
     results += crime_import.run(quick=args.quick)
     results += crime_profile.run(quick=args.quick)
+    results += kin_compliance.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:

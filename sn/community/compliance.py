@@ -155,7 +155,8 @@ def by_cluster(team: TeamCompliance) -> tuple[str, str]:
     return team.cluster_code or "-", team.cluster_name or "Not in a cluster"
 
 
-def _months(today: date) -> list[date]:
+def trend_months(today: date) -> list[date]:
+    """The TREND_MONTHS complete months before today's and today's own, oldest first."""
     this_month = today.replace(day=1)
     return [add_months(this_month, -i) for i in range(TREND_MONTHS, -1, -1)]
 
@@ -164,7 +165,7 @@ def kin_compliance(areas: QuerySet[Neighbourhood], *, label: tuple[str, str], to
     """The compliance of every team among `areas` (any neighbourhood queryset: a cluster's, a borough's,
     the force's), in three queries."""
     standard = interviews_per_month()
-    months = _months(today)
+    months = trend_months(today)
     rows = list(
         areas.filter(team__isnull=False)
         .order_by("code")

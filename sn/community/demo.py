@@ -7,9 +7,9 @@ Deterministic for a seed and a day: each team draws from its own generator, seed
 ward's code, so one team's data does not depend on the others. People are invented (names from pools
 Faker fills once; phone numbers in Ofcom's drama range) and placed at random inside their ward.
 
-About half a million interviews for the whole force: they go in as plain rows (executemany on SQLite,
-COPY on PostgreSQL) with ids given here, so that the concerns can name them, rather than as half a
-million model instances. Every table is audited as one event per batch (sn.core.audit).
+About half a million interviews for the whole force: they go in as plain rows (sn.community.demo_rows)
+with ids given here, so that the concerns can name them, rather than as half a million model instances.
+Every table is audited as one event per batch (sn.core.audit).
 """
 
 import time
@@ -20,15 +20,34 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import numpy as np
-import shapely
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from faker import Faker
 
+from sn.community.demo_people import (
+    CONCERN_MONTHS,
+    CONCERN_SHARE,
+    CONCERN_TOPICS,
+    CONTACT_TOPICS,
+    DORMANT_PER_TEAM,
+    MONTHS,
+    NOTES,
+    ORGANISATIONS,
+    PICK_AGE,
+    PICK_CONSENT,
+    PICK_CONTACT_AGE,
+    PICK_METHOD,
+    PICK_ROLE,
+    PICK_TOPIC,
+    RATES,
+    WITHDRAWN_SHARE,
+    Pools,
+    day_in,
+    person,
+    points_in,
+)
+from sn.community.demo_rows import SOURCE, insert_objects, insert_rows, next_id
 from sn.community.models import (
-    AgeBand,
-    ConsentMethod,
     ConsentWording,
     Contact,
     ErasureReason,
@@ -42,72 +61,6 @@ from sn.core.months import add_months
 from sn.geography.models import Neighbourhood
 from sn.teams.models import Posting, Rank
 
-SOURCE = "community-demo"
-MONTHS = 24
-CONCERN_MONTHS = 12  # interviews raise concerns in the last year only: what the analysis reads
-CONCERN_SHARE = 0.12  # of those interviews, the share that raised a concern
-BATCH = 5000
-# Teams' interview rates: most around the standard, some slipping, a few well behind (seed 003 found
-# KIN work uneven across teams). (share of teams, mean interviews a month, spread)
-RATES = ((0.72, 33.0, 4.0), (0.18, 25.0, 4.0), (0.10, 14.0, 5.0))
-WITHDRAWN_SHARE = 0.04
-DORMANT_PER_TEAM = (0, 3)  # members nobody has interviewed for over two years: due a retention review
-ROLES = [(r, w) for r, w in zip(KinMember.Role.values, (18, 10, 9, 8, 10, 7, 6, 9, 4, 14, 5), strict=True)]
-AGE_WEIGHTS = (0.02, 0.07, 0.17, 0.30, 0.28, 0.16)  # KIN members are mostly middle-aged
-CONTACT_AGE_WEIGHTS = (0.04, 0.12, 0.18, 0.26, 0.24, 0.16)
-METHODS = [
-    (KinInterview.Method.IN_PERSON, 0.62),
-    (KinInterview.Method.PHONE, 0.30),
-    (KinInterview.Method.ONLINE, 0.08),
-]
-NOTES = (
-    "Quiet month on the parade; asked about the new CCTV.",
-    "Mentioned groups gathering by the shops after school.",
-    "Concerned about cars being broken into overnight.",
-    "Happy with the visible patrols; passed on the surgery dates.",
-    "Raised parking on the pavement near the school gates.",
-    "Reported fly-tipping behind the garages again.",
-    "Neighbours worried after a burglary on the next street.",
-    "Asked for the dates of the next ward panel meeting.",
-    "",
-    "",
-)
-# Topics KIN members raise, in the proportions of seed 001's top priorities (youth ASB far ahead).
-CONCERN_TOPICS = {
-    "asb-rowdy-youths": (22, "Young people gathering and intimidating shoppers in the evenings"),
-    "burglary": (12, "Several break-ins on the street in the last few weeks"),
-    "asb-general": (10, "Rowdy behaviour late at night near the station"),
-    "vehicle-crime": (9, "Cars broken into overnight, windows smashed"),
-    "drug-dealing": (8, "Drug dealing in the stairwells of the estate"),
-    "asb-litter-fly-tipping": (7, "Fly-tipping left for weeks behind the shops"),
-    "asb-street-drinking": (5, "Street drinking on the benches by the green"),
-    "asb-vehicle-nuisance": (5, "Off-road bikes ridden through the park"),
-    "criminal-damage": (5, "Graffiti and damage to the bus shelter"),
-    "road-safety": (5, "Speeding on the main road outside the school"),
-    "asb-noise": (4, "Loud music from a flat most nights"),
-    "robbery": (4, "Phones snatched from people at the bus stop"),
-    "violence": (2, "Fights outside the late-night takeaway"),
-    "weapons": (2, "Young people said to be carrying knives"),
-}
-CONTACT_TOPICS = [t for t in CONCERN_TOPICS]
-ORGANISATIONS = (
-    "Residents' association",
-    "Tenants' and residents' association",
-    "Neighbourhood Watch",
-    "Friends of the park",
-    "Mosque committee",
-    "Parish church",
-    "Gurdwara committee",
-    "Youth club",
-    "Primary school PTA",
-    "Traders' association",
-    "Housing association",
-    "Older people's lunch club",
-    "Mothers' group",
-    "Allotment society",
-    "Football club",
-)
-
 
 def community_demo_load(*, seed: int = 2026, today: date | None = None, progress=print) -> str:
     """Build every team's KIN network, interviews, concerns and contacts; returns a summary line."""
@@ -115,7 +68,7 @@ def community_demo_load(*, seed: int = 2026, today: date | None = None, progress
     today = today or timezone.localdate()
     with transaction.atomic():
         kin_wording, contact_wording = consent_wordings_ensure()
-        pools = _Pools.make(seed)
+        pools = Pools.make(seed)
         wards = list(
             Neighbourhood.objects.filter(team__isnull=False).select_related("borough").order_by("code")
         )
@@ -155,52 +108,6 @@ def consent_wordings_ensure() -> tuple[ConsentWording, ConsentWording]:
 
 
 @dataclass
-class _Pools:
-    first_names: list[str]
-    last_names: list[str]
-    streets: list[str]
-    postcodes: list[str]
-
-    @classmethod
-    def make(cls, seed: int) -> "_Pools":
-        fake = Faker("en_GB")
-        fake.seed_instance(seed)
-        # Plain names only: an apostrophe (O'Brien) is real, but pages and tests read better without.
-        return cls(
-            first_names=sorted({n for n in (fake.first_name() for _ in range(900)) if n.isalpha()}),
-            last_names=sorted({n for n in (fake.last_name() for _ in range(900)) if n.isalpha()}),
-            streets=sorted({fake.street_name() for _ in range(600)}),
-            postcodes=sorted({fake.postcode() for _ in range(300)}),
-        )
-
-
-class _Pick:
-    """Weighted draws from a fixed list, one or many at a time, without rebuilding the weights."""
-
-    def __init__(self, weighted):
-        self.values = [value for value, _ in weighted]
-        weights = np.asarray([weight for _, weight in weighted], dtype=float)
-        self.cumulative = np.cumsum(weights / weights.sum())
-
-    def many(self, rng: np.random.Generator, count: int) -> np.ndarray:
-        """Indexes into `values`."""
-        return np.minimum(
-            np.searchsorted(self.cumulative, rng.random(count), side="right"), len(self.values) - 1
-        )
-
-    def one(self, rng: np.random.Generator):
-        return self.values[int(self.many(rng, 1)[0])]
-
-
-PICK_ROLE = _Pick(ROLES)
-PICK_CONSENT = _Pick([(m, 1) for m in ConsentMethod.values])
-PICK_AGE = _Pick(list(zip(AgeBand.values, AGE_WEIGHTS, strict=True)))
-PICK_CONTACT_AGE = _Pick(list(zip(AgeBand.values, CONTACT_AGE_WEIGHTS, strict=True)))
-PICK_METHOD = _Pick(METHODS)
-PICK_TOPIC = _Pick([(topic, weight) for topic, (weight, _) in CONCERN_TOPICS.items()])
-
-
-@dataclass
 class _Built:
     members: list[KinMember] = field(default_factory=list)
     # Interviews as columns, one array per team: member index, day (ordinal), officer id, method index,
@@ -230,48 +137,13 @@ def _officers_by_ward() -> dict[int, list[tuple[int, date]]]:
     return found
 
 
-def _points(ward: Neighbourhood, rng: np.random.Generator, count: int) -> list[tuple[float, float]]:
-    """`count` points at random inside the ward, as (latitude, longitude)."""
-    shape = shapely.from_geojson(ward.boundary)
-    shapely.prepare(shape)
-    minx, miny, maxx, maxy = shape.bounds
-    found: list[tuple[float, float]] = []
-    while len(found) < count:
-        xs = rng.uniform(minx, maxx, count * 3)
-        ys = rng.uniform(miny, maxy, count * 3)
-        inside = shapely.contains_xy(shape, xs, ys)
-        found += [
-            (round(float(y), 6), round(float(x), 6)) for x, y in zip(xs[inside], ys[inside], strict=True)
-        ]
-    return found[:count]
-
-
-def _person(rng: np.random.Generator, pools: _Pools, serial: int) -> dict:
-    first = pools.first_names[rng.integers(len(pools.first_names))]
-    last = pools.last_names[rng.integers(len(pools.last_names))]
-    street = pools.streets[rng.integers(len(pools.streets))]
-    postcode = pools.postcodes[rng.integers(len(pools.postcodes))]
-    return {
-        "name": f"{first} {last}",
-        # Ofcom's drama numbers: 07700 900000 to 900999 never ring anyone.
-        "phone": f"07700 900{serial % 1000:03d}",
-        "email": f"{first}.{last}{serial % 97}@example.org".lower() if rng.random() < 0.7 else "",
-        "address": f"{rng.integers(1, 240)} {street}, London {postcode}",
-        "street": street,
-    }
-
-
-def _day_in(rng: np.random.Generator, first: date, last: date) -> date:
-    return first + timedelta(days=int(rng.integers(0, (last - first).days + 1)))
-
-
 def _ward_people(ward, rng, pools, today, officers, kin_wording, contact_wording, built: _Built) -> None:
     window_start = add_months(today.replace(day=1), -(MONTHS - 1))
     share = rng.random()
     band = 0 if share < RATES[0][0] else 1 if share < RATES[0][0] + RATES[1][0] else 2
     rate = max(3.0, rng.normal(RATES[band][1], RATES[band][2]))
     count = int(rng.integers(20, 61))
-    points = _points(ward, rng, count + 40)
+    points = points_in(ward, rng, count + 40)
     first_member = len(built.members)
     weights = rng.lognormal(0.0, 0.8, count)
     dormant = set(rng.choice(count, int(rng.integers(*DORMANT_PER_TEAM)), replace=False).tolist())
@@ -279,13 +151,13 @@ def _ward_people(ward, rng, pools, today, officers, kin_wording, contact_wording
     for i in range(count):
         new = rng.random() < 0.25 and i not in dormant
         day = (
-            _day_in(rng, window_start, today - timedelta(days=20))
+            day_in(rng, window_start, today - timedelta(days=20))
             if new
             else today - timedelta(days=int(rng.integers(2 * 365 + 60 if i in dormant else 740, 6 * 365)))
         )
         joined.append(day)
         gone = i not in dormant and rng.random() < WITHDRAWN_SHARE
-        withdrawn.append(_day_in(rng, max(day, window_start), today - timedelta(days=3)) if gone else None)
+        withdrawn.append(day_in(rng, max(day, window_start), today - timedelta(days=3)) if gone else None)
         located = rng.random() < 0.7
         built.members.append(
             KinMember(
@@ -299,7 +171,7 @@ def _ward_people(ward, rng, pools, today, officers, kin_wording, contact_wording
                 latitude=points[i][0] if located else None,
                 longitude=points[i][1] if located else None,
                 age_band=PICK_AGE.one(rng) if rng.random() < 0.6 else "",
-                **_person(rng, pools, len(built.members)),
+                **person(rng, pools, len(built.members)),
             )
         )
     team_officers = sorted(officers, key=lambda o: o[1])
@@ -378,8 +250,8 @@ def _contacts(ward, rng, pools, today, points, wording, built: _Built) -> None:
         group = rng.random() < 0.3
         given = today - timedelta(days=int(rng.integers(20, 5 * 365)))
         stale = rng.random() < 0.05
-        last = None if stale else _day_in(rng, max(given, today - timedelta(days=300)), today)
-        person = _person(rng, pools, 500 + len(built.contacts))
+        last = None if stale else day_in(rng, max(given, today - timedelta(days=300)), today)
+        details = person(rng, pools, 500 + len(built.contacts))
         organisation = ORGANISATIONS[rng.integers(len(ORGANISATIONS))]
         located = rng.random() < 0.8
         topics = sorted({CONTACT_TOPICS[j] for j in rng.choice(len(CONTACT_TOPICS), int(rng.integers(1, 4)))})
@@ -396,10 +268,10 @@ def _contacts(ward, rng, pools, today, points, wording, built: _Built) -> None:
             latitude=points[i][0] if located and i < len(points) else None,
             longitude=points[i][1] if located and i < len(points) else None,
             age_band="" if group or rng.random() < 0.5 else PICK_CONTACT_AGE.one(rng),
-            **person,
+            **details,
         )
         if rng.random() < 0.03:
-            _erase_contact(contact, _day_in(rng, contact.consent_given_on, today))
+            _erase_contact(contact, day_in(rng, contact.consent_given_on, today))
         built.contacts.append(contact)
 
 
@@ -417,8 +289,8 @@ def _write(built: _Built, today: date) -> None:
     np.maximum.at(last, interviews[:, 0], interviews[:, 1])
     for member, day in zip(built.members, last.tolist(), strict=True):
         member.last_interviewed_on = date.fromordinal(day) if day > 0 else None
-    _insert_objects(KinMember, built.members)
-    _insert_objects(Contact, built.contacts)
+    insert_objects(KinMember, built.members)
+    insert_objects(Contact, built.contacts)
     first_id = _insert_interviews(built, interviews)
     source_type = ContentType.objects.get_for_model(KinInterview)
     topics = PICK_TOPIC.values
@@ -436,79 +308,7 @@ def _write(built: _Built, today: date) -> None:
         for index, (member, day, _, _, _, topic) in enumerate(interviews.tolist())
         if topic >= 0
     ]
-    _insert_objects(Concern, concerns)
-
-
-# --- Writing rows. The ORM's bulk_create spends most of its time preparing each value of each object;
-# here each column's preparation is decided once per model, and the rows go to the database as plain
-# tuples (executemany on SQLite, COPY on PostgreSQL), with ids given here so that later rows can name
-# earlier ones. Every table's batch is still one audit event (record_bulk_create).
-
-
-def _next_id(table: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608 - a model's own table
-        return cursor.fetchone()[0] + 1
-
-
-def _insert(table: str, columns: list[str], rows: list[tuple]) -> None:
-    names = ", ".join(columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            # The ids were given here: the table's own sequence must move past them.
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"  # noqa: S608
-            )
-        else:
-            placeholders = ", ".join(["%s"] * len(columns))
-            for start in range(0, len(rows), BATCH * 10):
-                cursor.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES ({placeholders})",  # noqa: S608
-                    rows[start : start + BATCH * 10],
-                )
-
-
-def _preparer(model_field, now):
-    """How one column's values go to the database: as the ORM would prepare them, decided once."""
-    if isinstance(model_field, models.DateTimeField):
-        if model_field.auto_now or model_field.auto_now_add:
-            prepared = connection.ops.adapt_datetimefield_value(now)
-            return lambda value: prepared
-        return lambda value: None if value is None else connection.ops.adapt_datetimefield_value(value)
-    if isinstance(model_field, models.DateField):
-        return lambda value: None if value is None else connection.ops.adapt_datefield_value(value)
-    if isinstance(model_field, models.JSONField):
-        return lambda value: model_field.get_db_prep_save(value, connection)
-    if isinstance(model_field, models.CharField | models.TextField):
-        return lambda value: None if value is None else str(value)
-    return lambda value: value
-
-
-def _insert_objects(model, objects: list) -> None:
-    """Unsaved instances of `model`, written with ids from here (set on each instance)."""
-    if not objects:
-        return
-    table = model._meta.db_table
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    now = timezone.now()
-    preparers = [_preparer(f, now) for f in fields]
-    first_id = _next_id(table)
-    rows = []
-    for offset, obj in enumerate(objects):
-        obj.pk = first_id + offset
-        rows.append(
-            (
-                obj.pk,
-                *(prepare(getattr(obj, f.attname)) for f, prepare in zip(fields, preparers, strict=True)),
-            )
-        )
-    _insert(table, ["id", *(f.column for f in fields)], rows)
-    for obj in objects:
-        obj._state.adding = False
-    record_bulk_create(model, objects, SOURCE)
+    insert_objects(Concern, concerns)
 
 
 _INTERVIEW_COLUMNS = [
@@ -529,7 +329,7 @@ def _insert_interviews(built: _Built, interviews: np.ndarray) -> int:
     """Half a million interviews straight from their columns, without a model instance each. Returns
     the first id."""
     table = KinInterview._meta.db_table
-    first_id = _next_id(table)
+    first_id = next_id(table)
     ops = connection.ops
     now = ops.adapt_datetimefield_value(timezone.now())
     # A few hundred distinct days, each adapted once.
@@ -551,7 +351,7 @@ def _insert_interviews(built: _Built, interviews: np.ndarray) -> int:
         )
         for index, (member, day, officer, method, note, _) in enumerate(interviews.tolist())
     ]
-    _insert(table, _INTERVIEW_COLUMNS, rows)
+    insert_rows(table, _INTERVIEW_COLUMNS, rows)
     # The trail's batch event names the rows by id, as record_bulk_create does for model instances.
     record_bulk_create(KinInterview, [types.SimpleNamespace(pk=row[0]) for row in rows], SOURCE)
     return first_id

@@ -2,9 +2,7 @@
 sn.core.audit), and refuses bad input with a ValidationError naming the field, writing nothing.
 
 Consent comes first: no member or contact is saved without the wording they agreed to, the day and the
-way they agreed. Erasing a person (withdrawal of consent, or a retention review) blanks every personal
-field at once, irreversibly; the trail records that the fields changed and never their values
-(PersonalRecord.PERSONAL_FIELDS are the models' audit_summarised_fields).
+way they agreed. Erasing a person (withdrawal, a retention review) is sn.community.erasure's.
 """
 
 from dataclasses import dataclass
@@ -16,21 +14,20 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from sn.community.erasure import refuse_erased
 from sn.community.models import (
     AgeBand,
     ConsentMethod,
     ConsentWording,
     Contact,
-    ErasureReason,
     KinInterview,
     KinMember,
     PersonalRecord,
 )
-from sn.community.standards import last_activity, long_date, review_cutoff
+from sn.community.standards import long_date
 from sn.concerns.models import Channel
 from sn.concerns.services import concern_create
 from sn.concerns.taxonomy import Topic
-from sn.core.archive import record_archive
 from sn.core.audit import audit_actor
 from sn.geography.locate import locate
 from sn.geography.models import Neighbourhood
@@ -167,18 +164,11 @@ def kin_member_create(
         )
 
 
-def _refuse_erased(record: PersonalRecord, what: str) -> None:
-    if record.is_archived:
-        raise ValidationError(f"This {what} has been archived; it can no longer be changed.")
-    if record.is_erased:
-        raise ValidationError(f"This {what}'s details have been erased; the record can no longer be changed.")
-
-
 def kin_member_update(
     *, member: KinMember, person: Person, role: str, role_detail: str = "", actor=None
 ) -> KinMember:
     """Correct a member's details or role. Consent is not edited: it is what they agreed to, when."""
-    _refuse_erased(member, "KIN member")
+    refuse_erased(member, "KIN member")
     errors = _person_errors(person, member.neighbourhood)
     if role not in KinMember.Role.values:
         errors["role"] = "Choose their role in the community."
@@ -212,7 +202,7 @@ def kin_interview_create(
 ) -> KinInterview:
     """Log an interview with a member, by an officer of the team, and the concerns raised at it (each a
     Concern of the ward, through the KIN interview channel, naming the interview but not the member)."""
-    _refuse_erased(member, "KIN member")
+    refuse_erased(member, "KIN member")
     errors: dict[str, str] = {}
     if interviewed_on > _today():
         errors["interviewed_on"] = "An interview cannot be dated in the future."
@@ -315,7 +305,7 @@ def contact_update(
     interests: str = "",
     actor=None,
 ) -> Contact:
-    _refuse_erased(contact, "contact")
+    refuse_erased(contact, "contact")
     errors = _person_errors(person, contact.neighbourhood) | _contact_errors(kind, person, topics)
     if errors:
         raise ValidationError(errors)
@@ -330,7 +320,7 @@ def contact_update(
 
 def contact_contacted(*, contact: Contact, contacted_on: date, actor=None) -> Contact:
     """Record that the team was in touch with a contact (which keeps them off the retention review)."""
-    _refuse_erased(contact, "contact")
+    refuse_erased(contact, "contact")
     if contacted_on > _today():
         raise ValidationError({"contacted_on": "The date of a contact cannot be in the future."})
     if contacted_on < contact.consent_given_on:
@@ -345,73 +335,6 @@ def contact_contacted(*, contact: Contact, contacted_on: date, actor=None) -> Co
             contact.last_contacted_on = contacted_on
             contact.save(update_fields=["last_contacted_on", "modified_at", "modified_by"])
     return contact
-
-
-def _erase(record: PersonalRecord, reason: str) -> None:
-    """Blank every personal field and say when and why. The caller holds the transaction and actor."""
-    for name in record.PERSONAL_FIELDS:
-        field = record._meta.get_field(name)
-        setattr(record, name, [] if name == "topics" else None if field.null else "")
-    record.erased_at = timezone.now()
-    record.erased_reason = reason
-    record.save()
-    if isinstance(record, KinMember):
-        # Notes may name the member; each change goes through save() so the trail has it (valueless).
-        for interview in record.interviews.exclude(notes=""):
-            interview.notes = ""
-            interview.save(update_fields=["notes", "modified_at", "modified_by"])
-
-
-def consent_withdraw(*, record: KinMember | Contact, withdrawn_on: date, actor=None) -> KinMember | Contact:
-    """They no longer agree: their details are erased at once, for good. The record stays as an
-    anonymous count (its ward, role or kind, and for a KIN member their interviews)."""
-    what = "KIN member" if isinstance(record, KinMember) else "contact"
-    _refuse_erased(record, what)
-    if withdrawn_on > _today():
-        raise ValidationError({"withdrawn_on": "The date consent was withdrawn cannot be in the future."})
-    if withdrawn_on < record.consent_given_on:
-        raise ValidationError(
-            {
-                "withdrawn_on": f"Consent was given on {long_date(record.consent_given_on)}: "
-                "it cannot be withdrawn before that."
-            }
-        )
-    with transaction.atomic(), audit_actor(actor):
-        record.consent_withdrawn_on = withdrawn_on
-        _erase(record, ErasureReason.WITHDRAWN)
-    return record
-
-
-def _refuse_not_due(record: KinMember | Contact, today: date) -> None:
-    last = last_activity(record)
-    if last > review_cutoff(today):
-        raise ValidationError(f"This record is not due a review: it was last used on {long_date(last)}.")
-
-
-def personal_data_keep(*, record: KinMember | Contact, actor=None) -> KinMember | Contact:
-    """A retention review found the record still in use: keep it, and start its review period again."""
-    what = "KIN member" if isinstance(record, KinMember) else "contact"
-    _refuse_erased(record, what)
-    today = _today()
-    _refuse_not_due(record, today)
-    with transaction.atomic(), audit_actor(actor):
-        record.reviewed_on = today
-        record.save(update_fields=["reviewed_on", "modified_at", "modified_by"])
-    return record
-
-
-def personal_data_erase(*, record: KinMember | Contact, actor=None) -> KinMember | Contact:
-    """A retention review found the record no longer used: erase the person's details, as a withdrawal
-    would, and archive the record so that it leaves every list."""
-    what = "KIN member" if isinstance(record, KinMember) else "contact"
-    _refuse_erased(record, what)
-    today = _today()
-    _refuse_not_due(record, today)
-    last = last_activity(record)
-    with transaction.atomic(), audit_actor(actor):
-        _erase(record, ErasureReason.RETENTION)
-        record_archive(record=record, reason=f"Retention review: not used since {long_date(last)}")
-    return record
 
 
 def consent_wording_create(*, purpose: str, text: str, in_use_from: date, actor=None) -> ConsentWording:

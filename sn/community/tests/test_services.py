@@ -8,7 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
-from sn.community import services
+from sn.community import erasure, services
 from sn.community.models import ConsentWording, Contact, ErasureReason, KinInterview, KinMember
 from sn.community.services import Consent, Person, RaisedConcern
 from sn.community.tests.factories import ContactFactory, KinMemberFactory, days_ago, wording
@@ -234,7 +234,7 @@ def test_withdrawal_erases_every_personal_detail_and_the_trail_keeps_none_of_the
         notes="Jane mentioned her son",
     )
 
-    services.consent_withdraw(record=member, withdrawn_on=TODAY, actor=world.user("team_officer"))
+    erasure.consent_withdraw(record=member, withdrawn_on=TODAY, actor=world.user("team_officer"))
 
     member.refresh_from_db()
     assert member.is_erased and member.erased_reason == ErasureReason.WITHDRAWN
@@ -260,14 +260,14 @@ def test_withdrawal_erases_every_personal_detail_and_the_trail_keeps_none_of_the
 
 def test_an_erased_member_can_no_longer_be_changed_interviewed_or_withdrawn_again(world):
     member = add_member(world)
-    services.consent_withdraw(record=member, withdrawn_on=TODAY)
+    erasure.consent_withdraw(record=member, withdrawn_on=TODAY)
 
     for call in (
         lambda: services.kin_member_update(member=member, person=person(), role="faith"),
         lambda: services.kin_interview_create(
             member=member, interviewed_on=TODAY, officer=world.officers["pc_a"], method="phone"
         ),
-        lambda: services.consent_withdraw(record=member, withdrawn_on=TODAY),
+        lambda: erasure.consent_withdraw(record=member, withdrawn_on=TODAY),
     ):
         assert "erased" in refused(call)["__all__"][0]
 
@@ -276,13 +276,13 @@ def test_withdrawal_cannot_be_dated_before_consent_or_in_the_future(world):
     member = add_member(world)
     assert (
         "before that"
-        in refused(lambda: services.consent_withdraw(record=member, withdrawn_on=days_ago(6)))[
-            "withdrawn_on"
-        ][0]
+        in refused(lambda: erasure.consent_withdraw(record=member, withdrawn_on=days_ago(6)))["withdrawn_on"][
+            0
+        ]
     )
     assert (
         "future"
-        in refused(lambda: services.consent_withdraw(record=member, withdrawn_on=TODAY + timedelta(days=1)))[
+        in refused(lambda: erasure.consent_withdraw(record=member, withdrawn_on=TODAY + timedelta(days=1)))[
             "withdrawn_on"
         ][0]
     )
@@ -299,7 +299,7 @@ def test_a_record_unused_for_the_review_period_is_erased_and_archived_on_review(
         name="Old Member",
     )
 
-    services.personal_data_erase(record=stale, actor=world.user("sergeant"))
+    erasure.personal_data_erase(record=stale, actor=world.user("sergeant"))
 
     stale.refresh_from_db()
     assert stale.is_archived and stale.is_erased and stale.erased_reason == ErasureReason.RETENTION
@@ -310,7 +310,7 @@ def test_a_record_unused_for_the_review_period_is_erased_and_archived_on_review(
 
 def test_a_record_in_use_is_neither_kept_nor_erased_by_a_review(world):
     recent = KinMemberFactory(neighbourhood=world.wards["a1"], last_interviewed_on=days_ago(30))
-    for call in (services.personal_data_erase, services.personal_data_keep):
+    for call in (erasure.personal_data_erase, erasure.personal_data_keep):
         assert "not due a review" in refused(lambda call=call: call(record=recent))["__all__"][0]
 
 
@@ -319,11 +319,11 @@ def test_keeping_a_record_on_review_starts_its_period_again(world):
         neighbourhood=world.wards["a1"], consent_given_on=days_ago(900), last_contacted_on=None
     )
 
-    services.personal_data_keep(record=stale)
+    erasure.personal_data_keep(record=stale)
 
     stale.refresh_from_db()
     assert stale.reviewed_on == TODAY and not stale.is_erased
-    assert "not due a review" in refused(lambda: services.personal_data_keep(record=stale))["__all__"][0]
+    assert "not due a review" in refused(lambda: erasure.personal_data_keep(record=stale))["__all__"][0]
 
 
 def test_a_contact_is_added_with_consent_and_a_group_has_no_age_band(world):
@@ -380,7 +380,7 @@ def test_withdrawing_a_contact_erases_its_interests_and_organisation_too(world):
         neighbourhood=world.wards["a1"], organisation="Secret Society", interests="Bird watching"
     )
 
-    services.consent_withdraw(record=contact, withdrawn_on=TODAY)
+    erasure.consent_withdraw(record=contact, withdrawn_on=TODAY)
 
     contact.refresh_from_db()
     assert (contact.name, contact.organisation, contact.interests, contact.topics) == ("", "", "", [])

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.community import services
+from sn.community import erasure, services
 from sn.community.forms import ContactedForm, ContactEditForm, ContactForm, WithdrawForm, person_initial
 from sn.community.maps import collection, point_features, ward_outline
 from sn.community.models import Contact
@@ -150,7 +150,7 @@ def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=WithdrawForm,
         template="community/withdraw_form.html",
-        save=lambda form: services.consent_withdraw(
+        save=lambda form: erasure.consent_withdraw(
             record=record, withdrawn_on=form.cleaned_data["withdrawn_on"]
         ),
         success_url=reverse("community:contacts_ward", args=[record.neighbourhood.code]),

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.community import services
+from sn.community import erasure, services
 from sn.community.forms import InterviewForm, KinMemberEditForm, KinMemberForm, WithdrawForm, person_initial
 from sn.community.maps import ward_outline
 from sn.community.models import KinInterview
@@ -172,7 +172,7 @@ def kin_member_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=WithdrawForm,
         template="community/withdraw_form.html",
-        save=lambda form: services.consent_withdraw(
+        save=lambda form: erasure.consent_withdraw(
             record=member, withdrawn_on=form.cleaned_data["withdrawn_on"]
         ),
         success_url=reverse("community:kin_ward", args=[member.neighbourhood.code]),

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.community import services
+from sn.community import erasure
 from sn.community.forms import ReviewForm
 from sn.community.gap import ward_gap
 from sn.community.maps import collection, point_features, ward_outline
@@ -62,8 +62,8 @@ def personal_data_review(request: HttpRequest, code: str) -> HttpResponse:
 
 def _decide(form, record):
     if form.cleaned_data["decision"] == ReviewForm.ERASE:
-        return services.personal_data_erase(record=record)
-    return services.personal_data_keep(record=record)
+        return erasure.personal_data_erase(record=record)
+    return erasure.personal_data_keep(record=record)
 
 
 def _review_page(request, record, what: str) -> HttpResponse:
