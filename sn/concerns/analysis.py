@@ -121,6 +121,21 @@ class ConcernAnalysis:
         return self.profile.months == self.months
 
     @property
+    def has_incidents(self) -> bool:
+        """Whether any incident data is loaded for the incident months or the year before."""
+        return self.profile.coverage is not None and bool(self.profile.coverage.covered)
+
+    @property
+    def gap_summary(self) -> str:
+        """The months the incident data lacks, in a line: each month when there are a few, else a span."""
+        gaps = self.profile.gaps
+        if len(gaps) <= 3:
+            return "; ".join(self.profile.gap_notes)
+        return (
+            f"{len(gaps)} months from {gaps[0][0]:%B %Y} to {gaps[-1][0]:%B %Y} lack some or all categories"
+        )
+
+    @property
     def overlapping(self) -> bool:
         return self.profile.end_month >= self.months[0]
 

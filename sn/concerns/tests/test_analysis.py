@@ -182,3 +182,10 @@ def test_a_bad_period_is_shown_beside_its_field_and_refused_for_a_download(clien
     page = client_for("sergeant").get(url + "?months=99")
     assert page.status_code == 200 and "from 1 to 36" in page.content.decode()
     assert client_for("sergeant").get(url + "?months=99&format=csv").status_code == 400
+
+
+def test_without_incident_data_the_page_says_so_once(client_for, world):
+    _concerns(world.wards["a1"], Topic.BURGLARY, date(2024, 5, 1))
+    url = reverse("concerns:analysis", args=[world.wards["a1"].code]) + "?month=2024-06"
+    text = client_for("sergeant").get(url).content.decode()
+    assert "No police.uk incident data is loaded" in text and "Incomplete incident data" not in text
