@@ -86,3 +86,34 @@
 
   document.querySelectorAll("[data-community-map]").forEach(draw);
 })();
+
+// The compliance trend: interviews a team each month against the standard (a line), and the share of
+// teams that met it (bars). The same figures are in the table under the chart.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-compliance-chart]").forEach(function (canvas) {
+    var node = document.getElementById(canvas.dataset.complianceChart);
+    if (!node || !window.Chart) return;
+    var data = JSON.parse(node.textContent);
+    new Chart(canvas, {
+      data: {
+        labels: data.months,
+        datasets: [
+          { type: "bar", label: "Teams meeting the standard (%)", data: data.meeting, backgroundColor: "#85994b", yAxisID: "share" },
+          { type: "line", label: "Interviews a team", data: data.per_team, borderColor: "#1d70b8", backgroundColor: "#1d70b8", yAxisID: "count" },
+          { type: "line", label: "Standard", data: data.months.map(function () { return data.standard; }), borderColor: "#d4351c", borderDash: [6, 4], pointRadius: 0, yAxisID: "count" },
+        ],
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          share: { position: "right", min: 0, max: 100, title: { display: true, text: "% of teams" }, grid: { drawOnChartArea: false } },
+          count: { position: "left", beginAtZero: true, title: { display: true, text: "Interviews a team" } },
+        },
+        plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+      },
+    });
+    canvas.dataset.drawn = String(data.months.length);
+  });
+})();

@@ -85,7 +85,7 @@ def test_every_community_page_fits_a_phone_and_axe_finds_nothing_serious(page, l
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_maps_draw_people_and_small_areas_and_a_click_places_someone(page, live_server, monkeypatch):
+def test_the_maps_and_chart_draw_and_a_click_on_the_map_places_someone(page, live_server, monkeypatch):
     world = community_world(monkeypatch)
     code = world.wards["a1"].code
     sign_in(page, live_server, world.user("team_officer"))
@@ -100,3 +100,7 @@ def test_the_maps_draw_people_and_small_areas_and_a_click_places_someone(page, l
     latitude = float(page.locator("#id_latitude").input_value())
     longitude = float(page.locator("#id_longitude").input_value())
     assert 51.50 < latitude < 51.51 and -0.20 < longitude < -0.19
+
+    sign_in(page, live_server, world.user("inspector"))
+    page.goto(live_server.url + reverse("community:compliance_cluster", args=["C-A"]))
+    page.wait_for_selector("#compliance-chart[data-drawn='12']")

@@ -2,6 +2,8 @@
 team; worst first, with the table to download. Counts only: no member is named. And the consent wording
 the central unit publishes."""
 
+import json
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -66,6 +68,20 @@ def _team_row(team: TeamCompliance) -> list:
     ]
 
 
+def _chart(compliance: Compliance) -> str:
+    """The trend for the chart: interviews a team and the share of teams meeting the standard, by month."""
+    total = compliance.total
+    teams = total.teams or 1
+    return json.dumps(
+        {
+            "months": [f"{month:%b %Y}" for month, _, _ in total.trend],
+            "per_team": [round(count / teams, 1) for _, count, _ in total.trend],
+            "meeting": [round(100 * meeting / teams) for _, _, meeting in total.trend],
+            "standard": compliance.standard,
+        }
+    )
+
+
 def _page(request, *, compliance: Compliance, groups: list[AreaCompliance], level: str, area, filename: str):
     if fmt := requested_format(request):
         return table_response(filename, TEAM_HEADERS, [_team_row(team) for team in compliance.teams], fmt)
@@ -80,6 +96,7 @@ def _page(request, *, compliance: Compliance, groups: list[AreaCompliance], leve
             "total": compliance.total,
             # The force's 680 teams are in the download; the page names those furthest behind.
             "shown": compliance.teams[:FORCE_TEAMS_SHOWN] if level == "force" else compliance.teams,
+            "chart": _chart(compliance),
         },
     )
 
