@@ -10,6 +10,7 @@ from django.utils import timezone
 from sn.concerns.selectors import period_ending, ward_concerns
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
+from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.panels import services
 from sn.panels.dates import long_date
 from sn.panels.forms import (
@@ -61,9 +62,18 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "papers": list(meeting.papers.all()),
             "selected": list(meeting.priorities_selected.all()),
             "reviews": reviews,
-            "to_review": [p for p in current if p.id not in reviewed and p.status == Priority.Status.ACTIVE],
+            # Priorities chosen before this meeting, not yet reviewed at it.
+            "to_review": [
+                p
+                for p in current
+                if p.id not in reviewed
+                and p.status == Priority.Status.ACTIVE
+                and p.selected_at_id != meeting.pk
+                and p.selected_on <= meeting.held_on
+            ],
             "can_manage": has_permission(user, MANAGE_PANEL),
             "can_decide": decides,
+            "can_see_history": has_permission(user, VIEW_AUDIT_HISTORY),
             "warnings": priority_warnings(current),
         },
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from sn.core.access import access, has_permission
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
+from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.geography.selectors import get_neighbourhood_for_user
 from sn.panels import services
 from sn.panels.diversity import diversity_aggregate
@@ -50,6 +51,7 @@ def ward_panel(request: HttpRequest, code: str) -> HttpResponse:
         "can_see_contacts": has_permission(user, VIEW_PANEL_MEMBER_CONTACTS),
         "can_decide": has_permission(user, RECORD_PANEL_DECISION)
         and (panel is None or _decides(user, panel)),
+        "can_see_history": has_permission(user, VIEW_AUDIT_HISTORY),
     }
     if panel is not None:
         current = [m for m in members.order_by("-is_chair", "name") if m.left_on is None]
