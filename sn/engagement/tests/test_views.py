@@ -202,3 +202,19 @@ def test_an_archived_event_is_not_found(client_for, world):
     event.archived_at = timezone.now()
     event.save()
     assert client_for("sergeant").get(reverse("engagement:event", args=[event.pk])).status_code == 404
+
+
+def test_a_supervisor_opens_the_change_history_of_an_event_and_a_concern_in_scope(client_for, world):
+    event = EventFactory(neighbourhood=world.wards["a1"])
+    elsewhere = EventFactory(neighbourhood=world.wards["b1"])
+    concern = Concern.objects.create(
+        neighbourhood=world.wards["a1"],
+        raised_on=timezone.localdate(),
+        channel="media",
+        topic="burglary",
+        description="x",
+    )
+    client = client_for("sergeant")
+    assert client.get(reverse("pages:history", args=["event", event.pk])).status_code == 200
+    assert client.get(reverse("pages:history", args=["concern", concern.pk])).status_code == 200
+    assert client.get(reverse("pages:history", args=["event", elsewhere.pk])).status_code == 404
