@@ -187,8 +187,6 @@ class FindingForm(PointFields):
 class ResponseForm(ServiceForm):
     """One respondent's answers, laid out for a phone on a doorstep."""
 
-    aliases = {"times": "times"}
-
     worry = forms.ChoiceField(
         label="What worries you most about crime or anti-social behaviour here?",
         choices=topic_choices("Nothing in particular"),

@@ -45,3 +45,9 @@ FOLLOW_UP_WRITE_UPS = declare(
     app="engagement",
     roles={Role.INSPECTOR, Role.BOROUGH_LEAD},
 )
+
+
+def get_event_for_user(user, pk: int, *, for_write: bool = False) -> Event:
+    """A live event the user may see (404 otherwise), and may change when `for_write` (403 otherwise)."""
+    events = Event.objects.live().select_related("neighbourhood__borough", "neighbourhood__cluster", "led_by")
+    return EVENTS.get_for_user(user, events, for_write=for_write, pk=pk)

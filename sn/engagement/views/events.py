@@ -13,8 +13,8 @@ from sn.core.form_pages import form_page
 from sn.core.parameters import bad_parameter
 from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.engagement.forms import WRITE_UP_ROWS, ArchiveForm, EventConcernForm, EventForm, WriteUpForm
-from sn.engagement.models import Event, EventKind, EventStatus
-from sn.engagement.permissions import EVENTS, MANAGE_ENGAGEMENT, VIEW_ENGAGEMENT
+from sn.engagement.models import EventKind, EventStatus
+from sn.engagement.permissions import EVENTS, MANAGE_ENGAGEMENT, VIEW_ENGAGEMENT, get_event_for_user
 from sn.engagement.selectors import event_concerns, status_counts, ward_events, write_up_due
 from sn.engagement.services import (
     event_archive,
@@ -108,18 +108,9 @@ def event_new(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _event_for(request, pk: int, *, for_write: bool = False) -> Event:
-    return EVENTS.get_for_user(
-        request.user,
-        Event.objects.live().select_related("neighbourhood__borough", "neighbourhood__cluster", "led_by"),
-        for_write=for_write,
-        pk=pk,
-    )
-
-
 @access(permission=VIEW_ENGAGEMENT)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk)
+    event = get_event_for_user(request.user, pk)
     now = timezone.now()
     context = {
         "event": event,
@@ -141,7 +132,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     local = timezone.localtime(event.starts_at)
     initial = {
         "kind": event.kind,
@@ -183,7 +174,7 @@ def _rows(request) -> int:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def event_write_up_page(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     rows = _rows(request)
     initial = {"attendance": event.attendance, "notes": event.notes}
 
@@ -215,7 +206,7 @@ def event_write_up_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def event_concern_new(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     return form_page(
         request,
         form_class=EventConcernForm,
@@ -234,7 +225,7 @@ def event_concern_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def event_archive_page(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     return form_page(
         request,
         form_class=ArchiveForm,

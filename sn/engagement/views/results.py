@@ -12,12 +12,11 @@ from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
 from sn.engagement.forms import FindingForm, ResponseForm, ResponsesUploadForm
 from sn.engagement.models import EventKind, OfficerTime, SafeAfterDark
-from sn.engagement.permissions import EVENTS, MANAGE_ENGAGEMENT, VIEW_ENGAGEMENT
+from sn.engagement.permissions import EVENTS, MANAGE_ENGAGEMENT, VIEW_ENGAGEMENT, get_event_for_user
 from sn.engagement.selectors import ward_events
 from sn.engagement.services import finding_add, survey_response_add, survey_responses_import
 from sn.engagement.survey_file import COLUMNS
 from sn.engagement.survey_results import survey_results
-from sn.engagement.views.events import _event_for
 from sn.engagement.views.maps import ward_map
 from sn.geography.selectors import get_neighbourhood_for_user
 
@@ -33,7 +32,7 @@ def _context(event, **more) -> dict:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     return form_page(
         request,
         form_class=FindingForm,
@@ -52,7 +51,7 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def response_new(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
 
     def save(form):
         d = form.cleaned_data
@@ -79,7 +78,7 @@ def response_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=MANAGE_ENGAGEMENT)
 def responses_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event_for(request, pk, for_write=True)
+    event = get_event_for_user(request.user, pk, for_write=True)
     return form_page(
         request,
         form_class=ResponsesUploadForm,
