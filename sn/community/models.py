@@ -10,6 +10,7 @@ anonymous counts (sn.community.services).
 from typing import ClassVar
 
 from django.db import models
+from django.urls import reverse
 
 from sn.core.models import ArchivableModel, AuditedModel
 
@@ -193,7 +194,7 @@ class KinInterview(AuditedModel):
 
     def get_absolute_url(self) -> str:
         # Where a concern raised at the interview leads back to (sn.concerns' source_record).
-        return f"/kin/members/{self.member_id}/#interview-{self.pk}"
+        return reverse("community:kin_member", args=[self.member_id]) + f"#interview-{self.pk}"
 
 
 class Contact(PersonalRecord):
