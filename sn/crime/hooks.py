@@ -3,7 +3,15 @@
 from django.urls import reverse
 
 from sn.core.access import has_permission
-from sn.core.registries import NAVIGATION, REPORT_SECTIONS, WARD_PANELS, NavItem, Panel, ReportSectionProvider
+from sn.core.registries import (
+    NAVIGATION,
+    REPORT_SECTIONS,
+    STRATEGIC_SECTIONS,
+    WARD_PANELS,
+    NavItem,
+    Panel,
+    ReportSectionProvider,
+)
 from sn.crime.report_sections import crime_section, demand_section
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 
@@ -33,3 +41,5 @@ WARD_PANELS.register(
 
 REPORT_SECTIONS.register(ReportSectionProvider(key="crime", order=20, build=crime_section))
 REPORT_SECTIONS.register(ReportSectionProvider(key="demand", order=30, build=demand_section))
+# Form 301 carries the same 12 months of crime and ASB as the monthly report, after the priorities.
+STRATEGIC_SECTIONS.register(ReportSectionProvider(key="crime", order=30, build=crime_section))

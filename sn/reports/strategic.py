@@ -4,10 +4,8 @@ team, on one printable page (HTML for print, and PDF).
 
 Each app adds its own sections to STRATEGIC_SECTIONS (sn.core.registries) from its hooks: the ward
 profile adds "The ward", the panels their priorities, engagement its significant activity, the next
-issue's problem solving its cases (the active and closed 302s form 301 lists). The 12-month crime and
-ASB section is the monthly report's own (REPORT_SECTIONS "crime"), reused here until crime registers a
-strategic section of its own under the same key. As in the monthly report, a section behind a
-permission the reader lacks is not built.
+issue's problem solving its cases (the active and closed 302s form 301 lists), crime its 12 months of
+crime and ASB. As in the monthly report, a section behind a permission the reader lacks is not built.
 """
 
 from datetime import date
@@ -18,7 +16,7 @@ from django.utils import timezone
 
 from sn.core.access import access, has_permission
 from sn.core.exports import download_response, requested_format
-from sn.core.registries import REPORT_SECTIONS, STRATEGIC_SECTIONS, ReportSection, ReportSectionProvider
+from sn.core.registries import STRATEGIC_SECTIONS, ReportSection
 from sn.geography.models import Neighbourhood
 from sn.geography.permissions import VIEW_WARD
 from sn.geography.selectors import get_neighbourhood_for_user
@@ -28,23 +26,9 @@ from sn.teams.models import Rank
 from sn.teams.selectors import active_postings
 
 STRATEGIC_FORMATS = ("pdf",)
-# Monthly-report sections that belong in form 301 too, while their app registers none of its own.
-BORROWED_SECTIONS = ("crime",)
-
-
-def strategic_providers() -> list[ReportSectionProvider]:
-    """STRATEGIC_SECTIONS, with the borrowed report sections whose keys no app has registered there."""
-    providers = list(STRATEGIC_SECTIONS)
-    for key in BORROWED_SECTIONS:
-        borrowed = REPORT_SECTIONS.get(key)
-        if key not in STRATEGIC_SECTIONS and borrowed is not None:
-            providers.append(borrowed)
-    return sorted(providers, key=lambda p: p.order)
-
-
 def strategic_sections(user, neighbourhood: Neighbourhood, day: date) -> list[ReportSection]:
     providers = [
-        p for p in strategic_providers() if p.permission is None or has_permission(user, p.permission)
+        p for p in STRATEGIC_SECTIONS if p.permission is None or has_permission(user, p.permission)
     ]
     return [s for provider in providers if (s := provider.build(neighbourhood, day)) is not None]
 

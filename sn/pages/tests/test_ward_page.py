@@ -10,7 +10,18 @@ pytestmark = pytest.mark.django_db
 
 def test_the_ward_page_carries_every_panel_the_user_may_see(world):
     page = ward_page(world.user("sergeant"), world.wards["a1"].code)
-    assert [p.key for p in page.panels] == ["team", "staffing", "neighbours", "crime_links", "report_links"]
+    assert [p.key for p in page.panels] == [
+        "team",
+        "staffing",
+        "panel_priorities",
+        "kin",
+        "engagement",
+        "concerns",
+        "profile",
+        "neighbours",
+        "crime_links",
+        "report_links",
+    ]
 
 
 def test_a_panel_behind_a_permission_is_left_out_for_a_role_without_it(world):

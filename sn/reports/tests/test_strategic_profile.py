@@ -1,11 +1,10 @@
-"""The strategic profile (form 301): the sections apps register in STRATEGIC_SECTIONS, the monthly
-report's crime section borrowed until crime registers its own, on a printable page and as a PDF."""
+"""The strategic profile (form 301): the sections apps register in STRATEGIC_SECTIONS, on a printable
+page and as a PDF."""
 
 import pytest
 from django.urls import reverse
 
 from sn.core.registries import (
-    REPORT_SECTIONS,
     STRATEGIC_SECTIONS,
     ReportSection,
     ReportSectionProvider,
@@ -13,7 +12,6 @@ from sn.core.registries import (
 )
 from sn.geography.permissions import VIEW_CLUSTER_OVERVIEW
 from sn.profiles.tests.factories import KeyLocationFactory
-from sn.reports.strategic import strategic_providers
 from sn.reports.tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +28,7 @@ def _section(key: str, title: str, *lines: str):
 
 
 PRIORITIES = ReportSectionProvider("priorities", 20, _section("priorities", "Priorities", "Three priorities"))
-CRIME = ReportSectionProvider("crime", 20, _section("crime", "Crime and anti-social behaviour", "Crime fell"))
+CRIME = ReportSectionProvider("crime", 30, _section("crime", "Crime and anti-social behaviour", "Crime fell"))
 ACTIVITY = ReportSectionProvider(
     "activity",
     40,
@@ -41,10 +39,10 @@ ACTIVITY = ReportSectionProvider(
 
 @pytest.fixture
 def registered():
-    """The ward profile's real section, a panel's and an engagement section behind a permission, and
-    a crime section in the monthly report's registry only."""
+    """The ward profile's real section, a panel's, a crime section, and an engagement section behind a
+    permission."""
     ward = STRATEGIC_SECTIONS.get("ward")
-    with STRATEGIC_SECTIONS.isolated([ward, PRIORITIES, ACTIVITY]), REPORT_SECTIONS.isolated([CRIME]):
+    with STRATEGIC_SECTIONS.isolated([ward, PRIORITIES, CRIME, ACTIVITY]):
         yield
 
 
@@ -52,9 +50,7 @@ def _url(ward, query: str = "") -> str:
     return reverse("reports:strategic_profile", args=[ward.code]) + query
 
 
-def test_the_profile_prints_every_registered_section_in_order_with_the_crime_section_borrowed(
-    client_for, world, registered
-):
+def test_the_profile_prints_every_registered_section_in_order(client_for, world, registered):
     ward = world.wards["a1"]
     KeyLocationFactory(neighbourhood=ward, name="Oakfield Primary School")
     response = client_for("inspector").get(_url(ward))
@@ -94,13 +90,12 @@ def test_a_profile_offers_no_workbook(client_for, world):
     assert client_for("sergeant").get(_url(world.wards["a1"], "?format=xlsx")).status_code == 404
 
 
-def test_a_crime_section_registered_for_form_301_replaces_the_borrowed_one():
-    own = ReportSectionProvider("crime", 25, _section("crime", "Crime", "Own"))
-    with STRATEGIC_SECTIONS.isolated([own]), REPORT_SECTIONS.isolated([CRIME]):
-        assert strategic_providers() == [own]
+def test_crime_registers_its_12_months_for_form_301_after_the_priorities():
+    keys = STRATEGIC_SECTIONS.keys()
+    assert "crime" in keys and keys.index("crime") > keys.index("priorities")
 
 
 def test_with_nothing_registered_the_page_says_so(client_for, world):
-    with STRATEGIC_SECTIONS.isolated(), REPORT_SECTIONS.isolated():
+    with STRATEGIC_SECTIONS.isolated():
         body = client_for("sergeant").get(_url(world.wards["a1"])).content.decode()
     assert "Nothing has been recorded for this profile yet." in body
