@@ -36,9 +36,10 @@ from sn.incidents.parsing import (
 )
 from sn.incidents.sources import READ_BLOCK, READ_ERRORS, HashingReader
 
-# Bytes Arrow parses at a time. Bigger blocks cost less per row to split and convert (about 5 rows
-# to the kilobyte: 16 MB is some 70,000 rows, a little over a chunk); memory holds a few of them.
-BLOCK_BYTES = 16 << 20
+# Bytes Arrow parses at a time (about 4,000 rows). Arrow reads dozens of blocks ahead of the batch
+# asked for, so memory holds some 70 MB of them at 1 MB; at 16 MB it held most of a 1M-row file, and
+# splitting and converting a 1 MB block costs only some 0.3 us a row more than a 16 MB one.
+BLOCK_BYTES = 1 << 20
 # Blank, or a decimal written the plain way. Python's float() and Arrow's cast turn such text into the
 # same (correctly rounded) double; other spellings (" 1.5", "1_5", "inf") are left to the csv way.
 DECIMAL = r"^([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)?$"
@@ -146,7 +147,12 @@ def _texts(array: pa.ChunkedArray, f: Field) -> list[str]:
         raise NotFast(f"{f.label} is blank")
     if f.max_length is not None and (pc.max(pc.utf8_length(array)).as_py() or 0) > f.max_length:
         raise NotFast(f"{f.label} is too long")
-    return array.to_pylist()
+    encoded = array.combine_chunks().dictionary_encode()
+    if 2 * len(encoded.dictionary) > len(array):  # mostly distinct (Crime IDs): one string a row
+        return array.to_pylist()
+    # Mostly repeated (forces, LSOAs, outcomes): a row's value is the one string of its kind, which
+    # is quicker to fill in and holds a chunk in less memory than a string per row.
+    return _by_position(encoded.dictionary.to_pylist(), encoded.indices)
 
 
 def _month(text: str) -> Any:
@@ -173,10 +179,13 @@ def _looked_up(array: pa.ChunkedArray, convert: Callable[[str], Any]) -> list:
     converted = [convert(text) for text in distinct.to_pylist()]
     if any(value is _BAD for value in converted):
         raise NotFast("a value that does not convert")
-    positions = pc.index_in(array, value_set=distinct).to_numpy()
-    table = np.empty(len(converted), dtype=object)
-    table[:] = converted
-    return table[positions].tolist()
+    return _by_position(converted, pc.index_in(array, value_set=distinct))
+
+
+def _by_position(values: list, positions: pa.Array | pa.ChunkedArray) -> list:
+    table = np.empty(len(values), dtype=object)
+    table[:] = values
+    return table[positions.to_numpy()].tolist()
 
 
 def _coordinates(lng: pa.ChunkedArray, lat: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
