@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from sn.core.access import has_permission
 from sn.core.registries import WorkItem
 from sn.core.roles import Role
 from sn.geography.models import Neighbourhood
@@ -22,6 +23,7 @@ from sn.geography.scope import scope_of
 from sn.panels.dates import day_and_time, long_date
 from sn.panels.models import Meeting, Panel, Priority, Statement
 from sn.panels.models.priorities import HOLDING_A_PLACE
+from sn.panels.permissions import MANAGE_PANEL, MANAGE_PRIORITIES
 from sn.panels.selectors import cadences, update_due_before, with_last_update
 
 SUPERVISING = (Role.SERGEANT, Role.INSPECTOR, Role.BOROUGH_LEAD)
@@ -35,7 +37,7 @@ def _role(user) -> str:
     return user.role or ""
 
 
-def _priority_item(priority: Priority, today: date) -> WorkItem:
+def _priority_item(priority: Priority, today: date, can_update: bool) -> WorkItem:
     last = priority.last_update or priority.selected_on
     waited = (today - last).days
     since = (
@@ -45,7 +47,8 @@ def _priority_item(priority: Priority, today: date) -> WorkItem:
     )
     return WorkItem(
         title=f"Update the priority: {priority.wording}",
-        url=reverse("panels:update_new", args=[priority.pk]),
+        # Those who cannot record progress (inspectors, borough leads) chase it from the priority itself.
+        url=reverse("panels:update_new" if can_update else "panels:priority", args=[priority.pk]),
         area=priority.neighbourhood.name,
         due=last + timedelta(weeks=settings.SN_PRIORITY_UPDATE_WEEKS),
         overdue=True,
@@ -73,7 +76,8 @@ def stale_priority_items(user) -> list[WorkItem]:
         .filter(Q(last_update__lt=cutoff) | Q(last_update__isnull=True, selected_on__lt=cutoff))
         .select_related("neighbourhood", "owner")
     )
-    return [_priority_item(p, today) for p in stale]
+    can_update = has_permission(user, MANAGE_PRIORITIES)
+    return [_priority_item(p, today, can_update) for p in stale]
 
 
 def meeting_items(user) -> list[WorkItem]:
@@ -97,8 +101,11 @@ def meeting_items(user) -> list[WorkItem]:
         if cadence.planned_in_time or (late and cadence.next_planned):
             url = reverse("panels:meeting", args=[cadence.next_planned_id])
             what = f"planned for {long_date(timezone.localtime(cadence.next_planned))}"
-        else:
+        elif has_permission(user, MANAGE_PANEL):
             url = reverse("panels:meeting_new", args=[panel.neighbourhood.code])
+            what = "none planned"
+        else:
+            url = reverse("panels:ward_panel", args=[panel.neighbourhood.code])
             what = "none planned"
         last = f"last met {long_date(cadence.last_held)}" if cadence.last_held else "has not met yet"
         items.append(

@@ -90,6 +90,24 @@ def test_meetings_due_go_to_the_sergeant_and_overdue_ones_to_the_inspector_worst
     assert [(i.area, i.overdue, i.urgency) for i in inspector] == [(world.wards["a3"].name, True, 70 - 42)]
 
 
+def test_every_panel_work_item_opens_for_the_supervisor_it_is_listed_for(client_for, world, a1):
+    # An inspector or borough lead may not record progress or plan a meeting: their items lead to the
+    # priority and the ward's panel, where they can see what is late, not to a form that answers 403.
+    lapsed = ward_panel_setup(world, "a3")
+    Meeting.objects.filter(pk=lapsed.meeting.pk).update(starts_at=at_seven_pm(days_ago(70)))
+    for role in ("sergeant", "inspector", "borough_lead"):
+        user = world.user(role)
+        items = work_items.stale_priority_items(user) + work_items.meeting_items(user)
+        assert items, role
+        client = client_for(role)
+        for item in items:
+            assert client.get(item.url).status_code == 200, (role, item.title, item.url)
+    inspector = work_items.meeting_items(world.user("inspector"))
+    assert inspector[0].url == reverse("panels:ward_panel", args=[world.wards["a3"].code])
+    stale = work_items.stale_priority_items(world.user("inspector"))
+    assert stale[0].url == reverse("panels:priority", args=[a1.priority.pk])
+
+
 def test_a_planned_meeting_in_time_takes_the_meeting_off_the_sergeants_list(world, a1):
     Meeting.objects.filter(pk=a1.meeting.pk).update(starts_at=at_seven_pm(days_ago(30)))
     MeetingFactory(panel=a1.panel, status=Meeting.Status.PLANNED, starts_at=at_seven_pm(days_ago(-5)))
