@@ -14,13 +14,16 @@ from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 from benchmarks.report import line
+from sn.demo.cycle import seed_cycle
 from sn.demo.force import seed_demo
 
 SEED = 2026
 
 
 @contextmanager
-def demo_database() -> Iterator[None]:
+def demo_database(*, with_cycle: bool = False) -> Iterator[None]:
+    """The demo force; `with_cycle` adds two years of the cycle for every team (sn seed-cycle), for
+    pages whose panels show it."""
     setup_test_environment()
     # force_login logs a sign-in to the security log; in a benchmark's output it is only noise.
     security_log = logging.getLogger("sn.security")
@@ -36,6 +39,8 @@ def demo_database() -> Iterator[None]:
         summary = seed_demo(seed=SEED, progress=lambda *_: None)
         line("database", f"{connection.vendor}, migrated in {migrated - started:.1f} s")
         line("demo force", summary)
+        if with_cycle:
+            line("demo cycle", seed_cycle(seed=SEED, progress=lambda *_: None))
         yield
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -37,7 +37,14 @@ def _staffing(team: Team, neighbourhood: Neighbourhood, members: list, today) ->
     """Staffing of one team from its members, counting each sergeant's teams with a query apiece."""
     policy = policy_in_force(on=today)
     population = neighbourhood.population
-    staffing = Staffing(label=team.name, key=neighbourhood.code, teams=1, population=population or 0)
+    staffing = Staffing(
+        label=team.name,
+        key=neighbourhood.code,
+        teams=1,
+        population=population or 0,
+        population_source=neighbourhood.population_source,
+        population_year=neighbourhood.population_year,
+    )
     staffing.establishment = {r: float(n) for r, n in policy.posts_for(population).items()}
     staffing.enhanced_teams = int(population is not None and population >= policy.population_threshold)
     staffing.model_name = policy.model_name_for(population)

@@ -1,6 +1,7 @@
-"""The ward page (/wards/<code>/) on the full demo force: server time, query count, and whether the
-query count stays flat as a team grows. The baseline is benchmarks.naive_ward, the same page with its
-data fetched a query per officer.
+"""The ward page (/wards/<code>/) on the full demo force with two years of the cycle (every panel the
+cycle apps add: priorities, KIN, engagement, concerns, profile): server time, query count, and whether
+the query count stays flat as a team grows and between the quietest and busiest wards. The baseline is
+benchmarks.naive_ward, the same page with its data fetched a query per officer.
 
 Times are measured around Client.get, so they include middleware, session save and template rendering:
 everything the server does for the page except the network.
@@ -22,6 +23,8 @@ from django.utils import timezone
 from benchmarks.demo_db import demo_database
 from benchmarks.report import line, percentile, section, times, verdict
 from sn.accounts.models import User
+from sn.concerns.models import Concern
+from sn.engagement.models import Event
 from sn.geography.models import Neighbourhood
 from sn.teams.models import Officer, Posting, Rank, Team
 
@@ -163,9 +166,27 @@ def team_size_check(client: Client) -> dict:
     return check
 
 
+def activity_check(client: Client) -> dict:
+    """Query counts of the wards with the fewest and the most cycle records (concerns, events, KIN
+    interviews, meetings): the page must cost the same however busy the team has been."""
+    rows: dict[str, int] = dict.fromkeys(
+        Neighbourhood.objects.filter(kind=Neighbourhood.Kind.WARD).values_list("code", flat=True), 0
+    )
+    for model in (Concern, Event):
+        per_ward = model.objects.filter(neighbourhood__kind=Neighbourhood.Kind.WARD)
+        for code, n in per_ward.values_list("neighbourhood__code").annotate(n=Count("id")).order_by():
+            rows[code] += n
+    ranked = sorted(rows.items(), key=lambda item: (item[1], item[0]))
+    (quiet_code, quiet_rows), (busy_code, busy_rows) = ranked[0], ranked[-1]
+    return {
+        "quietest": (quiet_code, quiet_rows, count_queries(client, quiet_code)[0]),
+        "busiest": (busy_code, busy_rows, count_queries(client, busy_code)[0]),
+    }
+
+
 def run(*, quick: bool = False) -> list[str]:
     section("ward page: /wards/<code>/ on the full demo force, against a naive per-officer fetch")
-    with demo_database():
+    with demo_database(with_cycle=True):
         client = Client()
         # The central unit sees every ward, so any ward can be picked.
         client.force_login(User.objects.get(username="central"))
@@ -183,6 +204,9 @@ def run(*, quick: bool = False) -> list[str]:
         line("slowest ward page request", f"{slowest_ms:.1f} ms ({slowest_code})")
         breakdown(client, slowest_code)
 
+        activity = activity_check(client)
+        for label, (code, rows, queries) in activity.items():
+            line(f"{label} ward by cycle records ({code})", f"{rows:,} records: {queries} queries")
         size = team_size_check(client)
         for key, label in (("fewest", "fewest"), ("most", "most")):
             code, posted, count = size[key]
@@ -197,6 +221,7 @@ def run(*, quick: bool = False) -> list[str]:
     # Strict on purpose: a count that differs between the smallest and largest team is worth a look,
     # even when the cause is benign (a team with no sergeant skips the shared-sergeant query).
     flat = size["fewest"][2] == size["most"][2] == after
+    activity_flat = activity["quietest"][2] == activity["busiest"][2]
     speedup = naive["p50"] / page["p50"]
     slower = "; below 1x: the naive page is faster, see the profile above" if speedup < 1 else ""
     return [
@@ -205,6 +230,9 @@ def run(*, quick: bool = False) -> list[str]:
         f"ward page queries: {span(q)} per page; {size['fewest'][2]} with {size['fewest'][1]} postings, "
         f"{size['most'][2]} with {size['most'][1]}, {after} after +{EXTRA_SPECIALS} specials "
         f"(naive {naive_before} -> {naive_after}): {verdict(flat)}",
+        f"ward page queries by activity: {activity['quietest'][2]} on the quietest ward "
+        f"({activity['quietest'][1]:,} concerns and events), {activity['busiest'][2]} on the busiest "
+        f"({activity['busiest'][1]:,}): {verdict(activity_flat)}",
         f"ward page vs naive per-officer fetch: {times(speedup)} "
         f"(p50 {page['p50']:.1f} vs {naive['p50']:.1f} ms, {span(q)} vs {span(nq)} queries, "
         f"same HTML on {same_html}/{len(codes)} wards{slower})",

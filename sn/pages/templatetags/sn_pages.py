@@ -8,9 +8,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def render_panel(context, panel) -> str:
-    """A registered panel in its own template, with the page's context and the panel's own on top."""
+    """A registered panel in its own template, with the page's context and the panel's own on top.
+
+    Rendered without the request: the page's context already holds what the context processors give
+    (the user, the CSRF token, the navigation), and with the request Django would run every processor
+    again for each panel, the navigation's permission checks included."""
     with context.push(**panel.context):
-        return get_template(panel.template).render(context.flatten(), context.get("request"))
+        return get_template(panel.template).render(context.flatten())
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
