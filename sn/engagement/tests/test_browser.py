@@ -80,3 +80,33 @@ def test_a_pc_records_and_writes_up_an_event_and_an_audit_on_a_phone(page, live_
     assert page.locator("#ranking-table tbody tr").count() == 3
     snap(page, "analysis")
     assert not errors, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_concern_list_and_the_survey_results_fit_a_phone(page, live_server):
+    # The topic filter's longest option and the five-column borough comparison were wider than a phone:
+    # the page scrolled sideways. The filter now shrinks to the screen; the table scrolls in its region.
+    from sn.concerns.tests.factories import ConcernFactory
+    from sn.engagement.tests.factories import SurveyResponseFactory
+    from sn.performance.models import Measure
+    from sn.performance.tests.factories import SurveyResultFactory
+    from sn.testing.axe import page_width
+    from sn.testing.browser import PHONE
+    from sn.testing.world import build_world
+
+    world = build_world()
+    ward = world.wards["a1"]
+    ConcernFactory(neighbourhood=ward)
+    survey = EventFactory(neighbourhood=ward, kind=EventKind.SURVEY)
+    for answer in ("yes", "no"):
+        SurveyResponseFactory(event=survey, safe_after_dark=answer, worry="burglary")
+    for measure in (Measure.SAFE_AFTER_DARK, Measure.CONFIDENCE, Measure.WORRY_ASB):
+        SurveyResultFactory(borough=ward.borough, measure=measure)
+    sign_in(page, live_server, world.user("team_officer"))
+    widths = {}
+    for url in (f"/wards/{ward.code}/concerns/", f"/wards/{ward.code}/surveys/"):
+        assert page.goto(live_server.url + url).status == 200
+        widths[url] = page_width(page)
+        snap(page, url.strip("/").replace("/", "-"))
+    assert page.locator("#borough-measures").count() == 1
+    assert all(width <= PHONE["width"] for width in widths.values()), widths
