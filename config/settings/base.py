@@ -256,6 +256,13 @@ SN_COMMUNITY_UNDER_REACHED_RATIO: float = 0.5
 SN_DEMOGRAPHICS_MAX_BYTES: int = 20 * 1024 * 1024
 SN_UPLOAD_LIMITS["profiles:demographics_upload"] = SN_DEMOGRAPHICS_MAX_BYTES + 64 * 1024
 
+# --- engagement ---
+# An event that has happened should be written up (attendance, notes, concerns raised) within this many
+# days: after it, the home page lists it as overdue.
+SN_ENGAGEMENT_WRITE_UP_DAYS: int = 7
+# The ward page counts a ward's events by kind over this many months.
+SN_ENGAGEMENT_SUMMARY_MONTHS: int = 12
+
 # --- panels ---
 # Ward panels meet "ideally every four-six weeks" (seed 002, paragraph 9): the next meeting is due from
 # the first number of weeks after the last one held, and overdue after the second.
@@ -273,10 +280,3 @@ SN_REQUIRE_YOUTH_PRIORITY: bool = True
 SN_SMALL_NUMBER_SUPPRESSION: int = 10
 # A priority with no progress update for this many weeks is listed for its owner and their supervisors.
 SN_PRIORITY_UPDATE_WEEKS: int = 4
-
-# --- engagement ---
-# An event that has happened should be written up (attendance, notes, concerns raised) within this many
-# days: after it, the home page lists it as overdue.
-SN_ENGAGEMENT_WRITE_UP_DAYS: int = 7
-# The ward page counts a ward's events by kind over this many months.
-SN_ENGAGEMENT_SUMMARY_MONTHS: int = 12
