@@ -33,7 +33,7 @@ def test_the_demand_map_and_the_profile_chart_draw_without_errors(page, live_ser
     page.get_by_label("Username").fill("central_unit")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/force/")
+    page.wait_for_selector("h1:has-text('What needs doing')")  # everyone starts on their work
 
     page.goto(f"{live_server.url}/demand/")
     page.wait_for_selector("#demand-map[data-drawn='8']")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from sn.core.months import add_months, this_month
-from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly
+from sn.crime.tests.helpers import ASB, END, add_incidents, add_monthly, cover
 from sn.incidents.categories import Category
 
 BURGLARY = Category.BURGLARY
@@ -198,3 +198,14 @@ def test_the_borough_profile_adds_up_the_borough(client_for, counts):
 def test_a_profile_without_data_says_so(client_for, world):
     page = client_for("panel_member").get(reverse("crime:ward_profile", args=[world.wards["a1"].code]))
     assert "No crime or ASB is recorded" in page.content.decode()
+
+
+def test_the_headline_figures_give_no_change_over_an_incomplete_year(client_for, counts):
+    # Without a coverage record the year earlier is incomplete: the headline must not read "+66% on a
+    # year earlier" while the sentence below says crime is not compared (the demo showed "+1,393%").
+    url = reverse("crime:ward_profile", args=[counts.wards["a1"].code])
+    stats = client_for("team_officer").get(url).content.decode().split('class="sn-stats"')[1][:800]
+    assert "+66%" not in stats and "crimes (not compared: incomplete)" in stats
+    cover(add_months(END, -23), END)
+    stats = client_for("team_officer").get(url).content.decode().split('class="sn-stats"')[1][:800]
+    assert "crimes (+66% on a year earlier)" in stats
