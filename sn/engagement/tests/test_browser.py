@@ -110,3 +110,24 @@ def test_the_concern_list_and_the_survey_results_fit_a_phone(page, live_server):
         snap(page, url.strip("/").replace("/", "-"))
     assert page.locator("#borough-measures").count() == 1
     assert all(width <= PHONE["width"] for width in widths.values()), widths
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_web_address_in_a_title_does_not_widen_the_page_on_a_phone(page, live_server):
+    # Text overflowing its heading or link is not an element wider than the screen, but the page still
+    # scrolled sideways (945 px for an event titled with a web address).
+    from sn.testing.axe import page_width
+    from sn.testing.browser import PHONE
+    from sn.testing.world import build_world
+
+    world = build_world()
+    ward = world.wards["a1"]
+    event = EventFactory(
+        neighbourhood=ward, title="Briefing, details at https://example.org/" + "a-very-long-path-" * 6
+    )
+    sign_in(page, live_server, world.user("team_officer"))
+    widths = {}
+    for url in (f"/events/{event.pk}/", f"/wards/{ward.code}/"):
+        assert page.goto(live_server.url + url).status == 200
+        widths[url] = page_width(page)
+    assert all(width <= PHONE["width"] for width in widths.values()), widths
