@@ -1,6 +1,6 @@
 """Reading police.uk CSVs with pyarrow: a chunk of typed columns at a time, checked per column in C++.
 
-The importer's fast way through a file (docs/adr/0005-columnar-csv-reading.md). Arrow's streaming
+The importer's fast way through a file (docs/adr/0006-columnar-csv-reading.md). Arrow's streaming
 reader splits and decodes the CSV in its own threads, outside the GIL; every check parse_rows makes is
 made on whole columns with Arrow's compute functions; and each chunk comes out as the same `Columns`
 that parse_rows makes from csv rows, so the handlers cannot tell the two ways apart.
@@ -59,7 +59,8 @@ def read_chunks(stream: HashingReader, kind: SourceKind, size: int) -> Iterator[
         if number == 0:
             _check_header(table.slice(0, 1), kind)
             table, lines = table.slice(1), lines[1:]
-        yield parse_table(kind.fields, table, lines)
+        if table.num_rows:  # a file of a header alone has no chunk, as the csv way has none
+            yield parse_table(kind.fields, table, lines)
 
 
 def read_tables(stream, width: int, size: int) -> Iterator[tuple[pa.Table, Sequence[int]]]:
