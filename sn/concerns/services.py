@@ -11,6 +11,7 @@ from sn.concerns.places import point_problem
 from sn.concerns.taxonomy import Topic
 from sn.core.archive import record_archive
 from sn.core.audit import audit_actor
+from sn.core.months import EARLIEST_MONTH
 from sn.geography.models import Neighbourhood
 
 
@@ -35,6 +36,9 @@ def concern_create(
     errors: dict[str, str] = {}
     if raised_on > timezone.localdate():
         errors["raised_on"] = "The date a concern was raised cannot be in the future."
+    elif raised_on < EARLIEST_MONTH:
+        # The same floor as events: a mistyped year would fall outside every period the pages show.
+        errors["raised_on"] = f"Enter a date from {EARLIEST_MONTH:%d %B %Y}."
     if channel not in Channel.values:
         errors["channel"] = f"Unknown channel {channel!r}."
     if topic not in Topic.values:

@@ -50,6 +50,15 @@ def test_a_concern_from_the_future_or_outside_the_ward_is_refused(client_for, wo
     assert not Concern.objects.exists()
 
 
+def test_a_concern_dated_before_2000_is_refused_like_an_event(client_for, world):
+    # A mistyped year (1900, 0026) was saved and then fell outside every period the pages show.
+    url = reverse("concerns:concern_new", args=[world.wards["a1"].code])
+    for typo in ("1900-03-01", "0026-11-30"):
+        data = {"raised_on": typo, "channel": "media", "topic": "burglary", "description": "Local paper"}
+        post_form(client_for("sergeant"), url, data, errors={"raised_on": ["from 01 January 2000"]})
+    assert not Concern.objects.exists()
+
+
 def test_the_list_filters_by_topic_channel_and_period(client_for, world):
     ward = world.wards["a1"]
     today = timezone.localdate()
