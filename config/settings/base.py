@@ -280,3 +280,6 @@ SN_REQUIRE_YOUTH_PRIORITY: bool = True
 SN_SMALL_NUMBER_SUPPRESSION: int = 10
 # A priority with no progress update for this many weeks is listed for its owner and their supervisors.
 SN_PRIORITY_UPDATE_WEEKS: int = 4
+# Days a sergeant has to endorse (or send back) the panel's decision that a priority is resolved; the
+# priority holds one of the panel's places meanwhile, so a late endorsement is listed as overdue.
+SN_ENDORSEMENT_DAYS: int = 14

@@ -82,15 +82,25 @@ class CrimeProfile:
 
     @property
     def gap_notes(self) -> list[str]:
-        """Each incomplete month in words: "no burglary figures for December 2021"."""
-        notes = []
+        """Each run of incomplete months in words: "no burglary figures for December 2021", "no figures
+        for January to November 2021" (consecutive months lacking the same categories go together)."""
+        runs: list[tuple[date, date, list[str]]] = []
         for month, labels in self.gaps:
-            what = (
-                "no figures"
-                if len(labels) == len(Category.values)
-                else f"no {', '.join(labels).lower()} figures"
-            )
-            notes.append(f"{what} for {month:%B %Y}")
+            if runs and runs[-1][2] == labels and add_months(runs[-1][1], 1) == month:
+                runs[-1] = (runs[-1][0], month, labels)
+            else:
+                runs.append((month, month, labels))
+        notes = []
+        for first, last, labels in runs:
+            every = len(labels) == len(Category.values)
+            what = "no figures" if every else f"no {', '.join(labels).lower()} figures"
+            if first == last:
+                when = f"{first:%B %Y}"
+            elif first.year == last.year:
+                when = f"{first:%B} to {last:%B %Y}"
+            else:
+                when = f"{first:%B %Y} to {last:%B %Y}"
+            notes.append(f"{what} for {when}")
         return notes
 
     @property

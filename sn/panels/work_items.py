@@ -130,12 +130,16 @@ def endorsement_items(user) -> list[WorkItem]:
     waiting = Priority.objects.filter(
         neighbourhood__in=_wards_of(user), status=Priority.Status.PANEL_RESOLVED
     ).select_related("neighbourhood", "resolved_at")
+    # A decided priority still holds one of the panel's places until it is endorsed, so the sergeant
+    # has SN_ENDORSEMENT_DAYS to endorse it (or say why not) before it is listed as overdue.
+    allowed = timedelta(days=settings.SN_ENDORSEMENT_DAYS)
     return [
         WorkItem(
             title=f"Endorse the panel's sign-off: {p.wording}",
             url=reverse("panels:priority_endorse", args=[p.pk]),
             area=p.neighbourhood.name,
-            due=p.resolved_at.held_on,
+            due=p.resolved_at.held_on + allowed,
+            overdue=today > p.resolved_at.held_on + allowed,
             detail=f"The panel judged it resolved on {long_date(p.resolved_at.held_on)}",
             urgency=(today - p.resolved_at.held_on).days,
         )

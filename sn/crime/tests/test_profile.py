@@ -122,3 +122,19 @@ def test_the_latest_month_is_the_latest_with_every_category_loaded(world):
         (ward, date(2024, 12, 1), Category.BURGLARY, 4),  # published ahead of the rest
     )
     assert latest_month() == date(2023, 11, 1)
+
+
+def test_consecutive_incomplete_months_are_named_as_one_range(world):
+    a1 = world.wards["a1"]
+    add_monthly((a1, END, BURGLARY, 3))
+    cover(add_months(END, -11), END)  # the profile's twelve months: complete
+    june = add_months(END, -12)
+    cover(june, june, categories=(BURGLARY,))  # a year earlier: June's burglary only
+
+    profile = ward_profile(a1, end_month=END)
+
+    others = ", ".join(label.lower() for value, label in Category.choices if value != BURGLARY)
+    assert profile.gap_notes == [
+        "no figures for July 2022 to May 2023",
+        f"no {others} figures for June 2023",
+    ]

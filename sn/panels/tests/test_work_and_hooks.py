@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sn.accounts.tests.factories import UserFactory
 from sn.core.registries import HISTORY_RECORDS, STRATEGIC_SECTIONS, WARD_PANELS, WORK_ITEMS
@@ -75,6 +76,19 @@ def test_the_sergeant_sees_sign_offs_and_statements_waiting_for_them(world, a1):
     assert work_items.endorsement_items(world.user("inspector")) == []
     priority_endorse(priority=a1.priority, actor=world.user("sergeant"))
     assert work_items.endorsement_items(world.user("sergeant")) == []
+
+
+def test_a_sign_off_waiting_longer_than_the_endorsement_days_is_overdue(world, a1, settings):
+    priority_decide_resolved(priority=a1.priority, meeting=a1.meeting, note="Resolved")
+    held = a1.meeting.held_on
+
+    settings.SN_ENDORSEMENT_DAYS = max((timezone.localdate() - held).days + 1, 0)
+    (waiting,) = work_items.endorsement_items(world.user("sergeant"))
+    assert not waiting.overdue and waiting.due == held + datetime.timedelta(days=settings.SN_ENDORSEMENT_DAYS)
+
+    settings.SN_ENDORSEMENT_DAYS = (timezone.localdate() - held).days - 1
+    (late,) = work_items.endorsement_items(world.user("sergeant"))
+    assert late.overdue
 
 
 def test_meetings_due_go_to_the_sergeant_and_overdue_ones_to_the_inspector_worst_first(world, a1):
