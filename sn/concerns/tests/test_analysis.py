@@ -189,3 +189,12 @@ def test_without_incident_data_the_page_says_so_once(client_for, world):
     url = reverse("concerns:analysis", args=[world.wards["a1"].code]) + "?month=2024-06"
     text = client_for("sergeant").get(url).content.decode()
     assert "No police.uk incident data is loaded" in text and "Incomplete incident data" not in text
+
+
+def test_disagreements_over_different_years_come_with_a_caveat(client_for, raised):
+    url = reverse("concerns:analysis", args=[raised.code])
+    aligned = client_for("sergeant").get(url + "?month=2024-06").content.decode()
+    later = client_for("sergeant").get(url + "?month=2024-09").content.decode()
+
+    assert 'id="disagreements-caveat"' not in aligned
+    assert 'id="disagreements-caveat"' in later and "may only mean that things changed" in later
