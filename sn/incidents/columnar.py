@@ -59,8 +59,13 @@ def read_chunks(stream: HashingReader, kind: SourceKind, size: int) -> Iterator[
         if number == 0:
             _check_header(table.slice(0, 1), kind)
             table, lines = table.slice(1), lines[1:]
-        if table.num_rows:  # a file of a header alone has no chunk, as the csv way has none
-            yield parse_table(kind.fields, table, lines)
+        if not table.num_rows:  # a file of a header alone has no chunk, as the csv way has none
+            continue
+        try:
+            columns = parse_table(kind.fields, table, lines)
+        except pa.ArrowException as error:  # a value a compute function would not take: the csv way
+            raise NotFast(str(error)) from error
+        yield columns
 
 
 def read_tables(stream, width: int, size: int) -> Iterator[tuple[pa.Table, Sequence[int]]]:

@@ -141,6 +141,16 @@ def test_a_value_the_csv_way_might_refuse_is_left_to_it(tmp_path, old, new):
         list(read_chunks(stream, STREET, 50))
 
 
+def test_an_arrow_error_while_checking_a_chunk_leaves_the_file_to_the_csv_way(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise pa.ArrowInvalid("a value no cast takes")
+
+    monkeypatch.setattr("sn.incidents.columnar._coordinates", refuse)
+
+    with (FIXTURES / "street.csv").open("rb") as stream, pytest.raises(NotFast):
+        list(read_chunks(stream, STREET, 50))
+
+
 def test_a_header_that_is_not_the_kinds_is_left_to_the_csv_way():
     with (FIXTURES / "outcomes.csv").open("rb") as stream, pytest.raises(NotFast):
         list(read_chunks(stream, STREET, 50))
