@@ -388,11 +388,13 @@ def test_withdrawing_a_contact_erases_its_interests_and_organisation_too(world):
 
 
 def test_a_new_wording_is_the_next_version_and_cannot_start_before_the_last(world):
+    # The first version comes from a data migration, which a test that empties the database removes.
+    first = wording("contact")
     second = services.consent_wording_create(purpose="contact", text="Second words", in_use_from=TODAY)
 
-    assert second.version == 2
+    assert second.version == first.version + 1
     errors = refused(
         lambda: services.consent_wording_create(purpose="contact", text="Third", in_use_from=days_ago(1))
     )
     assert "on or after" in errors["in_use_from"][0]
-    assert ConsentWording.objects.get(purpose="contact", version=1).text != "Second words"
+    assert ConsentWording.objects.get(pk=first.pk).text != "Second words"

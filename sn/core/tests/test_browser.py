@@ -44,6 +44,9 @@ def test_the_force_map_draws_every_ward(page, live_server):
     page.get_by_label("Username").fill("central_unit")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # Everyone starts on what needs doing; the central unit's link there leads to the force map.
+    page.wait_for_selector("h1:has-text('What needs doing')")
+    page.get_by_role("link", name="The force: the overview page").click()
     page.wait_for_url("**/force/")
     page.wait_for_selector("#area-map[data-drawn='8']")
     assert page.locator("#area-map path.leaflet-interactive").count() == 8
