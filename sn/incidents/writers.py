@@ -7,6 +7,9 @@ An existing row is rewritten only when a value differs. A street file never over
 an outcomes file has set (last_outcome_month not null): the outcomes file is the later word on a crime.
 Both run inside the caller's transaction, on the raw DB-API connection under Django's, so that a
 worker thread can write one chunk while the main thread parses the next (see handlers.StreetHandler).
+A chunk can be written in two steps: encode_incidents (in the thread that has the rows: it only
+formats) and write_encoded (in the writer thread: it only sends), so that the thread the database waits
+on never waits for the GIL.
 """
 
 import io
@@ -152,9 +155,10 @@ def _copy_and_upsert(cursor, sql: Statements, write) -> tuple[int, int]:
 
 
 def encode_incidents(rows: Iterable[tuple], columns: tuple[Column, ...], raw=None) -> bytes | list[tuple]:
-    """What write_incidents would hand the database for `rows`: COPY data on PostgreSQL, the parameter
-    rows on SQLite. With write_encoded, it times the database's part of an import alone (the
-    benchmark's ceiling, benchmarks/crime_import.py)."""
+    """What write_incidents would hand the database for `rows`: binary COPY data on PostgreSQL, the
+    parameter rows on SQLite. Safe beside a write on the same connection in another thread: its own
+    cursor only formats, into a buffer (psycopg connections may be shared by threads, cursors not).
+    Also the benchmark's way to time the database's part of an import alone (benchmarks/crime_import.py)."""
     raw = raw or raw_connection()
     if connection.vendor != "postgresql":
         return list(rows)
