@@ -163,15 +163,18 @@ def encoded_chunks(path: Path, locator) -> tuple[list, tuple]:
     parameter rows on SQLite), captured in a transaction that is rolled back."""
     from django.db import transaction
 
+    from sn.incidents.writers import encode_incidents
+
     encoded, columns = [], []
 
-    def keep(chunk, chunk_columns, raw):
-        encoded.append(chunk)
+    def keep(rows, chunk_columns, raw):
+        chunk = encode_incidents(rows, chunk_columns, raw)
+        encoded.append(chunk if isinstance(chunk, bytes) else list(chunk))  # SQLite's rows: written twice
         columns.append(chunk_columns)
         return 0, 0
 
-    # The street handler encodes each chunk and hands it to write_encoded in its writer thread.
-    with transaction.atomic(), mock.patch("sn.incidents.handlers.write_encoded", keep):
+    # The street handler's writer thread hands each chunk's rows to write_incidents.
+    with transaction.atomic(), mock.patch("sn.incidents.handlers.write_incidents", keep):
         _import(path, locator, rebuild_rollup=False)
         transaction.set_rollback(True)
     return encoded, columns[0]

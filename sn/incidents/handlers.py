@@ -20,7 +20,7 @@ from sn.incidents.models import CountSource, Incident, StopSearch
 from sn.incidents.parsing import Columns
 from sn.incidents.reporting import FileResult
 from sn.incidents.rollup import coverage_record, placed_points_replace
-from sn.incidents.writers import encode_incidents, raw_connection, write_encoded
+from sn.incidents.writers import raw_connection, write_incidents
 
 if TYPE_CHECKING:  # the kinds name these handlers, so they can only be imported for type checking
     from sn.incidents.kinds import SourceKind
@@ -128,11 +128,9 @@ class StreetHandler:
         chunk["neighbourhood_id"] = chunk["neighbourhood_id"].tolist()
         chunk["placed"] = repeat(False, len(chunk["source_key"]))
         self.result.months.update(date.fromisoformat(month) for month in set(chunk["month"]))
-        rows = zip(*(chunk[column.name] for column in self.columns), strict=False)
-        # Encoded here, while the writer thread sends the chunk before: it then only sends.
-        encoded = encode_incidents(rows, self.columns, self.raw)
+        rows = zip(*(chunk[column.name] for column in self.columns), strict=False)  # read by the writer
         self._collect()
-        self.pending = (self.pool.submit(write_encoded, encoded, self.columns, self.raw), written)
+        self.pending = (self.pool.submit(write_incidents, rows, self.columns, self.raw), written)
 
 
 def _unique_last(keys: list[str], kept: list[int]) -> list[int] | None:

@@ -154,14 +154,15 @@ def _copy_and_upsert(cursor, sql: Statements, write) -> tuple[int, int]:
     return inserted, updated
 
 
-def encode_incidents(rows: Iterable[tuple], columns: tuple[Column, ...], raw=None) -> bytes | list[tuple]:
-    """What write_incidents would hand the database for `rows`: binary COPY data on PostgreSQL, the
-    parameter rows on SQLite. Safe beside a write on the same connection in another thread: its own
-    cursor only formats, into a buffer (psycopg connections may be shared by threads, cursors not).
-    Also the benchmark's way to time the database's part of an import alone (benchmarks/crime_import.py)."""
+def encode_incidents(rows: Iterable[tuple], columns: tuple[Column, ...], raw=None) -> bytes | Iterable[tuple]:
+    """What write_incidents would hand the database for `rows`: binary COPY data on PostgreSQL; on
+    SQLite the rows themselves, which executemany reads as it binds them (building them here would only
+    add to the GIL's work in the thread that parses). Safe beside a write on the same connection in
+    another thread: its own cursor only formats, into a buffer (psycopg connections may be shared by
+    threads, cursors not). Also how the benchmark times the database's part alone (benchmarks/)."""
     raw = raw or raw_connection()
     if connection.vendor != "postgresql":
-        return list(rows)
+        return rows
     rows = iter(rows)
     first = next(rows, None)
     if first is None:
@@ -172,7 +173,7 @@ def encode_incidents(rows: Iterable[tuple], columns: tuple[Column, ...], raw=Non
     return buffer.getvalue()
 
 
-def write_encoded(encoded: bytes | list[tuple], columns: tuple[Column, ...], raw=None) -> tuple[int, int]:
+def write_encoded(encoded: bytes | Iterable[tuple], columns: tuple[Column, ...], raw=None) -> tuple[int, int]:
     """write_incidents for what encode_incidents made of the rows."""
     raw = raw or raw_connection()
     if connection.vendor != "postgresql":
