@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sn.incidents.models import PRECEDENCE, CountSource, Coverage
+from sn.incidents.models import CountSource
+from sn.incidents.rollup import winning_coverage
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,10 @@ def period_coverage(months, *, ward: bool = True) -> PeriodCoverage:
     (the first of PRECEDENCE that covers it, as the rollup chooses). Counts-only figures are per ward:
     for a non-ward area (`ward` False) they cover nothing, since its share of them is unknown."""
     months = tuple(sorted(set(months)))
-    rank = {source.value: i for i, source in enumerate(PRECEDENCE)}
-    winner: dict[tuple[date, str], tuple[int, str]] = {}
-    rows = Coverage.objects.filter(month__in=months)
-    if not ward:
-        rows = rows.exclude(source=CountSource.COUNTS)
-    for month, category, source, label in rows.values_list("month", "category", "source", "label"):
-        held = winner.get((month, category))
-        if held is None or rank[source] < held[0]:
-            winner[month, category] = (rank[source], label or source)
+    winner = winning_coverage(list(months), exclude=() if ward else (CountSource.COUNTS.value,))
     uses: dict[str, tuple[set, set]] = defaultdict(lambda: (set(), set()))
-    for (month, category), (_, label) in winner.items():
+    for (month, category), record in winner.items():
+        label = record.label or record.source
         uses[label][0].add(month)
         uses[label][1].add(category)
     sources = tuple(

@@ -108,15 +108,20 @@ def _overlay_recount(months: list[date] | None) -> int:
     return len(found)
 
 
-def winning_sources(months: list[date] | None = None) -> dict[tuple[date, str], str]:
-    """(month, category) -> the source counted for it, for the months given (every month when None)."""
+def winning_coverage(
+    months: list[date] | None = None, *, exclude: tuple[str, ...] = ()
+) -> dict[tuple[date, str], Coverage]:
+    """(month, category) -> the coverage record of the source counted for it (the first of PRECEDENCE
+    that covers it), for the months given (every month when None), leaving out the `exclude` sources."""
     rank = {source.value: i for i, source in enumerate(PRECEDENCE)}
     coverage = Coverage.objects.all() if months is None else Coverage.objects.filter(month__in=months)
-    winners: dict[tuple[date, str], str] = {}
-    for month, category, source in coverage.values_list("month", "category", "source"):
-        held = winners.get((month, category))
-        if held is None or rank[source] < rank[held]:
-            winners[month, category] = source
+    if exclude:
+        coverage = coverage.exclude(source__in=exclude)
+    winners: dict[tuple[date, str], Coverage] = {}
+    for record in coverage.only("month", "category", "source", "label"):
+        held = winners.get((record.month, record.category))
+        if held is None or rank[record.source] < rank[held.source]:
+            winners[record.month, record.category] = record
     return winners
 
 
@@ -129,8 +134,8 @@ def _effective_rebuild(cursor, months: list[date] | None) -> int:
         for batch, marks in _batches(months):
             cursor.execute(f"DELETE FROM {monthly} WHERE month IN ({marks})", batch)
     chosen: dict[tuple[str, date], list[str]] = defaultdict(list)
-    for (month, category), source in winning_sources(months).items():
-        chosen[source, month].append(category)
+    for (month, category), record in winning_coverage(months).items():
+        chosen[record.source, month].append(category)
     written = 0
     for (source, month), categories in sorted(chosen.items()):
         marks = ", ".join(["%s"] * len(categories))
