@@ -14,6 +14,8 @@ class PartnerOrganisation(models.Model):
         SCHOOLS = "schools", "Schools"
         TRANSPORT = "transport", "Transport"
         YOUTH = "youth", "Youth service"
+        HEALTH = "health", "Health"
+        FIRE = "fire", "Fire and rescue"
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=200, unique=True)

@@ -34,8 +34,10 @@ class RecordRule:
     neighbourhood_path: str
     view: Tier
     change: Tier = field(default_factory=Tier)
-    # Extra, non-geographic reach for a user (a partner organisation invited to a case).
+    # Extra, non-geographic reach for a user (a partner organisation invited to a case): `extra` for
+    # reading, `extra_change` for changing; a reach to read never implies a reach to change.
     extra: Callable[[object], Q] | None = None
+    extra_change: Callable[[object], Q] | None = None
     # The related manager or attribute chain to the record's neighbourhoods, for single objects.
     neighbourhoods_of: Callable[[Model], Iterable[Neighbourhood]] | None = None
 
@@ -43,7 +45,7 @@ class RecordRule:
     def label(self) -> str:
         return self.model._meta.label_lower
 
-    def _tier_q(self, user, tier: Tier, scope: Scope) -> Q | None:
+    def _tier_q(self, user, tier: Tier, scope: Scope, extra: Callable[[object], Q] | None) -> Q | None:
         """None: nothing at all; Q(): everything; otherwise the records within reach."""
         if tier.all and has_permission(user, tier.all):
             return Q()
@@ -55,14 +57,17 @@ class RecordRule:
         granted = scope.granted_ids(self.label)
         if granted:
             reach |= Q(pk__in=granted)
-        if self.extra is not None:
-            reach |= self.extra(user)
+        if extra is not None:
+            reach |= extra(user)
         return reach
 
     def filter_for(self, user, queryset: QuerySet | None = None, *, for_write: bool = False) -> QuerySet:
         queryset = self.model._default_manager.all() if queryset is None else queryset
         scope = scope_of(user)
-        reach = self._tier_q(user, self.change if for_write else self.view, scope)
+        if for_write:
+            reach = self._tier_q(user, self.change, scope, self.extra_change)
+        else:
+            reach = self._tier_q(user, self.view, scope, self.extra)
         if reach is None:
             return queryset.none()
         if reach == Q():

@@ -28,6 +28,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("engagement",),
     ("community",),
     ("panels",),
+    # Stage 6: problem-solving cases work the panels' priorities; EPIC activity is recorded against
+    # priorities and cases; the borough tasking group reads all of them.
+    ("problemsolving",),
+    ("activity",),
+    ("tasking",),
     ("reports", "api", "pages"),
     ("demo",),
 )

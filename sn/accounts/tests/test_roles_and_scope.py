@@ -100,7 +100,28 @@ CYCLE = {
     Role.BOROUGH_LEAD: OFFICERS_READ | {"follow_up_kin_compliance", "follow_up_write_ups"},
     Role.CENTRAL_UNIT: OFFICERS_READ | {"import_demographics", "manage_consent_wording"},
 }
-EXPECTED_GRANTS = {role: BEFORE_THE_CYCLE[role] | CYCLE[role] for role in Role}
+# Problem solving (issue 10). Reviewed: partners reach only the cases their organisation is invited to
+# (the record rule's invitation reach), never by area; panel members read priorities, not case files;
+# the library is read force-wide by police roles only.
+STAFF_READ_CASES = {"view_cases", "view_good_practice_library"}
+PROBLEM_SOLVING = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: {"view_invited_cases"},
+    Role.TEAM_OFFICER: STAFF_READ_CASES | {"manage_cases"},
+    Role.SERGEANT: STAFF_READ_CASES | {"manage_cases", "review_cases", "invite_partners_to_cases"},
+    Role.INSPECTOR: STAFF_READ_CASES,
+    Role.ANALYST: STAFF_READ_CASES,
+    Role.BOROUGH_LEAD: STAFF_READ_CASES,
+    Role.CENTRAL_UNIT: STAFF_READ_CASES,
+}
+# EPIC activity (issue 10).
+EPIC: dict[Role, set[str]] = {role: set() for role in Role}
+# The borough tasking group (issue 10).
+TASKING: dict[Role, set[str]] = {role: set() for role in Role}
+EXPECTED_GRANTS = {
+    role: BEFORE_THE_CYCLE[role] | CYCLE[role] | PROBLEM_SOLVING[role] | EPIC[role] | TASKING[role]
+    for role in Role
+}
 
 
 @pytest.mark.parametrize("role", list(Role))
