@@ -6,240 +6,755 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_alter_partnerorganisation_kind'),
-        ('concerns', '0003_concern_source_record'),
-        ('geography', '0003_borough_created_by_borough_modified_by_and_more'),
-        ('panels', '0001_initial'),
-        ('teams', '0002_establishmentpolicy_created_by_and_more'),
+        ("accounts", "0005_alter_partnerorganisation_kind"),
+        ("concerns", "0003_concern_source_record"),
+        ("geography", "0003_borough_created_by_borough_modified_by_and_more"),
+        ("panels", "0001_initial"),
+        ("teams", "0002_establishmentpolicy_created_by_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=200)),
-                ('problem_statement', models.TextField(max_length=4000)),
-                ('topic', models.CharField(blank=True, choices=[('burglary', 'Burglary'), ('robbery', 'Robbery and street crime'), ('violence', 'Violence and assault'), ('vehicle-crime', 'Theft of or from vehicles'), ('bicycle-theft', 'Bicycle theft'), ('shoplifting', 'Shoplifting'), ('theft-from-the-person', 'Pickpocketing and snatch theft'), ('other-theft', 'Other theft'), ('criminal-damage', 'Criminal damage and graffiti'), ('drug-dealing', 'Drug dealing and drug use'), ('weapons', 'Knives and weapons'), ('public-order', 'Public disorder'), ('other-crime', 'Other crime'), ('asb-rowdy-youths', 'ASB: rowdy or intimidating young people'), ('asb-general', 'ASB: rowdy or inconsiderate behaviour'), ('asb-vehicle-nuisance', 'ASB: vehicle nuisance (off-road bikes, nuisance driving)'), ('asb-noise', 'ASB: noise'), ('asb-street-drinking', 'ASB: street drinking'), ('asb-begging', 'ASB: begging'), ('asb-litter-fly-tipping', 'ASB: litter and fly-tipping'), ('asb-neighbours', 'ASB: neighbour disputes'), ('asb-drug-litter', 'ASB: drug litter'), ('road-safety', 'Speeding and road safety'), ('other', 'Other')], max_length=30)),
-                ('category_codes', models.CharField(max_length=400)),
-                ('place', models.CharField(choices=[('ward', 'The whole ward'), ('streets', 'Named streets'), ('area', 'An area drawn on the map')], default='ward', max_length=10)),
-                ('streets', models.TextField(blank=True, help_text='One street per line, as police.uk names them')),
-                ('area', models.TextField(blank=True, help_text='GeoJSON Polygon, WGS84, drawn on the map')),
-                ('period_start', models.DateField(help_text='First month of the problem period')),
-                ('period_end', models.DateField(help_text='Last month of the problem period')),
-                ('victim', models.TextField(blank=True, max_length=2000, verbose_name='victim or target')),
-                ('offender', models.TextField(blank=True, max_length=2000)),
-                ('location', models.TextField(blank=True, max_length=2000)),
-                ('guardian', models.TextField(blank=True, help_text='Who can protect the victim', max_length=2000)),
-                ('handler', models.TextField(blank=True, help_text='Who has influence on the offender', max_length=2000)),
-                ('manager', models.TextField(blank=True, help_text='Who is responsible for the place', max_length=2000)),
-                ('analysis_summary', models.TextField(blank=True, max_length=4000)),
-                ('response_started_on', models.DateField(blank=True, null=True)),
-                ('stage', models.CharField(choices=[('scanning', 'Scanning'), ('analysis', 'Analysis'), ('response', 'Response'), ('assessment', 'Assessment'), ('closed', 'Closed')], default='scanning', max_length=12)),
-                ('review_due_on', models.DateField()),
-                ('last_activity_on', models.DateField()),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closing_note', models.TextField(blank=True, max_length=2000)),
-                ('concerns', models.ManyToManyField(blank=True, related_name='cases', to='concerns.concern')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('neighbourhood', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='problem_solving_cases', to='geography.neighbourhood')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases_owned', to='teams.officer')),
-                ('priority', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='case', to='panels.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=200)),
+                ("problem_statement", models.TextField(max_length=4000)),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("burglary", "Burglary"),
+                            ("robbery", "Robbery and street crime"),
+                            ("violence", "Violence and assault"),
+                            ("vehicle-crime", "Theft of or from vehicles"),
+                            ("bicycle-theft", "Bicycle theft"),
+                            ("shoplifting", "Shoplifting"),
+                            ("theft-from-the-person", "Pickpocketing and snatch theft"),
+                            ("other-theft", "Other theft"),
+                            ("criminal-damage", "Criminal damage and graffiti"),
+                            ("drug-dealing", "Drug dealing and drug use"),
+                            ("weapons", "Knives and weapons"),
+                            ("public-order", "Public disorder"),
+                            ("other-crime", "Other crime"),
+                            ("asb-rowdy-youths", "ASB: rowdy or intimidating young people"),
+                            ("asb-general", "ASB: rowdy or inconsiderate behaviour"),
+                            (
+                                "asb-vehicle-nuisance",
+                                "ASB: vehicle nuisance (off-road bikes, nuisance driving)",
+                            ),
+                            ("asb-noise", "ASB: noise"),
+                            ("asb-street-drinking", "ASB: street drinking"),
+                            ("asb-begging", "ASB: begging"),
+                            ("asb-litter-fly-tipping", "ASB: litter and fly-tipping"),
+                            ("asb-neighbours", "ASB: neighbour disputes"),
+                            ("asb-drug-litter", "ASB: drug litter"),
+                            ("road-safety", "Speeding and road safety"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("category_codes", models.CharField(max_length=400)),
+                (
+                    "place",
+                    models.CharField(
+                        choices=[
+                            ("ward", "The whole ward"),
+                            ("streets", "Named streets"),
+                            ("area", "An area drawn on the map"),
+                        ],
+                        default="ward",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "streets",
+                    models.TextField(blank=True, help_text="One street per line, as police.uk names them"),
+                ),
+                ("area", models.TextField(blank=True, help_text="GeoJSON Polygon, WGS84, drawn on the map")),
+                ("period_start", models.DateField(help_text="First month of the problem period")),
+                ("period_end", models.DateField(help_text="Last month of the problem period")),
+                ("victim", models.TextField(blank=True, max_length=2000, verbose_name="victim or target")),
+                ("offender", models.TextField(blank=True, max_length=2000)),
+                ("location", models.TextField(blank=True, max_length=2000)),
+                (
+                    "guardian",
+                    models.TextField(blank=True, help_text="Who can protect the victim", max_length=2000),
+                ),
+                (
+                    "handler",
+                    models.TextField(
+                        blank=True, help_text="Who has influence on the offender", max_length=2000
+                    ),
+                ),
+                (
+                    "manager",
+                    models.TextField(
+                        blank=True, help_text="Who is responsible for the place", max_length=2000
+                    ),
+                ),
+                ("analysis_summary", models.TextField(blank=True, max_length=4000)),
+                ("response_started_on", models.DateField(blank=True, null=True)),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("scanning", "Scanning"),
+                            ("analysis", "Analysis"),
+                            ("response", "Response"),
+                            ("assessment", "Assessment"),
+                            ("closed", "Closed"),
+                        ],
+                        default="scanning",
+                        max_length=12,
+                    ),
+                ),
+                ("review_due_on", models.DateField()),
+                ("last_activity_on", models.DateField()),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("closing_note", models.TextField(blank=True, max_length=2000)),
+                ("concerns", models.ManyToManyField(blank=True, related_name="cases", to="concerns.concern")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "neighbourhood",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="problem_solving_cases",
+                        to="geography.neighbourhood",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases_owned",
+                        to="teams.officer",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case",
+                        to="panels.priority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('before_start', models.DateField()),
-                ('before_end', models.DateField()),
-                ('after_start', models.DateField()),
-                ('after_end', models.DateField()),
-                ('category_codes', models.CharField(max_length=400)),
-                ('figures', models.JSONField(default=dict)),
-                ('displacement', models.JSONField(default=list)),
-                ('outcome', models.CharField(choices=[('resolved', 'Resolved'), ('reduced', 'Reduced'), ('displaced', 'Displaced'), ('no_change', 'No change')], max_length=12)),
-                ('evidence', models.TextField(max_length=4000)),
-                ('recorded_on', models.DateField()),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='assessment', to='problemsolving.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("before_start", models.DateField()),
+                ("before_end", models.DateField()),
+                ("after_start", models.DateField()),
+                ("after_end", models.DateField()),
+                ("category_codes", models.CharField(max_length=400)),
+                ("figures", models.JSONField(default=dict)),
+                ("displacement", models.JSONField(default=list)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("resolved", "Resolved"),
+                            ("reduced", "Reduced"),
+                            ("displaced", "Displaced"),
+                            ("no_change", "No change"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("evidence", models.TextField(max_length=4000)),
+                ("recorded_on", models.DateField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessment",
+                        to="problemsolving.case",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseInvitation',
+            name="CaseInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('invited_on', models.DateField()),
-                ('removed_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='problemsolving.case')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_invitations', to='accounts.partnerorganisation')),
-                ('removed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("invited_on", models.DateField()),
+                ("removed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations",
+                        to="problemsolving.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_invitations",
+                        to="accounts.partnerorganisation",
+                    ),
+                ),
+                (
+                    "removed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['invited_on', 'id'],
+                "ordering": ["invited_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseReview',
+            name="CaseReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('reviewed_on', models.DateField()),
-                ('note', models.TextField(max_length=4000)),
-                ('next_due_on', models.DateField()),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='problemsolving.case')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("reviewed_on", models.DateField()),
+                ("note", models.TextField(max_length=4000)),
+                ("next_due_on", models.DateField()),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="problemsolving.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-reviewed_on', '-id'],
+                "ordering": ["-reviewed_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseUpdate',
+            name="CaseUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('on', models.DateField(verbose_name='date')),
-                ('text', models.TextField(max_length=4000, verbose_name='update')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='updates', to='problemsolving.case')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.partnerorganisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("on", models.DateField(verbose_name="date")),
+                ("text", models.TextField(max_length=4000, verbose_name="update")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="updates",
+                        to="problemsolving.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.partnerorganisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-on', '-id'],
+                "ordering": ["-on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Intervention',
+            name="Intervention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('description', models.CharField(max_length=300)),
-                ('delivered_by', models.CharField(choices=[('police', 'Police'), ('partner', 'Partner organisation'), ('public', 'The public')], max_length=10)),
-                ('owner_name', models.CharField(blank=True, max_length=200)),
-                ('due_on', models.DateField()),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='planned', max_length=12)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('outcome_note', models.TextField(blank=True, max_length=2000)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interventions', to='problemsolving.case')),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.partnerorganisation')),
-                ('owner_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='interventions', to='teams.officer')),
-                ('owner_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='interventions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("description", models.CharField(max_length=300)),
+                (
+                    "delivered_by",
+                    models.CharField(
+                        choices=[
+                            ("police", "Police"),
+                            ("partner", "Partner organisation"),
+                            ("public", "The public"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("owner_name", models.CharField(blank=True, max_length=200)),
+                ("due_on", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("outcome_note", models.TextField(blank=True, max_length=2000)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interventions",
+                        to="problemsolving.case",
+                    ),
+                ),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.partnerorganisation",
+                    ),
+                ),
+                (
+                    "owner_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interventions",
+                        to="teams.officer",
+                    ),
+                ),
+                (
+                    "owner_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interventions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'id'],
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='InterventionUpdate',
+            name="InterventionUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('on', models.DateField(verbose_name='date')),
-                ('text', models.TextField(max_length=4000, verbose_name='update')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='updates', to='problemsolving.intervention')),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("on", models.DateField(verbose_name="date")),
+                ("text", models.TextField(max_length=4000, verbose_name="update")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="updates",
+                        to="problemsolving.intervention",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-on', '-id'],
+                "ordering": ["-on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ResponseOption',
+            name="ResponseOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('description', models.CharField(max_length=300)),
-                ('chosen', models.BooleanField(default=False)),
-                ('reason', models.TextField(help_text='Why it was chosen, or why not', max_length=2000)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='options', to='problemsolving.case')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                ("description", models.CharField(max_length=300)),
+                ("chosen", models.BooleanField(default=False)),
+                ("reason", models.TextField(help_text="Why it was chosen, or why not", max_length=2000)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="options",
+                        to="problemsolving.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-chosen', 'id'],
+                "ordering": ["-chosen", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['neighbourhood', 'stage'], name='problemsolv_neighbo_002d92_idx'),
+            model_name="case",
+            index=models.Index(fields=["neighbourhood", "stage"], name="problemsolv_neighbo_002d92_idx"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['stage', 'review_due_on'], name='problemsolv_stage_4799cc_idx'),
+            model_name="case",
+            index=models.Index(fields=["stage", "review_due_on"], name="problemsolv_stage_4799cc_idx"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['stage', 'last_activity_on'], name='problemsolv_stage_faeab5_idx'),
+            model_name="case",
+            index=models.Index(fields=["stage", "last_activity_on"], name="problemsolv_stage_faeab5_idx"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='problemsolving_case_period'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gte", models.F("period_start"))),
+                name="problemsolving_case_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('stage', 'closed'), _negated=True), ('closed_on__isnull', False), _connector='OR'), name='problemsolving_case_closed_on'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("stage", "closed"), _negated=True),
+                    ("closed_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="problemsolving_case_closed_on",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.CheckConstraint(condition=models.Q(('before_end__gte', models.F('before_start')), ('after_start__gt', models.F('before_end')), ('after_end__gte', models.F('after_start'))), name='problemsolving_assessment_periods_in_order'),
+            model_name="assessment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("before_end__gte", models.F("before_start")),
+                    ("after_start__gt", models.F("before_end")),
+                    ("after_end__gte", models.F("after_start")),
+                ),
+                name="problemsolving_assessment_periods_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='caseinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('removed_at__isnull', True)), fields=('case', 'organisation'), name='problemsolving_one_standing_invitation'),
+            model_name="caseinvitation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("removed_at__isnull", True)),
+                fields=("case", "organisation"),
+                name="problemsolving_one_standing_invitation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='caseupdate',
-            index=models.Index(fields=['case', 'on'], name='problemsolv_case_id_639e00_idx'),
+            model_name="caseupdate",
+            index=models.Index(fields=["case", "on"], name="problemsolv_case_id_639e00_idx"),
         ),
         migrations.AddIndex(
-            model_name='intervention',
-            index=models.Index(fields=['status', 'due_on'], name='problemsolv_status_a940d4_idx'),
+            model_name="intervention",
+            index=models.Index(fields=["status", "due_on"], name="problemsolv_status_a940d4_idx"),
         ),
         migrations.AddIndex(
-            model_name='intervention',
-            index=models.Index(fields=['owner_user', 'status'], name='problemsolv_owner_u_10b2b2_idx'),
+            model_name="intervention",
+            index=models.Index(fields=["owner_user", "status"], name="problemsolv_owner_u_10b2b2_idx"),
         ),
         migrations.AddConstraint(
-            model_name='intervention',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('delivered_by', 'police'), ('owner_officer__isnull', False)), models.Q(('delivered_by', 'partner'), ('organisation__isnull', False), ('owner_user__isnull', False)), models.Q(('delivered_by', 'public'), models.Q(('owner_name', ''), _negated=True)), _connector='OR'), name='problemsolving_intervention_owner_fits'),
+            model_name="intervention",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("delivered_by", "police"), ("owner_officer__isnull", False)),
+                    models.Q(
+                        ("delivered_by", "partner"),
+                        ("organisation__isnull", False),
+                        ("owner_user__isnull", False),
+                    ),
+                    models.Q(("delivered_by", "public"), models.Q(("owner_name", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="problemsolving_intervention_owner_fits",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intervention',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), _negated=True), models.Q(('completed_by__isnull', False), ('completed_on__isnull', False)), _connector='OR'), name='problemsolving_intervention_done_when_completed'),
+            model_name="intervention",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "done"), _negated=True),
+                    models.Q(("completed_by__isnull", False), ("completed_on__isnull", False)),
+                    _connector="OR",
+                ),
+                name="problemsolving_intervention_done_when_completed",
+            ),
         ),
     ]

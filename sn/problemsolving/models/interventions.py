@@ -33,7 +33,11 @@ class Intervention(AuditedModel):
         "teams.Officer", null=True, blank=True, on_delete=models.PROTECT, related_name="interventions"
     )
     owner_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="interventions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interventions",
     )
     # For the public: who does it ("Elm Estate residents' association").
     owner_name = models.CharField(max_length=200, blank=True)
