@@ -1,0 +1,3 @@
+"""Who may open the problem-solving pages: library."""
+
+ACCESS_RULES: dict = {}

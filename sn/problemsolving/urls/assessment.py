@@ -1,0 +1,3 @@
+"""Routes of problem solving: assessment."""
+
+urlpatterns: list = []

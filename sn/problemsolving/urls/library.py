@@ -1,0 +1,3 @@
+"""Routes of problem solving: library."""
+
+urlpatterns: list = []
