@@ -286,3 +286,11 @@ SN_PRIORITY_UPDATE_WEEKS: int = 4
 # Days a sergeant has to endorse (or send back) the panel's decision that a priority is resolved; the
 # priority holds one of the panel's places meanwhile, so a late endorsement is listed as overdue.
 SN_ENDORSEMENT_DAYS: int = 14
+
+# --- problemsolving ---
+# The ward's sergeant reviews every open problem-solving case; the next review falls due this many weeks
+# after the last one (or after the case was opened), and a late one is listed on the sergeant's home page.
+SN_CASE_REVIEW_WEEKS: int = 4
+# An open case with no dated activity (update, review, intervention change) for this many weeks is
+# stalled: listed for its team on their home page and in the borough tasking group's pack.
+SN_CASE_STALLED_WEEKS: int = 6
