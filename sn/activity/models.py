@@ -1,0 +1,81 @@
+"""EPIC activity records. A record is one piece of the team's (or a partner's, or the public's) work on
+a day in a ward: a patrol, an operation day, a month's school visits. It carries one or more typed counts
+(`ActivityCount`: two arrests and forty leaflets on one operation day), the stage of the seven-stage
+model it served, who delivered it, and optionally the priority or problem-solving case it worked.
+
+The family of a count is its kind's (sn.activity.kinds), so a record can span families; the report adds
+counts up by kind, family, stage and deliverer with GROUP BY queries (sn.activity.selectors).
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from sn.activity.kinds import FAMILY_OF, KIND_BY_KEY, KIND_CHOICES, DeliveredBy, Stage
+from sn.core.models import AuditedModel
+
+
+class ActivityRecord(AuditedModel):
+    neighbourhood = models.ForeignKey(
+        "geography.Neighbourhood", on_delete=models.PROTECT, related_name="epic_activity"
+    )
+    on = models.DateField("date")
+    summary = models.CharField(max_length=300, help_text="What was done, in a line")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.ACT)
+    delivered_by = models.CharField(max_length=10, choices=DeliveredBy.choices, default=DeliveredBy.POLICE)
+    organisation = models.ForeignKey(
+        "accounts.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="epic_activity",
+    )
+    priority = models.ForeignKey(
+        "panels.Priority", null=True, blank=True, on_delete=models.PROTECT, related_name="epic_activity"
+    )
+    case = models.ForeignKey(
+        "problemsolving.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="epic_activity"
+    )
+
+    class Meta:
+        ordering = ["-on", "-id"]
+        indexes = [models.Index(fields=["on", "neighbourhood"]), models.Index(fields=["neighbourhood", "on"])]
+        constraints = [
+            models.CheckConstraint(
+                name="activity_record_stage_of_seven", condition=Q(stage__gte=1) & Q(stage__lte=7)
+            ),
+            # Whatever writes the row, an organisation is named exactly when a partner delivered it.
+            models.CheckConstraint(
+                name="activity_record_organisation_iff_partner",
+                condition=Q(delivered_by="partner", organisation__isnull=False)
+                | (~Q(delivered_by="partner") & Q(organisation__isnull=True)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.summary} ({self.on:%d %b %Y})"
+
+
+class ActivityCount(AuditedModel):
+    record = models.ForeignKey(ActivityRecord, on_delete=models.CASCADE, related_name="counts")
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["record", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "kind"], name="activity_one_count_per_kind"),
+            # A kind not done is no row: a zero would be counted as a record of it.
+            models.CheckConstraint(name="activity_count_positive", condition=Q(count__gt=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.label.lower()}"
+
+    @property
+    def label(self) -> str:
+        spec = KIND_BY_KEY.get(self.kind)
+        return spec.label if spec else self.kind
+
+    @property
+    def family(self) -> str:
+        return FAMILY_OF.get(self.kind, "")
