@@ -4,6 +4,8 @@ the sergeant's scheduled reviews, the partner organisations invited to work on a
 assessment of its impact. Other apps link to a case by its id (`problemsolving.Case`): EPIC activity
 and the tasking group's pack."""
 
+# The library's model lives with the library (sn.problemsolving.library); imported here so Django finds it.
+from sn.problemsolving.library.models import LibraryEntry
 from sn.problemsolving.models.assessment import Assessment
 from sn.problemsolving.models.cases import Case, CaseInvitation, CaseReview, CaseUpdate, ResponseOption
 from sn.problemsolving.models.interventions import Intervention, InterventionUpdate
@@ -16,5 +18,6 @@ __all__ = [
     "CaseUpdate",
     "Intervention",
     "InterventionUpdate",
+    "LibraryEntry",
     "ResponseOption",
 ]
