@@ -82,12 +82,19 @@ def levels_of(rule: Rule) -> dict[Elsewhere, Callable[[Any], dict]]:
     return dict(rule.elsewhere)
 
 
+class BoroughWide(frozenset):
+    """The roles of a route about a record that belongs to a whole borough (a tasking meeting), read by
+    ward and cluster roles of that borough too: every role reaching the borough reaches every such
+    record, so the only "elsewhere" that can show a mistake is another borough."""
+
+
 def required_levels(who) -> set[Elsewhere]:
     """The levels a route about one object must be tried at: those some role in `who` must not reach
     (a level every role reaches cannot show a mistake)."""
     if not isinstance(who, frozenset | set):
         return set()
-    return {level for level in LEVELS if who - level.reached_by}
+    levels = (OTHER_BOROUGH,) if isinstance(who, BoroughWide) else LEVELS
+    return {level for level in levels if who - level.reached_by}
 
 
 # --- What each role of the world reaches, from the world itself rather than from the code under test.

@@ -116,8 +116,20 @@ PROBLEM_SOLVING = {
 }
 # EPIC activity (issue 10).
 EPIC: dict[Role, set[str]] = {role: set() for role in Role}
-# The borough tasking group (issue 10).
-TASKING: dict[Role, set[str]] = {role: set() for role in Role}
+# The borough tasking group (issue 10). Reviewed: the borough lead (and the central unit) keep the
+# meetings and decide bids; inspectors and sergeants read them and raise bids for wards in their scope;
+# analysts read and prepare packs; partners see nothing, for a pack lists cases their organisation is
+# not invited to; PCs, PCSOs and panel members see nothing.
+TASKING: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: set(),
+    Role.TEAM_OFFICER: set(),
+    Role.SERGEANT: {"view_tasking", "raise_resource_bids"},
+    Role.INSPECTOR: {"view_tasking", "raise_resource_bids"},
+    Role.ANALYST: {"view_tasking", "prepare_tasking_packs"},
+    Role.BOROUGH_LEAD: {"view_tasking", "manage_tasking", "prepare_tasking_packs"},
+    Role.CENTRAL_UNIT: {"view_tasking", "manage_tasking", "prepare_tasking_packs"},
+}
 EXPECTED_GRANTS = {
     role: BEFORE_THE_CYCLE[role] | CYCLE[role] | PROBLEM_SOLVING[role] | EPIC[role] | TASKING[role]
     for role in Role
