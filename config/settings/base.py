@@ -294,3 +294,15 @@ SN_CASE_REVIEW_WEEKS: int = 4
 # An open case with no dated activity (update, review, intervention change) for this many weeks is
 # stalled: listed for its team on their home page and in the borough tasking group's pack.
 SN_CASE_STALLED_WEEKS: int = 6
+
+# --- tasking ---
+# The borough tasking group's pack lists an open case as stalled when nothing was recorded on it (update,
+# review, intervention update) for this many weeks (seed 002, paragraph 18: the group "identifies and
+# deals with any blockages").
+SN_TASKING_STALLED_WEEKS: int = 6
+# "Ward priorities near the borough's high-demand areas": the pack takes the borough's busiest wards in
+# the crime app's demand ranking (this many), and lists the active priorities in them and next to them.
+SN_TASKING_HIGH_DEMAND_WARDS: int = 3
+# A strategic theme: the same priority topic held by at least this share of the borough's wards (seed 002,
+# paragraph 17: "a significant percentage of wards on a BCU are tackling the same priority").
+SN_TASKING_THEME_SHARE: float = 0.2
