@@ -298,8 +298,9 @@ SN_CASE_STALLED_WEEKS: int = 6
 # --- tasking ---
 # The borough tasking group's pack lists an open case as stalled when nothing was recorded on it (update,
 # review, intervention update) for this many weeks (seed 002, paragraph 18: the group "identifies and
-# deals with any blockages").
-SN_TASKING_STALLED_WEEKS: int = 6
+# deals with any blockages"). The team's own home page counts stalled the same way by default, so that
+# the pack never names a case its team was not told about.
+SN_TASKING_STALLED_WEEKS: int = SN_CASE_STALLED_WEEKS
 # "Ward priorities near the borough's high-demand areas": the pack takes the borough's busiest wards in
 # the crime app's demand ranking (this many), and lists the active priorities in them and next to them.
 SN_TASKING_HIGH_DEMAND_WARDS: int = 3
