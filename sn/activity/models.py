@@ -19,6 +19,9 @@ class ActivityRecord(AuditedModel):
         "geography.Neighbourhood", on_delete=models.PROTECT, related_name="epic_activity"
     )
     on = models.DateField("date")
+    # The first day of the month of `on`, kept by the services so that the report groups by month with
+    # a plain column on every database (no date truncation per row).
+    month = models.DateField(editable=False)
     summary = models.CharField(max_length=300, help_text="What was done, in a line")
     stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.ACT)
     delivered_by = models.CharField(max_length=10, choices=DeliveredBy.choices, default=DeliveredBy.POLICE)
@@ -38,7 +41,10 @@ class ActivityRecord(AuditedModel):
 
     class Meta:
         ordering = ["-on", "-id"]
-        indexes = [models.Index(fields=["on", "neighbourhood"]), models.Index(fields=["neighbourhood", "on"])]
+        indexes = [
+            models.Index(fields=["month", "neighbourhood"]),
+            models.Index(fields=["neighbourhood", "on"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="activity_record_stage_of_seven", condition=Q(stage__gte=1) & Q(stage__lte=7)
