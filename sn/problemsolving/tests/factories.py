@@ -8,6 +8,7 @@ and `CaseInvitationFactory(case=c, organisation=o)`. The factories write rows di
 no audit actor), so tests of the services build their world with them and then call the services.
 """
 
+import dataclasses
 import datetime
 
 import factory
@@ -18,6 +19,7 @@ from sn.accounts.tests.factories import PartnerOrganisationFactory, UserFactory
 from sn.concerns.taxonomy import TOPICS, Topic
 from sn.core.roles import Role
 from sn.geography.tests.factories import NeighbourhoodFactory
+from sn.panels.tests.helpers import ward_panel_setup
 from sn.problemsolving.models import (
     Case,
     CaseInvitation,
@@ -209,3 +211,64 @@ class CaseReviewFactory(DjangoModelFactory):
     reviewer = factory.SubFactory(UserFactory, role=Role.SERGEANT)
     note = "Progress is steady; keep the patrols going."
     next_due_on = factory.LazyFunction(lambda: _today() + datetime.timedelta(weeks=4))
+
+
+# --- A case with something of everything in a ward of the test world (sn.testing.world), for the access
+# matrix and the view tests. Built once per world and ward.
+
+
+@dataclasses.dataclass
+class WardCase:
+    case: Case
+    option: ResponseOption
+    police: Intervention
+    partner: Intervention | None  # owned by the world's partner user, on a1 only (their borough)
+    public: Intervention
+    update: CaseUpdate
+    review: CaseReview
+    invitation: CaseInvitation | None
+
+
+def ward_case_setup(world, key: str) -> WardCase:
+    """The case working the ward's panel priority (sn.panels.tests.helpers), owned by the priority's
+    officer. In a1 the world's partner organisation is invited and its user owns a partner
+    intervention; elsewhere no organisation is invited."""
+    cache = world.__dict__.setdefault("cases_setup", {})
+    if key not in cache:
+        cache[key] = _build_ward_case(world, key)
+    return cache[key]
+
+
+def _build_ward_case(world, key: str) -> WardCase:
+    priority = ward_panel_setup(world, key).priority
+    case = CaseFactory(priority=priority, stage=Case.Stage.RESPONSE, response_started_on=_today())
+    option = ResponseOptionFactory(case=case)
+    police = InterventionFactory(case=case, owner_officer=priority.owner)
+    public = PublicInterventionFactory(case=case)
+    sergeant = world.users["sergeant"]
+    invitation, partner = None, None
+    if key == "a1":
+        partner_user = world.users["partner"]
+        invitation = CaseInvitationFactory(
+            case=case, organisation=partner_user.partner_organisation, invited_by=sergeant
+        )
+        partner = PartnerInterventionFactory(case=case, owner_user=partner_user)
+    update = CaseUpdateFactory(case=case, author=sergeant)
+    review = CaseReviewFactory(case=case, reviewer=sergeant)
+    return WardCase(case, option, police, partner, public, update, review, invitation)
+
+
+def removed_invitation_case(world) -> Case:
+    """A second case in a1 that the world's partner organisation was invited to and then removed from."""
+    cache = world.__dict__.setdefault("cases_setup", {})
+    if "removed" not in cache:
+        case = CaseFactory(neighbourhood=world.wards["a1"], owner=world.officers["pc_a"])
+        CaseInvitationFactory(
+            case=case,
+            organisation=world.users["partner"].partner_organisation,
+            invited_by=world.users["sergeant"],
+            removed_at=timezone.now(),
+            removed_by=world.users["sergeant"],
+        )
+        cache["removed"] = case
+    return cache["removed"]
