@@ -115,7 +115,17 @@ PROBLEM_SOLVING = {
     Role.CENTRAL_UNIT: STAFF_READ_CASES,
 }
 # EPIC activity (issue 10).
-EPIC: dict[Role, set[str]] = {role: set() for role in Role}
+STAFF_EPIC = {"view_epic_activity", "view_case_epic_activity"}
+EPIC: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: {"view_case_epic_activity", "record_case_epic_activity"},
+    Role.TEAM_OFFICER: STAFF_EPIC | {"record_epic_activity", "record_case_epic_activity"},
+    Role.SERGEANT: STAFF_EPIC | {"record_epic_activity", "record_case_epic_activity"},
+    Role.INSPECTOR: STAFF_EPIC,
+    Role.ANALYST: STAFF_EPIC,
+    Role.BOROUGH_LEAD: STAFF_EPIC,
+    Role.CENTRAL_UNIT: STAFF_EPIC,
+}
 # The borough tasking group (issue 10). Reviewed: the borough lead (and the central unit) keep the
 # meetings and decide bids; inspectors and sergeants read them and raise bids for wards in their scope;
 # analysts read and prepare packs; partners see nothing, for a pack lists cases their organisation is
