@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("sn.reports.urls")),
     path("", include("sn.panels.urls")),
     path("", include("sn.problemsolving.urls")),
+    path("", include("sn.tasking.urls")),
     path("", include("sn.activity.urls")),
     path("", include("sn.community.urls")),
     path("", include("sn.concerns.urls")),

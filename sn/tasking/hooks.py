@@ -1,1 +1,38 @@
-"""Filled below."""
+"""What the tasking app adds to pages lower apps own (sn.core.registries): the header link to the
+borough's tasking page, and the home page's work (overdue actions for their owners; bids awaiting a
+decision and meetings without a pack for the borough lead)."""
+
+from django.urls import reverse
+
+from sn.core.access import has_permission
+from sn.core.registries import NAVIGATION, WORK_ITEMS, NavItem, WorkItemProvider
+from sn.tasking import work_items
+from sn.tasking.permissions import MANAGE_TASKING, VIEW_TASKING
+
+
+def _tasking_link(user) -> str | None:
+    if not has_permission(user, VIEW_TASKING):
+        return None
+    if user.borough_id:
+        return reverse("tasking:borough", args=[user.borough.code])
+    return reverse("tasking:index")
+
+
+NAVIGATION.register(NavItem(key="tasking", label="Tasking", order=38, href=_tasking_link))
+
+# An action's owner may hold any role (a partner's officer who signs in, an inspector): no permission.
+WORK_ITEMS.register(
+    WorkItemProvider(
+        "tasking-actions", "Tasking group actions past their date", 40, work_items.overdue_action_items
+    )
+)
+WORK_ITEMS.register(
+    WorkItemProvider(
+        "tasking-bids", "Resource bids awaiting the tasking group", 41, work_items.bid_items, MANAGE_TASKING
+    )
+)
+WORK_ITEMS.register(
+    WorkItemProvider(
+        "tasking-packs", "Tasking meetings without a pack", 42, work_items.pack_items, MANAGE_TASKING
+    )
+)

@@ -14,7 +14,9 @@ class TaskingMeeting(AuditedModel):
         TASKING_GROUP = "tasking_group", "Safer Neighbourhoods tasking group"
         JOINT_ACTION_GROUP = "joint_action_group", "Joint action group with the council"
 
-    borough = models.ForeignKey("geography.Borough", on_delete=models.PROTECT, related_name="tasking_meetings")
+    borough = models.ForeignKey(
+        "geography.Borough", on_delete=models.PROTECT, related_name="tasking_meetings"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TASKING_GROUP)
     held_on = models.DateField("date")
     place = models.CharField(max_length=200, blank=True)

@@ -1,0 +1,61 @@
+"""The tasking meeting's pack, assembled for a borough as it stood on a date (the meeting's): stalled
+cases, cross-border and strategic themes, priorities near the high-demand wards, open resource bids,
+actions to follow up, and the borough's survey figures. Each section says its "as at" date.
+
+`assemble_many` builds the packs of many boroughs on one date with the same few queries as one (the
+demo builds two years of them); `assemble` is the one-borough case the service uses. Caches passed in
+keep what does not change between dates of a run (the demand ranking of a month, the survey of a
+quarter, the ward adjacency).
+"""
+
+from datetime import date
+
+from sn.geography.models import Borough
+from sn.tasking.pack import business, cases, demand, figures, themes
+from sn.tasking.pack.sections import (
+    actions_section,
+    bids_section,
+    demand_section,
+    stalled_section,
+    themes_section,
+)
+from sn.tasking.pack.serial import section_dict
+
+
+def assemble_many(
+    boroughs: list[Borough], kind: str, as_at: date, cache: dict | None = None
+) -> dict[int, list[dict]]:
+    cache = {} if cache is None else cache
+    ids = [b.id for b in boroughs]
+    if "edges" not in cache:
+        cache["edges"] = themes.adjacency()
+    edges = cache["edges"]
+    stalled = cases.stalled_cases(ids, as_at)
+    found_themes = themes.themes(ids, as_at, edges)
+    ranking = demand.ranking_for(as_at, cache.setdefault("rankings", {}))
+    near = demand.near_high_demand(ids, as_at, ranking, edges)
+    bids = business.open_bids(ids, as_at)
+    actions = business.open_actions(ids, kind, as_at)
+    survey = figures.survey_sections(boroughs, as_at, cache.setdefault("survey", {}))
+    packs = {}
+    for borough in boroughs:
+        sections = [
+            stalled_section(borough, stalled.get(borough.id, []), as_at),
+            themes_section(
+                borough,
+                found_themes.groups.get(borough.id, []),
+                found_themes.strategic.get(borough.id, []),
+                as_at,
+            ),
+            demand_section(borough, near[borough.id], ranking, as_at),
+            bids_section(bids.get(borough.id, []), as_at),
+            actions_section(actions.get(borough.id, []), as_at),
+        ]
+        if borough.id in survey:
+            sections.append(survey[borough.id])
+        packs[borough.id] = [section_dict(s) for s in sections]
+    return packs
+
+
+def assemble(borough: Borough, kind: str, as_at: date) -> list[dict]:
+    return assemble_many([borough], kind, as_at)[borough.id]
