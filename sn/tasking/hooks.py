@@ -8,6 +8,7 @@ from sn.core.access import has_permission
 from sn.core.registries import NAVIGATION, WORK_ITEMS, NavItem, WorkItemProvider
 from sn.tasking import work_items
 from sn.tasking.permissions import MANAGE_TASKING, VIEW_TASKING
+from sn.tasking.selectors import boroughs_for_user
 
 
 def _tasking_link(user) -> str | None:
@@ -15,6 +16,9 @@ def _tasking_link(user) -> str | None:
         return None
     if user.borough_id:
         return reverse("tasking:borough", args=[user.borough.code])
+    boroughs = list(boroughs_for_user(user)[:2])
+    if len(boroughs) == 1:
+        return reverse("tasking:borough", args=[boroughs[0].code])
     return reverse("tasking:index")
 
 

@@ -2,7 +2,7 @@
 the agenda of actions to follow up, decisions, actions set, bids decided), with the lead's forms."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,10 +39,8 @@ from sn.tasking.views.common import (
 
 @access(permission=VIEW_TASKING)
 def index(request: HttpRequest) -> HttpResponse:
-    """The boroughs whose tasking the user reads; straight to it when there is one."""
+    """The boroughs whose tasking the user reads."""
     boroughs = list(boroughs_for_user(request.user).order_by("name"))
-    if len(boroughs) == 1:
-        return redirect("tasking:borough", code=boroughs[0].code)
     return render(request, "tasking/index.html", {"boroughs": boroughs})
 
 
