@@ -8,4 +8,4 @@ class ProblemSolvingConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing declares the app's permissions and fills the registries lower apps own.
-        from sn.problemsolving import hooks, permissions  # noqa: F401
+        from sn.problemsolving import assessment_hooks, hooks, permissions  # noqa: F401

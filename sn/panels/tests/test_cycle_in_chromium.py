@@ -12,6 +12,7 @@ from sn.concerns.models import Concern
 from sn.panels.models import Priority
 from sn.panels.selectors import published_statements
 from sn.panels.tests.helpers import ward_panel_setup
+from sn.problemsolving.tests.assessed import assessed_case_for
 from sn.testing.browser import BROWSER, PHONE, sign_in
 from sn.testing.world import build_world
 
@@ -87,6 +88,10 @@ def test_the_whole_cycle_from_a_street_briefing_to_a_published_statement(page, l
     assert list(priority.concerns.values_list("description", flat=True)) == [
         "Youths intimidating shoppers at the parade"
     ]
+
+    # Stage 6 (problem solving, tested through its pages elsewhere): the priority's case is assessed,
+    # which sign-off requires.
+    assessed_case_for(priority, recorded_by=world.user("sergeant"))
 
     # Stage 7: the panel, through its chair, decides it is resolved; nothing closes yet.
     as_user(page, live_server, world.user("panel_member"))

@@ -25,13 +25,17 @@ from sn.panels.services import (
 from sn.panels.signoff import SIGN_OFF_PREREQUISITES, SignOffPrerequisite
 from sn.panels.tests.factories import MeetingFactory, PanelMemberFactory, PriorityFactory, days_ago
 from sn.panels.tests.helpers import ward_panel_setup
+from sn.problemsolving.tests.assessed import assessed_case_for
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def a1(world):
-    return ward_panel_setup(world, "a1")
+    setup = ward_panel_setup(world, "a1")
+    # Sign-off needs the priority's case assessed (tested in sn/problemsolving/tests/test_signoff_gate.py).
+    assessed_case_for(setup.priority)
+    return setup
 
 
 def choose(world, meeting, actor=None, **kwargs):

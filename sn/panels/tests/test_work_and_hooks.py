@@ -23,6 +23,7 @@ from sn.panels.tests.factories import (
     days_ago,
 )
 from sn.panels.tests.helpers import ward_panel_setup
+from sn.problemsolving.tests.assessed import assessed_case_for
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def a1(world):
     setup = ward_panel_setup(world, "a1")
+    # Sign-off needs the priority's case assessed (tested in sn/problemsolving/tests/test_signoff_gate.py).
+    assessed_case_for(setup.priority)
     # Chosen two months ago and not updated since: due an update.
     Priority.objects.filter(pk=setup.priority.pk).update(selected_on=days_ago(60))
     setup.priority.refresh_from_db()
