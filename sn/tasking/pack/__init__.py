@@ -1,6 +1,6 @@
 """The tasking meeting's pack, assembled for a borough as it stood on a date (the meeting's): stalled
 cases, cross-border and strategic themes, priorities near the high-demand wards, open resource bids,
-actions to follow up, and the borough's survey figures. Each section says its "as at" date.
+actions to follow up, and the borough's EPIC and survey figures. Each section says its "as at" date.
 
 `assemble_many` builds the packs of many boroughs on one date with the same few queries as one (the
 demo builds two years of them); `assemble` is the one-borough case the service uses. Caches passed in
@@ -11,7 +11,7 @@ quarter, the ward adjacency).
 from datetime import date
 
 from sn.geography.models import Borough
-from sn.tasking.pack import business, cases, demand, figures, themes
+from sn.tasking.pack import business, cases, demand, epic, figures, themes
 from sn.tasking.pack.sections import (
     actions_section,
     bids_section,
@@ -36,6 +36,7 @@ def assemble_many(
     near = demand.near_high_demand(ids, as_at, ranking, edges)
     bids = business.open_bids(ids, as_at)
     actions = business.open_actions(ids, kind, as_at)
+    epic_report = epic.force_report(as_at, cache.setdefault("epic", {}))
     survey = figures.survey_sections(boroughs, as_at, cache.setdefault("survey", {}))
     packs = {}
     for borough in boroughs:
@@ -50,6 +51,7 @@ def assemble_many(
             demand_section(borough, near[borough.id], ranking, as_at),
             bids_section(bids.get(borough.id, []), as_at),
             actions_section(actions.get(borough.id, []), as_at),
+            epic.epic_section(borough, epic_report, as_at),
         ]
         if borough.id in survey:
             sections.append(survey[borough.id])
