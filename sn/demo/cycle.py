@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
+from sn.activity.demo import activity_demo_load
 from sn.community.demo import community_demo_load
 from sn.concerns.models import Concern
 from sn.engagement.demo import engagement_demo_load
@@ -22,6 +23,7 @@ STEPS = (
     ("Engagement events, visual audits, perception surveys and concerns", engagement_demo_load),
     ("Key Individual Network, interviews and community contacts", community_demo_load),
     ("Ward panels, meetings, priorities and statements", panels_demo_load),
+    ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
 )
 
 
