@@ -9,3 +9,4 @@ class ProblemSolvingConfig(AppConfig):
     def ready(self) -> None:
         # Importing declares the app's permissions and fills the registries lower apps own.
         from sn.problemsolving import assessment_hooks, hooks, permissions  # noqa: F401
+        from sn.problemsolving.library import hooks as library_hooks  # noqa: F401

@@ -1,3 +1,7 @@
-"""Routes of problem solving: library."""
+"""Routes of problem solving: the good-practice library."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from sn.problemsolving.views import library
+
+urlpatterns = [path("library/", library.library, name="library")]
