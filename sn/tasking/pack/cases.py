@@ -101,9 +101,10 @@ def stalled_cases(borough_ids: list[int], as_at: date) -> dict[int, list[Stalled
         dated += [r for r, _ in reviews[pk] if r <= as_at]
         if row["last_activity_on"] <= as_at:
             dated.append(row["last_activity_on"])
-        if opened > as_at and not dated:
+        if not dated and opened > as_at:
             continue  # not open yet on the pack's date
-        last = max([*dated, opened] if opened <= as_at else dated)
+        # The opening counts only when nothing is dated: a bulk-loaded case carries its load time.
+        last = max(dated) if dated else opened
         review_due = _review_due(row["review_due_on"], reviews[pk], as_at)
         reasons = []
         if as_at - last >= silent_for:
