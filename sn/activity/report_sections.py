@@ -49,7 +49,15 @@ def epic_section(area, day: date) -> ReportSection | None:
     """The month of the report: activity by family and stage, interventions, priorities and the parts."""
     report = epic_report(area=area, month=day)
     if not report.has_activity and not report.priorities:
-        return None
+        # An empty month is itself worth reporting: the report says so rather than leaving EPIC out.
+        return ReportSection(
+            key="epic",
+            title="EPIC activity",
+            summary=[
+                f"No EPIC activity or priorities recorded for {report.name} in this month or the year before."
+            ],
+            period=month_label(report.month, day),
+        )
     tables: list[Table] = [
         families_table(report),
         stages_table(report),

@@ -198,7 +198,8 @@ def test_the_monthly_report_section_and_form_301(known):
     strategic = activity_strategic_section(known.wards["a1"], date(2024, 10, 31))
     assert strategic.key == "activity"
     assert strategic.tables[0].rows[-1] == ["Oct 2024", 2, 1, 0, 40, 43]
-    assert epic_section(known.wards["a4"], date(2024, 10, 31)) is None
+    empty = epic_section(known.wards["a4"], date(2024, 10, 31))
+    assert empty.tables == [] and "No EPIC activity" in empty.summary[0]
 
 
 def test_the_monthly_ward_report_shows_the_section_to_the_police_not_the_panel(known, client_for):
