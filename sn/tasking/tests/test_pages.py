@@ -1,0 +1,129 @@
+"""The tasking pages as their users see them: the borough page, a meeting with its agenda, the pack on
+the page and as PDF (hostile text included), forms that refuse on the field."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sn.core.registries import NAVIGATION, WORK_ITEMS
+from sn.tasking.models import Action, MeetingPack, TaskingMeeting
+from sn.tasking.services import pack_assemble
+from sn.tasking.tests.helpers import make_case, tasking_setup
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def test_the_meeting_page_lists_the_actions_of_the_last_meeting_to_follow_up(world, client_for):
+    setup = tasking_setup(world, "a")
+
+    response = client_for("borough_lead").get(reverse("tasking:meeting", args=[setup.meeting.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ask the council for lighting" in body
+    assert reverse("tasking:follow_up", args=[setup.meeting.pk, setup.action.pk]) in body
+
+
+def test_the_pack_shows_its_sections_and_downloads_as_a_pdf_even_with_markup_in_a_title(world, client_for):
+    setup = tasking_setup(world, "a")
+    make_case(
+        world.wards["a1"],
+        world.officers["pc_a"],
+        title="<b>Bold</b> <img src='/etc/passwd'>",
+        last_activity_on=TODAY - timedelta(weeks=12),
+    )
+    pack_assemble(meeting=setup.meeting, today=TODAY, actor=world.user("analyst"))
+    client = client_for("sergeant")
+
+    page = client.get(reverse("tasking:pack", args=[setup.meeting.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Stalled cases" in body and "&lt;b&gt;Bold&lt;/b&gt;" in body
+    assert "print.css" in body
+
+    pdf = client.get(reverse("tasking:pack", args=[setup.meeting.pk]) + "?format=pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert "attachment" in pdf["Content-Disposition"]
+
+
+def test_a_meeting_form_refused_by_the_service_shows_the_error_on_its_field_and_saves_nothing(
+    world, client_for
+):
+    client = client_for("borough_lead")
+    url = reverse("tasking:meeting_new", args=[world.boroughs["a"].code])
+
+    response = client.post(url, {"kind": "tasking_group", "held_on": TODAY.isoformat(), "chair": " "})
+
+    assert response.status_code == 400
+    assert TaskingMeeting.objects.count() == 0
+
+
+def test_the_lead_records_a_meeting_through_the_form(world, client_for):
+    client = client_for("borough_lead")
+    url = reverse("tasking:meeting_new", args=[world.boroughs["a"].code])
+    inspector = world.user("inspector")
+
+    response = client.post(
+        url,
+        {
+            "kind": "joint_action_group",
+            "held_on": TODAY.isoformat(),
+            "chair": "Supt Jo",
+            "attendees": [inspector.pk],
+        },
+    )
+
+    meeting = TaskingMeeting.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "tasking:meeting", args=[meeting.pk]
+    )
+    assert meeting.kind == TaskingMeeting.Kind.JOINT_ACTION_GROUP
+    assert list(meeting.attendees.all()) == [inspector]
+
+
+def test_the_pack_is_assembled_from_its_form_by_an_analyst(world, client_for):
+    setup = tasking_setup(world, "a")
+
+    response = client_for("analyst").post(reverse("tasking:pack_prepare", args=[setup.meeting.pk]))
+
+    assert response.status_code == 302
+    assert MeetingPack.objects.get(meeting=setup.meeting).prepared_by == world.user("analyst")
+
+
+def test_the_header_links_readers_to_their_boroughs_tasking(world):
+    item = NAVIGATION.get("tasking")
+    code = world.boroughs["a"].code
+    assert item.href(world.user("borough_lead")) == reverse("tasking:borough", args=[code])
+    assert item.href(world.user("sergeant")) == reverse("tasking:borough", args=[code])
+    assert item.href(world.user("central_unit")) == reverse("tasking:index")
+    assert item.href(world.user("partner")) is None
+    assert item.href(world.user("team_officer")) is None
+
+
+def test_home_work_lists_overdue_actions_for_their_owner_and_bids_and_packs_for_the_lead(world):
+    setup = tasking_setup(world, "a")
+    inspector = world.user("inspector")
+    Action.objects.create(
+        meeting=setup.earlier,
+        description="Walkabout with the council",
+        owner_user=inspector,
+        due_on=TODAY - timedelta(days=5),
+    )
+
+    mine = WORK_ITEMS.get("tasking-actions").build(inspector)
+    assert [i.title for i in mine] == ["Tasking action: Walkabout with the council"]
+    assert mine[0].overdue
+
+    lead = world.user("borough_lead")
+    assert [i.title for i in WORK_ITEMS.get("tasking-bids").build(lead)] == [
+        "Decide the resource bid: Two PCs on late turn"
+    ]
+    packs = WORK_ITEMS.get("tasking-packs").build(lead)
+    # The meeting of sixty days ago is history: only the last eight weeks' are listed.
+    assert [i.url for i in packs] == [reverse("tasking:pack", args=[setup.meeting.pk])]
+    assert WORK_ITEMS.get("tasking-bids").build(world.user("analyst")) == []
