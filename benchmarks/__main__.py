@@ -23,7 +23,15 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     # Imported only now: the ward page benchmark imports models, which need Django set up.
-    from benchmarks import crime_import, crime_profile, epic_report, kin_compliance, locate, ward_page
+    from benchmarks import (
+        crime_import,
+        crime_profile,
+        epic_report,
+        kin_compliance,
+        library_search,
+        locate,
+        ward_page,
+    )
 
     started = time.perf_counter()
     print(
@@ -37,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     results += crime_profile.run(quick=args.quick)
     results += kin_compliance.run(quick=args.quick)
     results += epic_report.run(quick=args.quick)
+    results += library_search.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:
