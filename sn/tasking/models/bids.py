@@ -27,7 +27,13 @@ class ResourceBid(AuditedModel):
     what = models.CharField(max_length=300, help_text="The resources asked for")
     why = models.TextField(max_length=2000)
     weeks = models.PositiveSmallIntegerField("for how many weeks")
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Who asked: the officer (a ward's sergeant, or its inspector), and the user who entered it here.
+    officer = models.ForeignKey(
+        "teams.Officer", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     raised_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.AWAITING)
     decided_at = models.ForeignKey(
@@ -51,6 +57,12 @@ class ResourceBid(AuditedModel):
 
     def __str__(self) -> str:
         return f"Bid: {self.what}"
+
+    @property
+    def raised_by_label(self) -> str:
+        if self.officer_id:
+            return f"{self.officer.get_rank_display()} {self.officer.full_name}"
+        return str(self.raised_by) if self.raised_by_id else ""
 
     @property
     def is_open(self) -> bool:

@@ -16,7 +16,7 @@ def open_bids(borough_ids: list[int], as_at: date) -> dict[int, list[ResourceBid
     bids = (
         ResourceBid.objects.filter(neighbourhood__borough_id__in=borough_ids, raised_on__lte=as_at)
         .filter(Q(status__in=OPEN_BIDS) | Q(decided_at__held_on__gte=as_at))
-        .select_related("neighbourhood", "case", "priority", "raised_by", "decided_at")
+        .select_related("neighbourhood", "case", "priority", "raised_by", "officer", "decided_at")
         .order_by("raised_on", "id")
     )
     found: dict[int, list[ResourceBid]] = defaultdict(list)

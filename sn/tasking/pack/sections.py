@@ -187,7 +187,7 @@ def bids_section(bids: list[ResourceBid], as_at: date) -> ReportSection:
             bid.what,
             bid.why,
             bid.weeks,
-            str(bid.raised_by),
+            bid.raised_by_label,
             bid.raised_on,
             bid_state(bid, as_at),
         ]

@@ -60,6 +60,7 @@ def bid_raise(
             why=why.strip(),
             weeks=weeks,
             raised_by=actor,
+            officer=actor.officer if actor.officer_id else None,
             raised_on=on,
         )
 
