@@ -17,6 +17,7 @@ from sn.concerns.models import Concern
 from sn.engagement.demo import engagement_demo_load
 from sn.panels.demo import panels_demo_load
 from sn.profiles.demo import profiles_demo_load
+from sn.tasking.demo import tasking_demo_load
 
 STEPS = (
     ("Ward profiles: demographics, key locations and recurring events", profiles_demo_load),
@@ -24,6 +25,7 @@ STEPS = (
     ("Key Individual Network, interviews and community contacts", community_demo_load),
     ("Ward panels, meetings, priorities and statements", panels_demo_load),
     ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
+    ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
 )
 
 
