@@ -402,7 +402,9 @@ def _packs(out: _Out, world: _World, today: date) -> None:
     by_date: dict[tuple[str, date], list[TaskingMeeting]] = defaultdict(list)
     for meeting in out.pack_for:
         by_date[(meeting.kind, min(meeting.held_on, today))].append(meeting)
-    cache: dict = {}
+    cache = pack.preload(
+        list({m.borough_id: m.borough for m in out.pack_for}.values()), [d for _, d in by_date]
+    )
     made = []
     for (kind, as_at), meetings in sorted(by_date.items(), key=lambda item: item[0][1]):
         sections = pack.assemble_many([m.borough for m in meetings], kind, as_at, cache)

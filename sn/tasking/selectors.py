@@ -11,7 +11,7 @@ from sn.geography.models import Borough
 from sn.geography.scope import scope_of
 from sn.tasking.models import Action, FollowUp, ResourceBid, TaskingMeeting
 from sn.tasking.models.bids import OPEN_BIDS
-from sn.tasking.pack.business import open_actions
+from sn.tasking.pack.business import OpenAction, business_of, open_actions
 
 
 def boroughs_for_user(user) -> QuerySet[Borough]:
@@ -43,9 +43,10 @@ def borough_meetings(borough: Borough) -> list[TaskingMeeting]:
     )
 
 
-def agenda(meeting: TaskingMeeting) -> list[Action]:
+def agenda(meeting: TaskingMeeting) -> list[OpenAction]:
     """The actions this meeting follows up: set by earlier meetings of its group, open before it."""
-    return open_actions([meeting.borough_id], meeting.kind, meeting.held_on).get(meeting.borough_id, [])
+    ids = [meeting.borough_id]
+    return open_actions(business_of(ids), ids, meeting.kind, meeting.held_on).get(meeting.borough_id, [])
 
 
 def open_borough_actions(borough: Borough) -> list[Action]:

@@ -25,17 +25,18 @@ from sn.tasking.pack.serial import section_dict
 def assemble_many(
     boroughs: list[Borough], kind: str, as_at: date, cache: dict | None = None
 ) -> dict[int, list[dict]]:
+    """`cache` may hold what a run reads once for every date (see `preload`)."""
     cache = {} if cache is None else cache
     ids = [b.id for b in boroughs]
-    if "edges" not in cache:
-        cache["edges"] = themes.adjacency()
-    edges = cache["edges"]
+    edges = cache["edges"] if "edges" in cache else themes.adjacency()
+    priorities = cache["priorities"] if "priorities" in cache else themes.priority_rows()
+    business_rows = cache["business"] if "business" in cache else business.business_of(ids)
     stalled = cases.stalled_cases(ids, as_at)
-    found_themes = themes.themes(ids, as_at, edges)
+    found_themes = themes.themes(ids, as_at, edges, priorities)
     ranking = demand.ranking_for(as_at, cache.setdefault("rankings", {}))
-    near = demand.near_high_demand(ids, as_at, ranking, edges)
-    bids = business.open_bids(ids, as_at)
-    actions = business.open_actions(ids, kind, as_at)
+    near = demand.near_high_demand(ids, as_at, ranking, edges, priorities)
+    bids = business.open_bids(business_rows, ids, as_at)
+    actions = business.open_actions(business_rows, ids, kind, as_at)
     epic_report = epic.force_report(as_at, cache.setdefault("epic", {}))
     survey = figures.survey_sections(boroughs, as_at, cache.setdefault("survey", {}))
     packs = {}
@@ -57,6 +58,17 @@ def assemble_many(
             sections.append(survey[borough.id])
         packs[borough.id] = [section_dict(s) for s in sections]
     return packs
+
+
+def preload(boroughs: list[Borough], as_ats: list[date]) -> dict:
+    """What the packs of many dates share, read once: the adjacency, every priority, the tasking rows of
+    the boroughs, and the demand rankings of every month the dates need."""
+    return {
+        "edges": themes.adjacency(),
+        "priorities": themes.priority_rows(),
+        "business": business.business_of([b.id for b in boroughs]),
+        "rankings": demand.rankings_for(as_ats),
+    }
 
 
 def assemble(borough: Borough, kind: str, as_at: date) -> list[dict]:

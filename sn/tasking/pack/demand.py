@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.db.models import Q, Sum
 
 from sn.concerns.taxonomy import Topic
 from sn.core.months import add_months
-from sn.crime.demand import AreaDemand, DemandRanking, force_demand
+from sn.crime.demand import AreaDemand, DemandRanking, demand_weights, force_demand, rank_areas
 from sn.crime.months import default_end_month
-from sn.panels.models import Priority
-from sn.tasking.pack.themes import active_priorities_q
+from sn.geography.models import Neighbourhood
+from sn.incidents.categories import Category
+from sn.incidents.models import IncidentMonthly
+from sn.tasking.pack.themes import active_on
 
 
 @dataclass
@@ -48,8 +51,63 @@ def ranking_for(as_at: date, cache: dict | None = None) -> DemandRanking:
     return ranking
 
 
+def rankings_for(as_ats: list[date]) -> dict[date, DemandRanking]:
+    """The force's demand rankings for the packs of many dates, by end month, from one query: what
+    force_demand gives for each month, without a query per month (the demo assembles two years)."""
+    ends = sorted({demand_end_month(d) for d in as_ats})
+    if not ends:
+        return {}
+    weights = demand_weights()
+    asb = Q(category=Category.ANTI_SOCIAL_BEHAVIOUR)
+    monthly: dict[date, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for row in (
+        IncidentMonthly.objects.filter(month__gte=add_months(ends[0], -11), month__lte=ends[-1])
+        .values("month", "neighbourhood_id")
+        .annotate(crime=Sum("count", filter=~asb), asb=Sum("count", filter=asb))
+        .order_by()
+    ):
+        monthly[row["month"]][row["neighbourhood_id"]] = (row["crime"] or 0, row["asb"] or 0)
+    areas = list(
+        Neighbourhood.objects.values(
+            "id", "code", "name", "kind", "population", "borough_id", "borough__code", "borough__name"
+        ).order_by()
+    )
+    rankings = {}
+    for end in ends:
+        start = add_months(end, -11)
+        crime, asb_counts = defaultdict(int), defaultdict(int)
+        for i in range(12):
+            for ward_id, (c, a) in monthly.get(add_months(start, i), {}).items():
+                crime[ward_id] += c
+                asb_counts[ward_id] += a
+        ranked = [
+            AreaDemand(
+                neighbourhood_id=n["id"],
+                code=n["code"],
+                name=n["name"],
+                kind=n["kind"],
+                borough_id=n["borough_id"],
+                borough_code=n["borough__code"],
+                borough_name=n["borough__name"],
+                population=n["population"],
+                crime=crime[n["id"]],
+                asb=asb_counts[n["id"]],
+                demand=weights.index(crime[n["id"]], asb_counts[n["id"]]),
+            )
+            for n in areas
+        ]
+        rankings[end] = DemandRanking(
+            start_month=start, end_month=end, months=12, weights=weights, areas=rank_areas(ranked)
+        )
+    return rankings
+
+
 def near_high_demand(
-    borough_ids: list[int], as_at: date, ranking: DemandRanking, edges: dict[int, set[int]]
+    borough_ids: list[int],
+    as_at: date,
+    ranking: DemandRanking,
+    edges: dict[int, set[int]],
+    priorities: list[tuple],
 ) -> dict[int, NearDemand]:
     found: dict[int, NearDemand] = defaultdict(NearDemand)
     near_of: dict[int, tuple[str, str]] = {}  # ward id -> (its relation, the hot ward's name)
@@ -64,20 +122,9 @@ def near_high_demand(
                     near_of[neighbour] = ("next to", area.name)
         for area in hot:
             near_of[area.neighbourhood_id] = ("in", area.name)
-    if not near_of:
-        return found
-    for ward_id, ward, borough_id, topic, wording, since in (
-        Priority.objects.filter(active_priorities_q(as_at), neighbourhood_id__in=list(near_of))
-        .order_by("neighbourhood__name", "selected_on", "id")
-        .values_list(
-            "neighbourhood_id",
-            "neighbourhood__name",
-            "neighbourhood__borough_id",
-            "topic",
-            "wording",
-            "selected_on",
-        )
-    ):
+    for ward_id, topic, ward, borough_id, _, since, _, wording in active_on(priorities, as_at):
+        if ward_id not in near_of:
+            continue
         relation, hot_name = near_of[ward_id]
         where = "one of the busiest wards" if relation == "in" else f"next to {hot_name}"
         found[borough_id].priorities.append(

@@ -8,11 +8,10 @@ from sn.concerns.taxonomy import Topic
 from sn.core.registries import ReportSection, Table
 from sn.crime.demand import DemandRanking
 from sn.geography.models import Borough
-from sn.tasking.models import Action, ResourceBid
-from sn.tasking.pack.business import bid_state
+from sn.tasking.models import ResourceBid
+from sn.tasking.pack.business import OpenAction, bid_state
 from sn.tasking.pack.cases import StalledCase
 from sn.tasking.pack.demand import NearDemand
-from sn.tasking.pack.serial import long_date
 from sn.tasking.pack.themes import Theme
 
 
@@ -213,16 +212,16 @@ def bids_section(bids: list[ResourceBid], as_at: date) -> ReportSection:
     )
 
 
-def actions_section(actions: list[Action], as_at: date) -> ReportSection:
+def actions_section(actions: list[OpenAction], as_at: date) -> ReportSection:
     late = [a for a in actions if a.due_now < as_at]
     rows = [
         [
             a.description,
             a.owner_label,
-            long_date(a.meeting.held_on),
+            a.set_on,
             a.due_now,
-            a.carried,
             "Overdue" if a.due_now < as_at else "Open",
+            a.carried,
         ]
         for a in actions
     ]
@@ -238,9 +237,9 @@ def actions_section(actions: list[Action], as_at: date) -> ReportSection:
         tables=[
             Table(
                 caption="Open actions of earlier meetings",
-                headers=["Action", "Owner", "Set on", "Due by", "Times carried forward", "State"],
+                headers=["Action", "Owner", "Set on", "Due by", "State", "Times carried forward"],
                 rows=rows,
-                numeric_from=4,
+                numeric_from=5,
             )
         ]
         if rows

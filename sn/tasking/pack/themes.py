@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q
 
 from sn.concerns.taxonomy import Topic
 from sn.geography.models import Neighbourhood
@@ -50,11 +49,6 @@ class Themes:
     strategic: dict[int, list[tuple[str, int, int]]]  # borough id -> (topic, wards holding it, wards)
 
 
-def active_priorities_q(as_at: date) -> Q:
-    """Priorities holding a place on `as_at`: chosen by then, not yet ended."""
-    return Q(selected_on__lte=as_at) & (Q(ended_on__isnull=True) | Q(ended_on__gt=as_at))
-
-
 def adjacency() -> dict[int, set[int]]:
     edges: dict[int, set[int]] = defaultdict(set)
     through = Neighbourhood.neighbours.through
@@ -82,21 +76,34 @@ def _components(members: set[int], edges: dict[int, set[int]]) -> list[set[int]]
     return groups
 
 
-def themes(borough_ids: list[int], as_at: date, edges: dict[int, set[int]] | None = None) -> Themes:
-    edges = adjacency() if edges is None else edges
-    wards: dict[int, Ward] = {}
-    by_topic: dict[str, set[int]] = defaultdict(set)
-    for ward_id, topic, name, borough_id, borough_name in (
-        Priority.objects.filter(active_priorities_q(as_at))
-        .values_list(
+def priority_rows() -> list[tuple]:
+    """Every priority of the force, as the themes and the high-demand section read them, in one query:
+    (ward id, topic, ward name, borough id, borough name, chosen on, ended on, wording)."""
+    return list(
+        Priority.objects.values_list(
             "neighbourhood_id",
             "topic",
             "neighbourhood__name",
             "neighbourhood__borough_id",
             "neighbourhood__borough__name",
-        )
-        .order_by()
-    ):
+            "selected_on",
+            "ended_on",
+            "wording",
+        ).order_by("neighbourhood__name", "selected_on", "id")
+    )
+
+
+def active_on(priorities: list[tuple], as_at: date) -> list[tuple]:
+    """The priorities holding a place on `as_at`: chosen by then, not yet ended."""
+    return [p for p in priorities if p[5] <= as_at and (p[6] is None or p[6] > as_at)]
+
+
+def themes(
+    borough_ids: list[int], as_at: date, edges: dict[int, set[int]], priorities: list[tuple]
+) -> Themes:
+    wards: dict[int, Ward] = {}
+    by_topic: dict[str, set[int]] = defaultdict(set)
+    for ward_id, topic, name, borough_id, borough_name, *_ in active_on(priorities, as_at):
         wards[ward_id] = Ward(ward_id, name, borough_id, borough_name)
         by_topic[topic].add(ward_id)
     wanted = set(borough_ids)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sn.concerns.taxonomy import Topic
 from sn.core.months import add_months
+from sn.crime.demand import force_demand
 from sn.incidents.categories import Category
 from sn.incidents.models import IncidentMonthly
 from sn.panels.models import Priority
@@ -143,7 +144,7 @@ def test_actions_of_earlier_meetings_of_the_same_group_are_to_follow_up(known):
     actions = sections_of(known)["actions"]
 
     assert [row[0] for row in rows(actions)] == ["Report on CCTV"]
-    assert rows(actions)[0][-1] == "Overdue"
+    assert rows(actions)[0][4:] == ["Overdue", 0]
 
 
 def test_the_pack_takes_the_same_few_queries_however_many_cases_there_are(
@@ -155,3 +156,26 @@ def test_the_pack_takes_the_same_few_queries_however_many_cases_there_are(
     with django_assert_max_num_queries(40):
         found = sections_of(known)
     assert len(rows(found["stalled"])) == 30
+
+
+def test_the_rankings_read_in_one_query_are_the_crime_apps_month_by_month(known):
+    months = [add_months(TODAY.replace(day=1), -i) for i in range(1, 16)]
+    for n, month in enumerate(months):
+        for key, count in (("a1", 3 + n), ("a2", 40 - n), ("b3", 7 * (n % 3))):
+            IncidentMonthly.objects.create(
+                neighbourhood=known.wards[key], month=month, category=Category.BURGLARY, count=count
+            )
+        IncidentMonthly.objects.create(
+            neighbourhood=known.wards["a4"], month=month, category=Category.ANTI_SOCIAL_BEHAVIOUR, count=n
+        )
+    dates = [TODAY, TODAY - timedelta(days=100), TODAY - timedelta(days=300)]
+
+    rankings = pack.demand.rankings_for(dates)
+
+    for day in dates:
+        end = pack.demand.demand_end_month(day)
+        expected = force_demand(end_month=end)
+        got = rankings[end]
+        assert [(a.code, a.crime, a.asb, a.force_rank, a.borough_rank) for a in got.areas] == [
+            (a.code, a.crime, a.asb, a.force_rank, a.borough_rank) for a in expected.areas
+        ]
