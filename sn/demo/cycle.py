@@ -16,6 +16,7 @@ from sn.community.demo import community_demo_load
 from sn.concerns.models import Concern
 from sn.engagement.demo import engagement_demo_load
 from sn.panels.demo import panels_demo_load
+from sn.problemsolving.demo import problemsolving_demo_load
 from sn.profiles.demo import profiles_demo_load
 from sn.tasking.demo import tasking_demo_load
 
@@ -24,6 +25,7 @@ STEPS = (
     ("Engagement events, visual audits, perception surveys and concerns", engagement_demo_load),
     ("Key Individual Network, interviews and community contacts", community_demo_load),
     ("Ward panels, meetings, priorities and statements", panels_demo_load),
+    ("Problem-solving cases, partners' work, reviews and assessments", problemsolving_demo_load),
     ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
     ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
 )
