@@ -10,6 +10,7 @@ a boundary (Neighbourhood.neighbours). Three queries for the whole force, whatev
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.conf import settings
 
@@ -35,12 +36,16 @@ class Theme:
     def label(self) -> str:
         return Topic(self.topic).label
 
-    @property
+    @cached_property
     def borough_names(self) -> list[str]:
         return sorted({w.borough_name for w in self.wards})
 
+    @cached_property
+    def borough_ids(self) -> frozenset[int]:
+        return frozenset(w.borough_id for w in self.wards)
+
     def crosses_boundary_of(self, borough_id: int) -> bool:
-        return any(w.borough_id != borough_id for w in self.wards)
+        return bool(self.borough_ids - {borough_id})
 
 
 @dataclass
