@@ -107,7 +107,18 @@ RECORD_COLUMNS = [
     "created_at",
     "modified_at",
 ]
-COUNT_COLUMNS = ["id", "record_id", "kind", "count", "created_at", "modified_at"]
+COUNT_COLUMNS = [
+    "id",
+    "record_id",
+    "kind",
+    "count",
+    "neighbourhood_id",
+    "month",
+    "stage",
+    "delivered_by",
+    "created_at",
+    "modified_at",
+]
 
 
 class _Writer:
@@ -149,7 +160,9 @@ class _Writer:
             )
         )
         for kind, n in drawn:
-            self.counts.append((self.count_id, pk, kind, n, self.now, self.now))
+            self.counts.append(
+                (self.count_id, pk, kind, n, ward_id, self.day(month), stage, by, self.now, self.now)
+            )
             self.count_id += 1
 
     def write(self) -> None:
@@ -182,23 +195,15 @@ def _routine(writer: _Writer, rng, ward_id: int, months: list[date], today: date
             Stage.ENGAGE,
             [("patrols", 8, 30), ("street_briefings", 0, 4), schools, ("public_meetings", 0, 2)],
         )
+        enforcement = [("arrests", 0, 4), ("penalty_notices", 0, 3)] if rng.random() < 0.6 else []
         writer.add(
             rng,
             ward_id,
             _day(rng, month, first, last),
-            "Intelligence and online messages from the ward",
+            "Intelligence, online messages and enforcement on the ward",
             Stage.ANALYSE,
-            [("intelligence_reports", 3, 15), ("social_media_posts", 2, 12)],
+            [("intelligence_reports", 3, 15), ("social_media_posts", 2, 12), *enforcement],
         )
-        if rng.random() < 0.6:
-            writer.add(
-                rng,
-                ward_id,
-                _day(rng, month, first, last),
-                "Arrests, penalty notices and warnings on the ward",
-                Stage.ACT,
-                [("arrests", 0, 4), ("penalty_notices", 0, 3), ("asb_warnings", 0, 2)],
-            )
 
 
 def _priority_work(
@@ -220,7 +225,8 @@ def _priority_work(
             on,
             summary,
             Stage.ACT,
-            tactics,
+            # Two of the topic's tactics a month: the first, and one other in turn.
+            tactics[:1] + tactics[1:][month.month % max(1, len(tactics) - 1) :][:1],
             priority=priority["id"],
             case=case["id"] if linked else None,
         )

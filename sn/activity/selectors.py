@@ -13,11 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case as SqlCase
-from django.db.models import CharField, Count, Q, Sum, Value, When
+from django.db.models import Count, Q, Sum
 
 from sn.activity.kinds import FAMILY_LABELS, FAMILY_OF, KINDS, DeliveredBy, Family, Stage
-from sn.activity.models import ActivityCount
+from sn.activity.models import ActivityCount, ActivityRecord
 from sn.core.months import add_months, month_end
 from sn.geography.models import Borough, Cluster, Neighbourhood
 from sn.panels.models import Priority
@@ -155,32 +154,23 @@ def _parent_q(area: Cluster | Borough) -> Q:
     return Q(cluster_id=area.pk) if isinstance(area, Cluster) else Q(borough_id=area.pk)
 
 
-def _family_expression():
-    """A count's family, worked out in the database from its kind (the kinds are few and fixed)."""
-    whens = [
-        When(kind__in=[k.key for k in KINDS if k.family == family], then=Value(str(family)))
-        for family in Family
-    ]
-    return SqlCase(*whens, default=Value(""), output_field=CharField())
-
-
 def epic_report(*, area: Area, month: date) -> EpicReport:
     """The EPIC report of `area` (None: the force) for `month` (any day of it)."""
     month = month.replace(day=1)
     months = [add_months(month, -i) for i in range(SERIES_MONTHS - 1, -1, -1)]
     previous, year_earlier = add_months(month, -1), add_months(month, -12)
     compared = (month, previous, year_earlier)
-    counts = ActivityCount.objects.filter(_area_q(area, "record__neighbourhood"))
+    counts = ActivityCount.objects.filter(_area_q(area, "neighbourhood"))
 
     # 1. Every kind, month by month over the series.
     by_kind: dict[str, dict[date, int]] = defaultdict(dict)
     for row in (
-        counts.filter(record__month__gte=months[0], record__month__lte=month)
-        .values("record__month", "kind")
+        counts.filter(month__gte=months[0], month__lte=month)
+        .values("month", "kind")
         .annotate(total=Sum("count"))
         .order_by()
     ):
-        by_kind[row["kind"]][row["record__month"]] = row["total"]
+        by_kind[row["kind"]][row["month"]] = row["total"]
     kinds = [
         Figure(
             k.key,
@@ -215,15 +205,22 @@ def epic_report(*, area: Area, month: date) -> EpicReport:
     delivered_totals: dict[tuple[str, date], int] = defaultdict(int)
     record_totals: dict[date, int] = defaultdict(int)
     for row in (
-        counts.filter(record__month__in=compared)
-        .values("record__month", "record__stage", "record__delivered_by")
-        .annotate(total=Sum("count"), records=Count("record", distinct=True))
+        counts.filter(month__in=compared)
+        .values("month", "stage", "delivered_by")
+        .annotate(total=Sum("count"))
         .order_by()
     ):
-        m = row["record__month"]
-        stage_totals[(row["record__stage"], m)] += row["total"]
-        delivered_totals[(row["record__delivered_by"], m)] += row["total"]
-        record_totals[m] += row["records"]
+        m = row["month"]
+        stage_totals[(row["stage"], m)] += row["total"]
+        delivered_totals[(row["delivered_by"], m)] += row["total"]
+    for m, records in (
+        ActivityRecord.objects.filter(_area_q(area, "neighbourhood"), month__in=compared)
+        .values("month")
+        .annotate(records=Count("id"))
+        .values_list("month", "records")
+        .order_by()
+    ):
+        record_totals[m] = records
     stages = [Figure(str(s.value), s.label, *(stage_totals[(s.value, m)] for m in compared)) for s in Stage]
     delivered = [
         Figure(str(d), d.label, *(delivered_totals[(str(d), m)] for m in compared)) for d in DeliveredBy
@@ -236,11 +233,11 @@ def epic_report(*, area: Area, month: date) -> EpicReport:
     # 4. The priorities the panels were tackling, with their activity and interventions.
     priorities = _priorities(area, month)
     by_priority = dict(
-        counts.filter(record__month=month, record__priority__isnull=False)
-        .values("record__priority")
-        .annotate(total=Sum("count"))
+        ActivityRecord.objects.filter(_area_q(area, "neighbourhood"), month=month, priority__isnull=False)
+        .values("priority")
+        .annotate(total=Sum("counts__count"))
         .order_by()
-        .values_list("record__priority", "total")
+        .values_list("priority", "total")
     )
     for row in priorities:
         row.activity = by_priority.get(row.priority_id, 0)
@@ -283,17 +280,16 @@ def _parts(area: Area, counts, month: date, previous: date) -> tuple[list[AreaRo
     families: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     previous_totals: dict[int, int] = defaultdict(int)
     for row in (
-        counts.filter(record__month__in=(month, previous))
-        .annotate(family=_family_expression())
-        .values("record__neighbourhood", "record__month", "family")
+        counts.filter(month__in=(month, previous))
+        .values("neighbourhood", "month", "kind")
         .annotate(total=Sum("count"))
         .order_by()
     ):
-        part = part_of.get(row["record__neighbourhood"])
+        part = part_of.get(row["neighbourhood"])
         if part is None:
             continue
-        if row["record__month"] == month:
-            families[part][row["family"]] += row["total"]
+        if row["month"] == month:
+            families[part][FAMILY_OF.get(row["kind"], "")] += row["total"]
         else:
             previous_totals[part] += row["total"]
     rows = [

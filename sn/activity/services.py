@@ -165,8 +165,22 @@ def activity_record(
             case=activity.case,
         )
         for kind, count in counts.items():
-            ActivityCount.objects.create(record=record, kind=kind, count=count)
+            _count_create(record, kind, count)
     return record
+
+
+def _count_create(record: ActivityRecord, kind: str, count: int) -> ActivityCount:
+    return ActivityCount.objects.create(record=record, kind=kind, count=count, **copies_of(record))
+
+
+def copies_of(record: ActivityRecord) -> dict:
+    """What each of a record's counts copies from it (see ActivityCount)."""
+    return {
+        "neighbourhood_id": record.neighbourhood_id,
+        "month": record.month,
+        "stage": record.stage,
+        "delivered_by": record.delivered_by,
+    }
 
 
 def activity_correct(
@@ -185,13 +199,16 @@ def activity_correct(
         record.priority, record.case = activity.priority, activity.case
         record.save()
         existing = {c.kind: c for c in record.counts.all()}
+        copies = copies_of(record)
         for kind, row in existing.items():
             if kind not in counts:
                 row.delete()
-            elif row.count != counts[kind]:
-                row.count = counts[kind]
-                row.save()
+                continue
+            row.count = counts[kind]
+            for name, value in copies.items():
+                setattr(row, name, value)
+            row.save()  # the trail records only what changed
         for kind, count in counts.items():
             if kind not in existing:
-                ActivityCount.objects.create(record=record, kind=kind, count=count)
+                _count_create(record, kind, count)
     return record

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from sn.activity.models import ActivityCount, ActivityRecord
+from sn.activity.services import copies_of
 from sn.panels.tests.helpers import OWNERS, ward_panel_setup
 from sn.problemsolving.models import Case, CaseInvitation
 
@@ -66,5 +67,7 @@ def _build(world, key: str) -> WardActivity:
         priority=priority,
         case=case,
     )
-    ActivityCount.objects.create(record=record, kind="crime_prevention_surveys", count=12)
+    ActivityCount.objects.create(
+        record=record, kind="crime_prevention_surveys", count=12, **copies_of(record)
+    )
     return WardActivity(case, record)
