@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 from django.db.models import Count, Sum
 
+from sn.core.months import add_months, month_span
 from sn.crime.coverage import period_coverage
 from sn.geography.geometry import GeometryError, parse_area
 from sn.geography.models import Neighbourhood
@@ -202,3 +203,70 @@ def monthly_series(counts: dict[tuple[date, str], int], months: list[date], cate
         series[category] = [counts.get((m, category), 0) for m in months]
     totals = [sum(series[c][i] for c in categories) for i in range(len(months))]
     return dict(series), totals
+
+
+PALETTE_SIZE = 14  # the crime chart's palette (static/crime/profile_chart.js)
+
+
+def _runs(months: list[date]) -> str:
+    runs: list[list[date]] = []
+    for month in sorted(months):
+        if runs and add_months(runs[-1][-1], 1) == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{r[0]:%B %Y}" if len(r) == 1 else f"{r[0]:%B %Y} to {r[-1]:%B %Y}" for r in runs)
+
+
+def analysis_data_context(case: Case) -> dict:
+    """What the case page's "incident data" section shows: over the problem period and the 12 months
+    before it, the monthly series per category (chart and table), the top locations and the points
+    (map), with the months the data cannot give for the case's place said in words."""
+    first = add_months(case.period_start.replace(day=1), -12)
+    last = case.period_end.replace(day=1)
+    months = month_span(last, (last.year - first.year) * 12 + last.month - first.month + 1)
+    problem = [m for m in months if m >= case.period_start.replace(day=1)]
+    counts = area_counts(case, months)
+    series, totals = monthly_series(counts, months, case.categories)
+    labels = dict(zip(case.categories, case.category_labels, strict=True))
+    gaps = missing_months(case, months)
+    counts_only = points_only_as_counts(case, months)
+    points, point_total = map_points(case, problem)
+    chart = {
+        "labels": [f"{m:%b %Y}" for m in months],
+        "datasets": [
+            {"label": labels[c], "data": series[c], "colour": i % PALETTE_SIZE}
+            for i, c in enumerate(case.categories)
+        ],
+    }
+    if case.place == Case.Place.AREA and case.area.strip():
+        outline = case.area
+    else:
+        outline = case.neighbourhood.display_boundary
+    return {
+        "case": case,
+        "place": {
+            Case.Place.STREETS: "the case's streets",
+            Case.Place.AREA: "the area drawn for the case",
+        }.get(case.place, case.neighbourhood.name),
+        "months": months,
+        "problem_start": problem[0] if problem else None,
+        "rows": [
+            {
+                "month": m,
+                "counts": [series[c][i] for c in case.categories],
+                "total": totals[i],
+                "problem": m in problem,
+            }
+            for i, m in enumerate(months)
+        ],
+        "category_labels": case.category_labels,
+        "chart": chart,
+        "top_locations": top_locations(case, problem),
+        "points": points,
+        "point_total": point_total,
+        "outline": outline,
+        "gaps": _runs(list(gaps)) if gaps else "",
+        "counts_only": _runs(counts_only) if counts_only else "",
+        "reads_points": reads_points(case),
+    }

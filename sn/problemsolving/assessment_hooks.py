@@ -3,8 +3,12 @@
 panels' priorities (sn.panels.signoff): a priority is signed off only once its case's impact is assessed.
 Kept apart from hooks.py (the cases part's) so that each part registers its own."""
 
+from sn.core.registries import Panel
 from sn.panels.signoff import SIGN_OFF_PREREQUISITES, SignOffPrerequisite
+from sn.problemsolving.analysis import analysis_data_context
 from sn.problemsolving.models import Assessment, Case
+from sn.problemsolving.sections import CASE_SECTIONS
+from sn.problemsolving.services.checks import is_case_team, is_partner
 
 NO_CASE = "This priority has no problem-solving case yet: open one, work it and assess its impact."
 NOT_ASSESSED = "The problem-solving case for this priority has no assessment of its impact yet."
@@ -21,4 +25,36 @@ def case_not_assessed(priority) -> str | None:
 
 SIGN_OFF_PREREQUISITES.register(
     SignOffPrerequisite("case-assessed", "The problem-solving case is assessed", case_not_assessed)
+)
+
+
+def analysis_data(user, case: Case) -> dict | None:
+    """The incident data for the case's place and categories over the problem period and the 12 months
+    before: a monthly series, the top locations and a map of the points."""
+    if not case.categories:
+        return None
+    return analysis_data_context(case)
+
+
+def assessment_section(user, case: Case) -> dict | None:
+    assessment = Assessment.objects.filter(case=case).select_related("recorded_by").first()
+    team = is_case_team(user, case) and not is_partner(user) and case.is_open
+    if assessment is None and not team:
+        return None
+    return {
+        "case": case,
+        "assessment": assessment,
+        "figures": assessment.figures if assessment else None,
+        "displacement": assessment.displacement if assessment else [],
+        "can_record": team and case.response_started_on is not None,
+        "partner": is_partner(user),
+        "outcomes": dict(Assessment.Outcome.choices),
+    }
+
+
+CASE_SECTIONS.register(
+    Panel("analysis-data", "Incident data", 25, "problemsolving/_analysis_data.html", analysis_data)
+)
+CASE_SECTIONS.register(
+    Panel("assessment", "Assessment of impact", 70, "problemsolving/_assessment.html", assessment_section)
 )

@@ -178,6 +178,7 @@ def figures_from_counts(
         "counts_sentence": counts_sentence(comparison, area=area_name, rest=rest),
         "suggested": suggested_outcome(comparison, checks),
     }
+    figures["suggested_label"] = Assessment.Outcome(figures["suggested"]).label
     displacement = [
         {
             **check.as_dict(),
