@@ -11,11 +11,25 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+LONGEST_CELL = 1200  # characters: a cell taller than a page cannot be laid out at all
+
 
 def _text(value, style) -> Paragraph:
     """Text as written: reportlab reads a paragraph as markup, and a case title holding "<b>" (or an
     image tag) must neither break the document nor reach the file system."""
-    return Paragraph(escape(str(value)), style)
+    text = str(value)
+    if len(text) > LONGEST_CELL:
+        text = text[:LONGEST_CELL] + "… (cut short; the page shows it whole)"
+    return Paragraph(escape(text), style)
+
+
+def _widths(columns: int, first_number: int, available: float) -> list[float]:
+    """Numbers narrow, text sharing the rest: without widths a paragraph takes the page's whole width
+    and a long cell (a theme's wards) cannot fit on a page."""
+    numbers = max(columns - first_number, 0)
+    number_width = min(24 * mm, available / columns)
+    text_width = (available - numbers * number_width) / max(columns - numbers, 1)
+    return [text_width if i < first_number else number_width for i in range(columns)]
 
 
 def render_pack_pdf(title: str, subtitle: str, sections: list[dict]) -> bytes:
@@ -53,7 +67,12 @@ def render_pack_pdf(title: str, subtitle: str, sections: list[dict]) -> bytes:
             data = [cells(table["headers"], bold, numeric_bold)]
             data += [cells(row, small, numeric) for row in table["rows"]]
             story.append(_text(table["caption"], styles["Heading4"]))
-            flowable = LongTable(data, repeatRows=1, hAlign="LEFT")
+            flowable = LongTable(
+                data,
+                colWidths=_widths(len(table["headers"]), first_number, document.width),
+                repeatRows=1,
+                hAlign="LEFT",
+            )
             flowable.setStyle(
                 TableStyle(
                     [

@@ -69,10 +69,12 @@ def stalled_section(borough: Borough, stalled: list[StalledCase], as_at: date) -
     )
 
 
-def _wards_text(theme: Theme, borough: Borough) -> str:
-    return ", ".join(
-        w.name if w.borough_id == borough.id else f"{w.name} ({w.borough_name})" for w in theme.wards
-    )
+def _wards_here(theme: Theme, borough: Borough) -> str:
+    return ", ".join(w.name for w in theme.wards if w.borough_id == borough.id)
+
+
+def _other_boroughs(theme: Theme, borough: Borough) -> str:
+    return ", ".join(name for name in theme.borough_names if name != borough.name) or "None"
 
 
 def themes_section(
@@ -96,18 +98,17 @@ def themes_section(
         tables.append(
             Table(
                 caption="Adjacent wards with the same priority topic",
-                headers=["Topic", "Wards", "Boroughs", "Across the boundary", "Number of wards"],
+                headers=[
+                    "Topic",
+                    "Wards in this borough",
+                    "Other boroughs in the group",
+                    "Wards in the group",
+                ],
                 rows=[
-                    [
-                        t.label,
-                        _wards_text(t, borough),
-                        ", ".join(t.borough_names),
-                        "Yes" if t.crosses_boundary_of(borough.id) else "No",
-                        len(t.wards),
-                    ]
+                    [t.label, _wards_here(t, borough), _other_boroughs(t, borough), len(t.wards)]
                     for t in groups
                 ],
-                numeric_from=4,
+                numeric_from=3,
             )
         )
     if strategic:
