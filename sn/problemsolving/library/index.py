@@ -18,6 +18,8 @@ from sn.problemsolving.library.models import LibraryEntry
 from sn.problemsolving.models import Assessment, Case, Intervention, ResponseOption
 
 FTS = "problemsolving_library_fts"
+VECTORS = "problemsolving_library_vector"
+TABLE = LibraryEntry._meta.db_table
 # The fields an entry is compared on by the rebuild (all but the bookkeeping).
 COMPARED = [f.attname for f in LibraryEntry._meta.concrete_fields if f.name not in ("case", "refreshed_at")]
 BATCH = 1000
@@ -137,6 +139,20 @@ def library_entry_refresh(*, case: Case) -> None:
             entry.save()
 
 
+def _reindex() -> None:
+    """The database's full-text index read afresh from the entries: repairs it should anything have
+    bypassed the triggers that keep it (a restored dump, a hand edit)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')")
+        elif connection.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {VECTORS} WHERE case_id NOT IN (SELECT case_id FROM {TABLE})")  # noqa: S608
+            # Rewriting the title to itself fires the trigger that writes each vector.
+            cursor.execute(
+                f"UPDATE {TABLE} SET title = title WHERE case_id NOT IN (SELECT case_id FROM {VECTORS})"  # noqa: S608
+            )
+
+
 @dataclass(frozen=True)
 class Rebuilt:
     added: int
@@ -189,9 +205,5 @@ def library_rebuild() -> Rebuilt:
         changed += (
             LibraryEntry.objects.bulk_update(rewritten, [*COMPARED, "refreshed_at"]) if rewritten else 0
         )
-        if connection.vendor == "sqlite":
-            # The FTS5 index read afresh from the entries: repairs it should anything have bypassed the
-            # triggers (a restored file, a hand edit). PostgreSQL's column is generated and cannot drift.
-            with connection.cursor() as cursor:
-                cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')")
+        _reindex()
     return Rebuilt(added=added, changed=changed, removed=removed, unchanged=unchanged)

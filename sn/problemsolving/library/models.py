@@ -3,11 +3,13 @@ learns from it (the problem, what was done, how it turned out, where and when) a
 by. Derived from the case by sn.problemsolving.library.index and rebuilt from the cases at will, so it is
 not audited: the case's own records carry the trail.
 
-The full-text index lives beside the table and is the database's own (migration 0002):
-- PostgreSQL: a stored generated tsvector column `search` (title A, statement B, the rest C) with a
-  GIN index. Generated, so that no writer can leave it behind the row.
-- SQLite: the FTS5 table `problemsolving_library_fts` with the entry table as its external content,
-  kept in step by triggers on the entry table, for the same reason.
+The full-text index lives beside the table and is the database's own, kept in step with every insert,
+update and delete of an entry by triggers, so that no writer can leave it behind:
+- PostgreSQL: the table `problemsolving_library_vector` (case, tsvector: title A, statement B, the rest
+  C) with a GIN index (migration 0003; a narrow table, because in the wide entry rows the vectors were
+  compressed and the planner scanned them all instead of using the index).
+- SQLite: the FTS5 table `problemsolving_library_fts` with the entry table as its external content
+  (migration 0002).
 Neither is known to the ORM. SQLite rebuilds a table for most schema changes, which drops its
 triggers: a later migration that alters this table must create them again (copy them from 0002).
 """

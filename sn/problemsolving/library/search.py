@@ -1,10 +1,11 @@
 """Searching the good-practice library: one function for every caller, whichever database holds it.
 
-PostgreSQL matches the weighted tsvector column with websearch_to_tsquery('english', words) and ranks
-with ts_rank (title A, statement B, the rest C); SQLite matches the FTS5 table with the words read by
-sn.problemsolving.library.words and ranks with bm25, weighting the three columns as ts_rank's default
-weights do (1, 0.4, 0.2). Both order by rank, then the most recently closed, then the newest case, so a
-fixed library gives the same cases on both and, where the ranking is clear, in the same order.
+PostgreSQL matches the weighted tsvectors (a narrow table of their own, migration 0003) with
+websearch_to_tsquery('english', words) and ranks with ts_rank (title A, statement B, the rest C);
+SQLite matches the FTS5 table with the words read by sn.problemsolving.library.words and ranks with
+bm25, weighting the three columns as ts_rank's default weights do (1, 0.4, 0.2). Both order by rank,
+then the most recently closed, then the newest case, so a fixed library gives the same cases on both
+and, where the ranking is clear, in the same order.
 
 Two queries a page: the matching case ids with their rank and the total (a window count, one pass), then
 the entries of the page with their ward and borough.
@@ -19,6 +20,7 @@ from sn.problemsolving.library.models import LibraryEntry
 
 TABLE = LibraryEntry._meta.db_table
 FTS = "problemsolving_library_fts"
+VECTORS = "problemsolving_library_vector"
 # ts_rank's default weights for A, B and C, as bm25 column weights.
 BM25_WEIGHTS = (1.0, 0.4, 0.2)
 
@@ -77,8 +79,9 @@ def _postgresql(words: str, where: list[str], params: list) -> tuple[str, list]:
     # The queries are constants (websearch_to_tsquery is immutable), so the planner folds them and
     # reaches the GIN index. The cases are found by the words as typed and ranked by the words wanted.
     sql = (
-        "SELECT e.case_id, ts_rank(e.search, websearch_to_tsquery('english', %s)) AS rank, "  # noqa: S608
-        f"COUNT(*) OVER () AS total FROM {TABLE} e WHERE e.search @@ websearch_to_tsquery('english', %s)"
+        "SELECT e.case_id, ts_rank(v.search, websearch_to_tsquery('english', %s)) AS rank, "  # noqa: S608
+        f"COUNT(*) OVER () AS total FROM {VECTORS} v JOIN {TABLE} e ON e.case_id = v.case_id "
+        "WHERE v.search @@ websearch_to_tsquery('english', %s)"
         + "".join(f" AND {w}" for w in where)
         + " ORDER BY rank DESC, e.closed_on DESC, e.case_id DESC LIMIT %s OFFSET %s"
     )
