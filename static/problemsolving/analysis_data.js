@@ -42,14 +42,16 @@
     if (container.dataset.tiles) {
       L.tileLayer(container.dataset.tiles, { maxZoom: 19, attribution: "Map tiles" }).addTo(map);
     }
-    var outline = L.geoJSON(readJson(container.dataset.outline), {
+    // The view first: a vector layer added to a map with no view yet has nothing to clip against.
+    var outline = L.geoJSON(readJson(container.dataset.pointsOutline), {
       style: { color: "#1d70b8", weight: 3, fillColor: "#1d70b8", fillOpacity: 0.05 },
       interactive: false,
-    }).addTo(map);
+    });
+    map.fitBounds(outline.getBounds(), { padding: [8, 8] });
+    outline.addTo(map);
     points.forEach(function (p) {
       L.circleMarker([p[0], p[1]], { radius: 3, color: "#d4351c", weight: 1, fillOpacity: 0.6, interactive: false }).addTo(map);
     });
-    map.fitBounds(outline.getBounds(), { padding: [8, 8] });
     container.dataset.drawn = String(points.length);
   });
 })();
