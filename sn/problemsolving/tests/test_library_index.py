@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from sn.problemsolving.library.index import library_entry_refresh, library_rebuild
 from sn.problemsolving.library.search import library_search
@@ -140,3 +141,16 @@ def test_the_rebuild_command_says_what_it_did(world):
     call_command("library-rebuild", stdout=out)
     assert "0 added, 0 rewritten, 0 removed, 6 unchanged" in out.getvalue()
     assert library_search(words="burglary", limit=10).total == 3
+
+
+def test_rebuild_repairs_the_databases_full_text_index(world):
+    build_fixed_corpus(world)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DELETE FROM problemsolving_library_vector")
+        else:
+            fts = "problemsolving_library_fts"
+            cursor.execute(f"INSERT INTO {fts} ({fts}) VALUES ('delete-all')")
+    assert found("burglary") == set()
+    library_rebuild()
+    assert len(found("burglary")) == 3
