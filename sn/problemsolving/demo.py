@@ -39,6 +39,7 @@ from sn.panels import demo_rows as rows
 from sn.panels.models import Priority
 from sn.problemsolving import demo_texts as words
 from sn.problemsolving.demo_build import Built, CaseBuilder
+from sn.problemsolving.library.index import library_rebuild
 from sn.problemsolving.models import (
     Case,
     CaseInvitation,
@@ -110,6 +111,9 @@ def problemsolving_demo_load(*, seed: int = 2026, today: date | None = None, pro
             modelled = modelled_counts_load(seed=seed, today=today, effects=_effects(to_assess, seed))
             progress(f"  {modelled}")
             assessed = demo_assessments_create(cases=to_assess, seed=seed, today=today)
+        # The cases were written in bulk, past the services that keep the library: built from them here.
+        progress("The good-practice library of the closed, assessed cases ...")
+        library = library_rebuild()
     elapsed = clock.monotonic() - started
     stages = defaultdict(int)
     for case in built.cases:
@@ -118,7 +122,8 @@ def problemsolving_demo_load(*, seed: int = 2026, today: date | None = None, pro
     return (
         f"Problem-solving cases ready in {elapsed:.1f} s: {len(built.cases):,} cases ({summary}), "
         f"{len(built.interventions):,} interventions, {len(built.invitations):,} invitations, "
-        f"{assessed:,} assessments; {sum(len(v) for v in organisations.values()):,} partner organisations."
+        f"{assessed:,} assessments, {library.total:,} in the library; "
+        f"{sum(len(v) for v in organisations.values()):,} partner organisations."
     )
 
 
