@@ -39,6 +39,7 @@ from sn.panels import demo_rows as rows
 from sn.panels.models import Priority
 from sn.problemsolving import demo_texts as words
 from sn.problemsolving.demo_build import Built, CaseBuilder
+from sn.problemsolving.demo_counts import demo_assessments_create, modelled_counts_load
 from sn.problemsolving.library.index import library_rebuild
 from sn.problemsolving.models import (
     Case,
@@ -53,11 +54,6 @@ from sn.teams.models import Rank
 from sn.teams.selectors import active_postings
 
 SOURCE = "problemsolving-demo"
-
-try:  # The assessment's demo path lands with the assessment (another part of issue 10).
-    from sn.problemsolving.demo_counts import demo_assessments_create, modelled_counts_load
-except ImportError:  # pragma: no cover - until it has landed
-    demo_assessments_create = modelled_counts_load = None
 
 # What a case's response did to its ward's figures, in believable proportions: (share, own factor,
 # factor on one neighbouring ward). Most responses reduce the problem; some stop it, some make no
@@ -104,13 +100,10 @@ def problemsolving_demo_load(*, seed: int = 2026, today: date | None = None, pro
             ).build(concerns.get(priority["id"], []))
         progress(f"Writing {len(built.cases):,} cases and their work ...")
         _write(built)
-        assessed, modelled = 0, ""
-        if demo_assessments_create is not None:
-            to_assess = [c for c in built.cases if c.assess]
-            progress("Modelled figures after the real data ends, with the responses' effects ...")
-            modelled = modelled_counts_load(seed=seed, today=today, effects=_effects(to_assess, seed))
-            progress(f"  {modelled}")
-            assessed = demo_assessments_create(cases=to_assess, seed=seed, today=today)
+        to_assess = [c for c in built.cases if c.assess]
+        progress("Modelled figures after the real data ends, with the responses' effects ...")
+        progress(f"  {modelled_counts_load(seed=seed, today=today, effects=_effects(to_assess, seed))}")
+        assessed = demo_assessments_create(cases=to_assess, seed=seed, today=today)
         # The cases were written in bulk, past the services that keep the library: built from them here.
         progress("The good-practice library of the closed, assessed cases ...")
         library = library_rebuild()

@@ -22,8 +22,9 @@ TODAY = datetime.date(2026, 11, 20)
 @pytest.fixture
 def loaded(world, monkeypatch):
     panels_demo_load(seed=7, today=TODAY, progress=lambda message: None)
-    # The assessment's demo path reads the incident data the small world does not have.
-    monkeypatch.setattr(demo_module, "demo_assessments_create", None)
+    # The assessment's demo path reads incident data the small world does not have (tested on its own).
+    monkeypatch.setattr(demo_module, "modelled_counts_load", lambda **kwargs: "")
+    monkeypatch.setattr(demo_module, "demo_assessments_create", lambda **kwargs: 0)
     return demo_module.problemsolving_demo_load(seed=7, today=TODAY, progress=lambda message: None)
 
 
