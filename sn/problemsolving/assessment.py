@@ -192,10 +192,18 @@ def fisher_exact_p(table: tuple[tuple[int, int], tuple[int, int]]) -> float:
 
 
 def did_compare(
-    *, area_before: int, area_after: int, rest_before: int, rest_after: int, confidence: float = CONFIDENCE
+    *,
+    area_before: int,
+    area_after: int,
+    rest_before: int,
+    rest_after: int,
+    confidence: float = CONFIDENCE,
+    interval: bool = True,
 ) -> Comparison:
     """The difference-in-differences ratio of the area against the rest, its conditional estimate,
-    exact interval and two-sided p-value (see the module's docstring)."""
+    exact interval and two-sided p-value (see the module's docstring). With `interval` False only the
+    ratio and the test (the displacement check's table shows no more, and the solves are most of the
+    work)."""
     counts = (area_before, area_after, rest_before, rest_after)
     if min(counts) < 0:
         raise ValueError("counts cannot be negative")
@@ -207,6 +215,9 @@ def did_compare(
         return Comparison(*counts, None, None, None, None, None, confidence)
     denominator = area_before * rest_after
     ratio = area_after * rest_before / denominator if denominator else math.inf
+    p_value = fisher_exact_p(((area_after, area_before), (rest_after, rest_before)))
+    if not interval:
+        return Comparison(*counts, ratio, None, None, None, p_value, confidence)
     m, n, k = area_after + area_before, rest_after + rest_before, area_after + rest_after
     distribution = _FisherNoncentral(m, n, k)
     x = area_after
@@ -223,7 +234,6 @@ def did_compare(
     else:
         upper_odds = _odds(_solve_increasing(lambda t: -distribution.at_most(x, t), -alpha, guess))
         upper = None if math.isinf(upper_odds) else upper_odds
-    p_value = fisher_exact_p(((area_after, area_before), (rest_after, rest_before)))
     return Comparison(*counts, ratio, estimate, lower, upper, p_value, confidence)
 
 
@@ -245,6 +255,8 @@ def chance_words(p_value: float) -> str:
 
 
 def interval_words(comparison: Comparison) -> str:
+    if comparison.lower is None:
+        return "no interval computed"
     level = f"{comparison.confidence:.0%}"
     if comparison.upper is None:
         return f"{level} interval {_number(comparison.lower)} upwards"
@@ -264,10 +276,10 @@ def comparison_sentence(comparison: Comparison, *, what: str, area: str, rest: s
     meanwhile = f"while {rest} went from {c.rest_before:,} to {c.rest_after:,}"
     if c.area_after == 0:
         change = f"fell from {c.area_before:,} to none, {meanwhile}"
-        figures = interval_words(c)
+        figures = interval_words(c) if c.lower is not None else "ratio 0"
     elif c.area_before == 0:
         change = f"rose from none to {c.area_after:,}, {meanwhile}"
-        figures = interval_words(c)
+        figures = interval_words(c) if c.lower is not None else "no count before"
     else:
         percent = round(abs(1 - c.ratio) * 100)
         if percent == 0:
@@ -276,7 +288,7 @@ def comparison_sentence(comparison: Comparison, *, what: str, area: str, rest: s
             change = f"fell by {percent}% more than in {rest}"
         else:
             change = f"rose by {percent}% more than in {rest}"
-        figures = f"ratio {_number(c.ratio)}, {interval_words(c)}"
+        figures = f"ratio {_number(c.ratio)}" + (f", {interval_words(c)}" if c.lower is not None else "")
     return f"{what} in {area} {change} ({figures}); {chance_words(c.p_value)}."
 
 
@@ -291,16 +303,21 @@ def counts_sentence(comparison: Comparison, *, area: str, rest: str) -> str:
 
 @dataclass(frozen=True)
 class NeighbourCheck:
-    """A neighbouring ward against the rest of the borough (without the case's area or itself)."""
+    """A neighbouring ward against the rest of the borough (without the case's area or itself).
+    `checked` is how many neighbours were tested together: a rise counts as significant below
+    SIGNIFICANCE_LEVEL / checked (Bonferroni), since with six neighbours one of them would "rise
+    significantly" by chance about one time in four."""
 
     key: int
     name: str
     comparison: Comparison
+    checked: int = 1
 
     @property
     def displaced_into(self) -> bool:
-        """A significant rise: where the problem may have moved."""
-        return self.comparison.significant and self.comparison.direction == "up"
+        """A rise beyond chance, allowing for the wards checked: where the problem may have moved."""
+        c = self.comparison
+        return c.comparable and c.direction == "up" and c.p_value < SIGNIFICANCE_LEVEL / max(self.checked, 1)
 
     def as_dict(self) -> dict:
         return {"id": self.key, "name": self.name, **self.comparison.as_dict(), "rise": self.displaced_into}
@@ -321,7 +338,9 @@ def displacement_check(
                 rest_before=rest_before,
                 rest_after=rest_after,
                 confidence=confidence,
+                interval=False,
             ),
+            len(neighbours),
         )
         for key, name, before, after, rest_before, rest_after in neighbours
     ]

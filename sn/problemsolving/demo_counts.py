@@ -121,8 +121,9 @@ def modelled_counts_load(*, seed: int, today: date, effects: Effects | None = No
 EVIDENCE = {
     "resolved": "The figures show a fall well beyond the rest of the borough's, and the panel and the "
     "partners report the problem has stopped: no repeat reports from the residents who raised it.",
-    "reduced": "The figures show a fall beyond the rest of the borough's; residents report fewer "
-    "problems but some continue, so the team keeps an eye on it through the ward's routine patrols.",
+    "reduced": "The figures show a fall against the rest of the borough's (on small counts, so not "
+    "conclusive on their own); residents and partners report fewer problems but some continue, so the "
+    "team keeps an eye on it through the ward's routine patrols.",
     "displaced": "The case's own figures fell, but a neighbouring ward rose over the same months; "
     "intelligence suggests the same group moved there, and the neighbouring team has been told.",
     "no_change": "The figures show no change beyond the rest of the borough's; the response did not "
@@ -232,7 +233,7 @@ def _assessment(case, periods: Periods, counts, in_borough, neighbours, by_offic
             f"Counted for the whole of {case.neighbourhood.name}: the demo's modelled months are ward "
             f"counts, with no points to place in {place_words(case)}."
         )
-    outcome = figures["suggested"]
+    outcome = _judged(figures)
     recorded_on = min(today, max(add_months(periods.after_end, 1), case.response_started_on) + _days(rng))
     return Assessment(
         case=case,
@@ -248,6 +249,20 @@ def _assessment(case, periods: Periods, counts, in_borough, neighbours, by_offic
         recorded_by=recorder,
         recorded_on=recorded_on,
     )
+
+
+WEAK_FALL = 0.75  # a fall the team calls "reduced" though the figures alone cannot rule out chance
+
+
+def _judged(figures: dict) -> str:
+    """The team's judgement: what the figures suggest, except that a clear fall in a small count, not
+    beyond chance on its own, is judged "reduced" on what residents and partners report (the evidence
+    says so), as teams do; the page shows the figures' own suggestion beside it."""
+    suggested = figures["suggested"]
+    ratio = figures.get("ratio")
+    if suggested == "no_change" and ratio is not None and ratio <= WEAK_FALL:
+        return "reduced"
+    return suggested
 
 
 def _days(rng) -> timedelta:

@@ -235,16 +235,18 @@ def assessment_compute(case: Case, periods: Periods) -> tuple[dict, list[dict]]:
 
 def default_periods(case: Case, *, latest: date | None, on: date) -> Periods | None:
     """Up to DEFAULT_MONTHS months each side of the month the response started, within the data (up to
-    `latest`, the latest month with data, and before this month). None before the response starts or
-    when no month after it has data yet."""
+    `latest`, the latest month with data, and before this month). The month it started is in neither:
+    it is part before and part after. None before the response starts or when no month after it has
+    data yet."""
     if case.response_started_on is None or latest is None:
         return None
     started = case.response_started_on.replace(day=1)
     last = min(latest, add_months(on.replace(day=1), -1))
-    if last < started:
+    first_after = add_months(started, 1)
+    if last < first_after:
         return None
-    after_end = min(add_months(started, DEFAULT_MONTHS - 1), last)
-    return Periods(add_months(started, -DEFAULT_MONTHS), add_months(started, -1), started, after_end)
+    after_end = min(add_months(first_after, DEFAULT_MONTHS - 1), last)
+    return Periods(add_months(started, -DEFAULT_MONTHS), add_months(started, -1), first_after, after_end)
 
 
 def assessment_record(

@@ -76,7 +76,7 @@ def test_an_effect_lowers_a_wards_counts_from_its_month_and_the_assessment_finds
 
     assert created == 1
     assessment = Assessment.objects.get(case=case)
-    assert (assessment.before_start, assessment.after_start) == (date(2023, 9, 1), date(2024, 3, 1))
+    assert (assessment.before_start, assessment.after_start) == (date(2023, 9, 1), date(2024, 4, 1))
     assert assessment.after_end == date(2024, 8, 1)
     assert assessment.outcome in ("resolved", "reduced") and assessment.figures["significant"]
     assert assessment.evidence and assessment.figures["sentence"].startswith(f"Burglary in {a1.name} fell")

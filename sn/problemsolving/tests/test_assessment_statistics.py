@@ -181,3 +181,20 @@ def test_the_suggested_outcome_reads_the_area_and_its_neighbours():
     assert suggested_outcome(flat, quiet) == "no_change"
     assert suggested_outcome(fell, rising) == "displaced"
     assert [n.displaced_into for n in rising] == [False, True]
+
+
+def test_without_the_interval_the_ratio_and_test_are_the_same():
+    full = did_compare(area_before=40, area_after=22, rest_before=900, rest_after=950)
+    quick = did_compare(area_before=40, area_after=22, rest_before=900, rest_after=950, interval=False)
+
+    assert (quick.ratio, quick.p_value) == (full.ratio, full.p_value)
+    assert quick.lower is None and quick.upper is None and quick.estimate is None
+
+
+def test_a_neighbours_rise_allows_for_the_number_of_wards_checked():
+    # p is about 0.02: significant alone, not among five neighbours (0.05 / 5 = 0.01).
+    alone = displacement_check([(1, "North", 30, 52, 2000, 2000)])
+    among_five = displacement_check([(i, f"Ward {i}", 30, 52, 2000, 2000) for i in range(5)])
+
+    assert 0.01 < alone[0].comparison.p_value < 0.05
+    assert alone[0].displaced_into and not any(n.displaced_into for n in among_five)

@@ -36,13 +36,13 @@ def fields(**changes):
     }
 
 
-def test_the_form_offers_the_months_either_side_of_the_response(client, world, case):
+def test_the_form_offers_the_months_either_side_of_the_response_month(client, world, case):
     client.force_login(world.user("sergeant"))
 
     page = client.get(reverse("problemsolving:assessment_record", args=[case.pk])).content.decode()
 
     assert 'value="2023-08"' in page and 'value="2024-01"' in page
-    assert 'value="2024-02"' in page and 'value="2024-07"' in page
+    assert 'value="2024-03"' in page and 'value="2024-07"' in page
     assert 'hx-post="' + reverse("problemsolving:assessment_preview", args=[case.pk]) in page
 
 
