@@ -39,15 +39,26 @@ RESPONSE_MONTHS_AGO = 6
 DATA_MONTHS = 24
 
 
+def open_menu(page) -> None:
+    """At phone width the header's links sit behind its Menu button."""
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+
+
 def sign_in_as(page, live_server, user) -> None:
-    """Through the sign-in page, as a person would: the previous user's session is gone first."""
-    page.context.clear_cookies()
+    """Sign the previous user out and this one in, through the header and the sign-in page."""
+    page.goto(f"{live_server.url}/")
+    if page.locator(".sn-signed-in").count():
+        open_menu(page)
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_load_state()
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url, f"{user.username} could not sign in"
+    assert f"Signed in as {user.get_full_name()}" in page.locator(".sn-signed-in").inner_text()
 
 
 def submit(page, name: str = "Save") -> None:
@@ -233,13 +244,21 @@ def test_a_priority_is_worked_as_a_case_with_a_partner_assessed_signed_off_and_p
 
     # The partner sees that case and no other of the ward, adds an update and completes their work.
     sign_in_as(page, live_server, partner)
-    page.goto(f"{live_server.url}/partners/cases/")
+    open_menu(page)
+    page.get_by_role("link", name="Cases", exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/partners/cases/")
     listed = page.locator("main").inner_text()
     assert case.reference in listed and other_case.reference not in listed
+    assert fits_a_phone(page) == []
+    page.get_by_role("link", name=f"{case.reference} Burglary on the Elm estate").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/partners/cases/{case.pk}/")
+    assert fits_a_phone(page) == []
+    for address in (f"/partners/cases/{other_case.pk}/", f"/cases/{other_case.pk}/"):
+        assert status_of(page, address, live_server) in (403, 404), address
     assert status_of(page, f"/partners/cases/{other_case.pk}/", live_server) == 404
     page.goto(f"{live_server.url}/partners/cases/{case.pk}/")
-    assert "Burglary on the Elm estate" in page.locator("h1").inner_text()
-    assert fits_a_phone(page) == []
     page.locator("#section-updates").get_by_role("link", name="Add an update").click()
     page.get_by_label("Update").fill("Survey of the alleys done; gates ordered for four of them.")
     submit(page)
