@@ -21,6 +21,9 @@ from sn.problemsolving.library.models import LibraryEntry
 TABLE = LibraryEntry._meta.db_table
 FTS = "problemsolving_library_fts"
 VECTORS = "problemsolving_library_vector"
+ENTRY_FIELDS = [f.name for f in LibraryEntry._meta.concrete_fields]
+# Where a case was, by name: not the ward's and borough's boundaries, which are most of their rows.
+PLACE_FIELDS = ["neighbourhood__name", "neighbourhood__code", "neighbourhood__borough__name"]
 # ts_rank's default weights for A, B and C, as bm25 column weights.
 BM25_WEIGHTS = (1.0, 0.4, 0.2)
 
@@ -153,7 +156,11 @@ def library_search(
             total = cursor.fetchone()[0]
         else:
             total = 0
-    entries = LibraryEntry.objects.select_related("neighbourhood__borough").in_bulk([r[0] for r in rows])
+    entries = (
+        LibraryEntry.objects.select_related("neighbourhood__borough")
+        .only(*ENTRY_FIELDS, *PLACE_FIELDS)
+        .in_bulk([r[0] for r in rows])
+    )
     return LibraryPage(
         results=[LibraryResult(entry=entries[case_id], rank=float(rank)) for case_id, rank, _ in rows],
         total=total,

@@ -19,6 +19,33 @@ from sn.problemsolving.tests.factories import (
 )
 
 CLOSED_ON = datetime.date(2023, 9, 30)
+# The shape the assessment service stores (sn.problemsolving.services.assessment), without its sentence,
+# so that the library says the ratio in its own words.
+FIGURES = {
+    "area_before": 40,
+    "area_after": 22,
+    "rest_before": 400,
+    "rest_after": 400,
+    "ratio": 0.55,
+    "ratio_unbounded": False,
+    "estimate": 0.55,
+    "lower": 0.33,
+    "upper": 0.9,
+    "p_value": 0.01,
+    "confidence": 0.95,
+    "significant": True,
+    "direction": "down",
+    "what": "Burglary",
+    "area_name": "the ward",
+    "rest_name": "the rest of the borough",
+    "sentence": "",
+    "counts_sentence": "",
+    "suggested": "reduced",
+    "suggested_label": "Reduced",
+    "months_before": 6,
+    "months_after": 6,
+    "note": "",
+}
 
 
 def closed_case(
@@ -75,7 +102,7 @@ def closed_case(
             after_start=datetime.date(2023, 4, 1),
             after_end=datetime.date(2023, 9, 1),
             category_codes=case.category_codes,
-            figures=figures if figures is not None else {"ratio": 0.55, "significant": True},
+            figures=figures if figures is not None else dict(FIGURES),
             outcome=outcome,
             evidence=evidence,
             recorded_by=recorded_by,
