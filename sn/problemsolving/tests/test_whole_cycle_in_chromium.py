@@ -2,11 +2,13 @@
 page as themselves: the ward's PC opens a case for the panel's priority from the ward page and works it
 through scanning, analysis (with the ward's incident data on the page) and the response; the sergeant
 invites the borough council and gives interventions to the PC and to a council officer; the partner sees
-only that case, adds an update and completes their work (and cannot complete the PC's); the PC completes
+only that case (and the resident's concern behind it by topic and date only), adds updates and completes
+their work (and cannot complete the PC's); the PC completes
 theirs and records the assessment from the data (previewed, then saved, the figures beside the
 judgement); the panel's chair, refused while the case was unassessed, now signs the priority off; the
 sergeant endorses; the "You said, we did" statement is approved and published, and the chair sees it on
-the priority's page. The case page is checked at phone width and by axe on the way."""
+the priority's page. The pages are checked at phone width (375 px) and by axe on the way, and no script
+fails and no file the pages load is missing."""
 
 import re
 from datetime import timedelta
@@ -14,6 +16,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from sn.concerns.taxonomy import Topic
+from sn.concerns.tests.factories import ConcernFactory
 from sn.core.months import add_months, month_span
 from sn.incidents.categories import Category
 from sn.incidents.rollup import counts_load
@@ -128,6 +132,14 @@ def test_a_priority_is_worked_as_a_case_with_a_partner_assessed_signed_off_and_p
     today = timezone.localdate()
     this_month = today.replace(day=1)
     ward_incident_data(world, this_month)
+    # What a resident told the police, behind the priority: the case links it, a partner never reads it.
+    concern = ConcernFactory(
+        neighbourhood=ward,
+        topic=Topic.BURGLARY,
+        description="Mrs Patel at 14 Elm Road says her shed was broken into twice",
+        location="14 Elm Road",
+    )
+    priority.concerns.add(concern)
     # The panel's latest meeting, held last night, is where it reviews the priority.
     review_meeting = MeetingFactory(panel=setup.panel, starts_at=at_seven_pm(today - timedelta(days=1)))
     # Another case of the ward, to which no partner is invited.
@@ -148,6 +160,7 @@ def test_a_priority_is_worked_as_a_case_with_a_partner_assessed_signed_off_and_p
     submit(page)
     case = Case.objects.get(priority=priority)
     assert page.url.endswith(f"/cases/{case.pk}/")
+    assert list(case.concerns.all()) == [concern]
     assert case.owner == world.officers["pc_a"] and case.stage == Case.Stage.SCANNING
 
     # Scanning: the statement, the place, the period and the categories.
@@ -230,6 +243,7 @@ def test_a_priority_is_worked_as_a_case_with_a_partner_assessed_signed_off_and_p
     page.get_by_label("Partner: the organisation").select_option(label=council.name)
     page.get_by_label("Partner: the person who owns it").select_option(str(partner.pk))
     page.get_by_label("Due by").fill(due.isoformat())
+    assert fits_a_phone(page) == []
     submit(page)
     police = Intervention.objects.get(case=case, delivered_by=Intervention.DeliveredBy.POLICE)
     works = Intervention.objects.get(case=case, delivered_by=Intervention.DeliveredBy.PARTNER)
@@ -254,6 +268,9 @@ def test_a_priority_is_worked_as_a_case_with_a_partner_assessed_signed_off_and_p
     page.wait_for_load_state()
     assert page.url.endswith(f"/partners/cases/{case.pk}/")
     assert fits_a_phone(page) == []
+    on_the_page = page.locator("main").inner_text()
+    assert "Burglary, raised" in on_the_page  # the concern by its topic and date only
+    assert "Patel" not in on_the_page and "14 Elm Road" not in on_the_page
     # The ward's other case is not theirs to see: not found at their address, forbidden at the police's.
     assert status_of(page, f"/partners/cases/{other_case.pk}/", live_server) == 404
     assert status_of(page, f"/cases/{other_case.pk}/", live_server) == 403
