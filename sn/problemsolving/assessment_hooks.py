@@ -28,6 +28,20 @@ SIGN_OFF_PREREQUISITES.register(
 )
 
 
+# Every figure the section shows, for an assessment whose stored figures lack some (recorded by an older
+# version, or written directly by a loader): shown as blank rather than failing the page.
+FIGURES_SHOWN = dict.fromkeys(
+    (
+        "sentence", "counts_sentence", "note", "what", "months_before", "months_after", "area_name",
+        "rest_name", "area_before", "area_after", "rest_before", "rest_after", "ratio", "ratio_unbounded",
+        "lower", "upper", "p_value", "confidence", "significant", "suggested", "suggested_label",
+    )
+)  # fmt: skip
+NEIGHBOUR_SHOWN = dict.fromkeys(
+    ("name", "area_before", "area_after", "ratio", "p_value", "rise", "significant")
+)
+
+
 def analysis_data(user, case: Case) -> dict | None:
     """The incident data for the case's place and categories over the problem period and the 12 months
     before: a monthly series, the top locations and a map of the points."""
@@ -44,8 +58,8 @@ def assessment_section(user, case: Case) -> dict | None:
     return {
         "case": case,
         "assessment": assessment,
-        "figures": assessment.figures if assessment else None,
-        "displacement": assessment.displacement if assessment else [],
+        "figures": {**FIGURES_SHOWN, **assessment.figures} if assessment else None,
+        "displacement": [{**NEIGHBOUR_SHOWN, **row} for row in assessment.displacement] if assessment else [],
         "can_record": team and case.response_started_on is not None,
         "partner": is_partner(user),
         "outcomes": dict(Assessment.Outcome.choices),

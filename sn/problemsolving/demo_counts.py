@@ -251,7 +251,7 @@ def _assessment(case, periods: Periods, counts, in_borough, neighbours, by_offic
     )
 
 
-WEAK_FALL = 0.75  # a fall the team calls "reduced" though the figures alone cannot rule out chance
+WEAK_FALL = 0.85  # a fall the team calls "reduced" though the figures alone cannot rule out chance
 
 
 def _judged(figures: dict) -> str:
