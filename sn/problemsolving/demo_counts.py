@@ -55,10 +55,21 @@ def _latest_real_months() -> dict[str, date]:
     return {r["category"]: r["last"] for r in rows.order_by()}
 
 
+# A ward's figures never fall below this share of what they would have been, nor rise above this many
+# times it, however many responses worked on them.
+FACTOR_RANGE = (0.3, 2.5)
+
+
 def _factor(effects: list[tuple[date, float]], month: date) -> float:
-    """The factor of the latest effect begun by `month` (1 before any)."""
-    applying = [factor for start, factor in sorted(effects) if start <= month]
-    return applying[-1] if applying else 1.0
+    """The combined factor of every effect begun by `month` (1 before any). Effects build on each other:
+    a second case on a ward's burglary starts from where the first left it, so a response that changed
+    nothing shows no change, rather than the problem springing back to its level before the first."""
+    combined = 1.0
+    for start, factor in effects:
+        if start <= month:
+            combined *= factor
+    low, high = FACTOR_RANGE
+    return min(max(combined, low), high)
 
 
 def modelled_counts_load(*, seed: int, today: date, effects: Effects | None = None) -> str:

@@ -3,8 +3,9 @@ meetings (and, in about a third of the boroughs, a joint action group with the c
 month), the next meeting planned, with who came, decisions, actions set and followed up at the next
 meeting of the same group (most done, some carried forward, a few dropped; the latest ones open and some
 overdue), resource bids raised by the teams and decided at the next meeting, and a pack for each meeting
-assembled by the pack's own code as the borough stood on the meeting's date (sn.tasking.pack, in one
-batch per date for every borough meeting that day).
+of about the last quarter (older ones are assembled when someone opens them), built by the pack's own code
+as the borough stood on the meeting's date (sn.tasking.pack, in one batch per date for every borough
+meeting that day).
 
 Deterministic for a seed and a day: each borough draws from its own generator. The demo users in
 Southwark see their work: the inspector and the sergeant each own an overdue action, the sergeant's bid
@@ -198,6 +199,10 @@ def _schedule(rng, borough, today: date) -> list[tuple[str, date]]:
     return sorted(held + [(k, d) for k, d in coming.items()], key=lambda d: (d[1], d[0]))
 
 
+# The demo assembles packs for the meetings of about the last quarter, and any planned one.
+PACKS_KEPT_DAYS = 100
+
+
 def _borough(rng, borough, world: _World, names: list[str], today: date, out: _Out) -> None:
     wards = world.wards.get(borough.id, [])
     if not wards:
@@ -225,7 +230,10 @@ def _borough(rng, borough, world: _World, names: list[str], today: date, out: _O
             if not southwark or kind != KIND.TASKING_GROUP:
                 out.pack_for.append(meeting)
             continue
-        out.pack_for.append(meeting)
+        # Packs of older meetings are assembled when someone opens one (the pack page's form): writing
+        # all two years' worth took longer than the rest of the tasking demo together.
+        if day >= today - timedelta(days=PACKS_KEPT_DAYS):
+            out.pack_for.append(meeting)
         for _ in range(rng.randint(1, 3) if kind == KIND.TASKING_GROUP else rng.randint(3, 5)):
             orgs = world.partners.get(borough.id, [])
             out.guests.append(
