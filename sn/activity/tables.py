@@ -108,6 +108,44 @@ def priorities_table(report: EpicReport) -> Table:
     return Table("Priorities the panels are tackling", headers, rows, numeric_from=4, sheet="Priorities")
 
 
+# Above this many priorities (a borough's or the force's month) the page shows them by topic; the
+# downloads keep every priority.
+PRIORITIES_LISTED_ON_A_PAGE = 40
+
+
+def priority_topics_table(report: EpicReport) -> Table:
+    """The priorities of the month by topic: how many teams tackle each and what was done on them."""
+    who = list(DeliveredBy)
+    by_topic: dict[str, list] = {}
+    for p in report.priorities:
+        row = by_topic.setdefault(p.topic, [p.topic, set(), 0, 0, *(0 for _ in who)])
+        row[1].add(p.ward_name)
+        row[2] += 1
+        row[3] += p.activity
+        for i, d in enumerate(who):
+            row[4 + i] += p.done.get(str(d), 0)
+    rows = sorted(
+        (
+            [topic, len(wards), count, activity, *done]
+            for topic, wards, count, activity, *done in by_topic.values()
+        ),
+        key=lambda r: (-r[2], r[0]),
+    )
+    headers = [
+        "Topic",
+        "Wards",
+        "Priorities",
+        "Activity in the month",
+        *(f"Done: {d.label.lower()}" for d in who),
+    ]
+    return Table(
+        "Priorities the panels are tackling, by topic (every priority is in the downloads)",
+        headers,
+        rows,
+        sheet="Priorities by topic",
+    )
+
+
 def parts_table(report: EpicReport) -> Table | None:
     if not report.parts:
         return None
@@ -132,14 +170,15 @@ def series_table(report: EpicReport, months: int | None = None) -> Table:
     return Table("Activity month by month", headers, rows, sheet="By month")
 
 
-def report_tables(report: EpicReport) -> list[Table]:
+def report_tables(report: EpicReport, *, for_page: bool = False) -> list[Table]:
+    summarise = for_page and len(report.priorities) > PRIORITIES_LISTED_ON_A_PAGE
     tables = [
         families_table(report),
         kinds_table(report),
         stages_table(report),
         delivered_table(report),
         interventions_table(report),
-        priorities_table(report),
+        priority_topics_table(report) if summarise else priorities_table(report),
     ]
     parts = parts_table(report)
     if parts is not None:

@@ -207,3 +207,24 @@ def test_the_monthly_ward_report_shows_the_section_to_the_police_not_the_panel(k
     url = f"/reports/wards/{known.wards['a1'].code}/?month=2024-10"
     assert b"EPIC activity" in client_for("sergeant").get(url).content
     assert b"EPIC activity" not in client_for("panel_member").get(url).content
+
+
+def test_a_page_with_many_priorities_shows_them_by_topic_and_the_download_keeps_every_one(
+    known, client_for, monkeypatch
+):
+    # The force's month holds thousands of priorities: one row each made the page slow to render and
+    # to read, so beyond a few dozen the page sums them by topic.
+    for key in ("a1", "b1"):
+        priority = ward_panel_setup(known, key).priority
+        priority.selected_on = date(2024, 6, 1)
+        priority.save()
+    monkeypatch.setattr("sn.activity.tables.PRIORITIES_LISTED_ON_A_PAGE", 1)
+    client = client_for("central_unit")
+    page = client.get("/epic/force/?month=2024-10").content.decode()
+    assert "Priorities the panels are tackling, by topic" in page
+    download = download_text(client.get("/epic/force/?month=2024-10&format=csv"), "csv")
+    assert "by topic" not in download
+    assert "Priorities the panels are tackling" in download
+    monkeypatch.setattr("sn.activity.tables.PRIORITIES_LISTED_ON_A_PAGE", 40)
+    page = client.get("/epic/force/?month=2024-10").content.decode()
+    assert "Priorities the panels are tackling, by topic" not in page

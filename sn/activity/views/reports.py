@@ -41,9 +41,9 @@ def _report_page(request: HttpRequest, area: Area, *, slug: str, context: dict) 
     month = period.month or today.replace(day=1)
     report = epic_report(area=area, month=month)
     title = f"{report.name}: EPIC activity, {month:%B %Y}"
-    tables = report_tables(report)
     if fmt:
-        return download(f"epic-{slug}-{month:%Y-%m}", title, tables, fmt)
+        return download(f"epic-{slug}-{month:%Y-%m}", title, report_tables(report), fmt)
+    tables = report_tables(report, for_page=True)
     return render(
         request,
         "activity/report.html",
