@@ -1,12 +1,20 @@
 """What the tasking app adds to pages lower apps own (sn.core.registries): the header link to the
 borough's tasking page, and the home page's work (overdue actions for their owners; bids awaiting a
-decision and meetings without a pack for the borough lead)."""
+decision and meetings without a pack for the borough lead), and the change history of its records."""
 
 from django.urls import reverse
 
 from sn.core.access import has_permission
-from sn.core.registries import NAVIGATION, WORK_ITEMS, NavItem, WorkItemProvider
+from sn.core.registries import (
+    HISTORY_RECORDS,
+    NAVIGATION,
+    WORK_ITEMS,
+    HistoryRecord,
+    NavItem,
+    WorkItemProvider,
+)
 from sn.tasking import work_items
+from sn.tasking.models import Action, ResourceBid, TaskingMeeting
 from sn.tasking.permissions import MANAGE_TASKING, VIEW_TASKING
 from sn.tasking.selectors import boroughs_for_user
 
@@ -40,3 +48,13 @@ WORK_ITEMS.register(
         "tasking-packs", "Tasking meetings without a pack", 42, work_items.pack_items, MANAGE_TASKING
     )
 )
+
+
+# A meeting is the borough's: whoever may see the history of any of its wards may see the meeting's.
+HISTORY_RECORDS.register(
+    HistoryRecord("tasking-meeting", TaskingMeeting, lambda meeting: meeting.borough.neighbourhoods.all())
+)
+HISTORY_RECORDS.register(
+    HistoryRecord("tasking-action", Action, lambda action: action.meeting.borough.neighbourhoods.all())
+)
+HISTORY_RECORDS.register(HistoryRecord("resource-bid", ResourceBid, lambda bid: [bid.neighbourhood]))

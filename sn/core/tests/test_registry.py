@@ -48,7 +48,15 @@ def test_an_isolated_block_can_start_from_the_real_entries():
 
 
 def test_the_apps_fill_the_registries_when_django_starts():
-    assert REPORT_SECTIONS.keys() == ["staffing", "crime", "demand", "concerns", "survey", "engagement", "epic"]
+    assert REPORT_SECTIONS.keys() == [
+        "staffing",
+        "crime",
+        "demand",
+        "concerns",
+        "survey",
+        "engagement",
+        "epic",
+    ]
     assert {"team", "staffing", "neighbours", "crime_links", "report_links"} <= set(WARD_PANELS.keys())
     cycle = {"concern", "event", "kinmember", "priority"}
     assert {"neighbourhood", "team", "posting", "officer", *cycle} <= set(HISTORY_RECORDS.keys())

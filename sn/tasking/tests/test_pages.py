@@ -127,3 +127,19 @@ def test_home_work_lists_overdue_actions_for_their_owner_and_bids_and_packs_for_
     # The meeting of sixty days ago is history: only the last eight weeks' are listed.
     assert [i.url for i in packs] == [reverse("tasking:pack", args=[setup.meeting.pk])]
     assert WORK_ITEMS.get("tasking-bids").build(world.user("analyst")) == []
+
+
+def test_a_meeting_s_change_history_is_for_those_who_may_see_the_borough_s(world, client_for):
+    setup = tasking_setup(world, "a")
+    elsewhere = tasking_setup(world, "b")
+    url = reverse("pages:history", args=["tasking-meeting", setup.meeting.pk])
+    lead = client_for("borough_lead")
+    page = lead.get(reverse("tasking:meeting", args=[setup.meeting.pk])).content.decode()
+    assert url in page
+    response = lead.get(url)
+    assert response.status_code == 200
+    assert (
+        lead.get(reverse("pages:history", args=["tasking-meeting", elsewhere.meeting.pk])).status_code == 404
+    )
+    assert lead.get(reverse("pages:history", args=["tasking-action", setup.action.pk])).status_code == 200
+    assert lead.get(reverse("pages:history", args=["resource-bid", setup.bid.pk])).status_code == 200

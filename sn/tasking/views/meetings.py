@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
+from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.geography.scope import scope_of
 from sn.tasking import services
 from sn.tasking.forms import ActionForm, DecisionForm, FollowUpForm, GuestForm, MeetingForm
@@ -118,6 +119,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "can_manage": has_permission(user, MANAGE_TASKING),
             "can_prepare": has_permission(user, PREPARE_PACKS),
+            "can_see_history": has_permission(user, VIEW_AUDIT_HISTORY),
         },
     )
 
