@@ -196,12 +196,25 @@ def map_points(case: Case, months: Iterable[date]) -> tuple[list[list], int]:
     return [[round(r[0], 5), round(r[1], 5), r[2]] for r in rows[:MAP_POINTS]], len(rows)
 
 
-def monthly_series(counts: dict[tuple[date, str], int], months: list[date], categories: list[str]):
-    """Category -> counts per month (zero-filled), and the total per month."""
+def monthly_series(
+    counts: dict[tuple[date, str], int],
+    months: list[date],
+    categories: list[str],
+    gaps: dict[date, list[str]] | None = None,
+):
+    """Category -> counts per month (zero-filled), and the total per month. A month the data does not
+    cover for a category (`gaps`) is None, not 0: the chart leaves a gap and the table says so, since
+    no data is not the same as no incidents."""
+    gaps = gaps or {}
     series = defaultdict(list)
     for category in categories:
-        series[category] = [counts.get((m, category), 0) for m in months]
-    totals = [sum(series[c][i] for c in categories) for i in range(len(months))]
+        series[category] = [
+            None if category in gaps.get(m, ()) else counts.get((m, category), 0) for m in months
+        ]
+    totals = [
+        None if any(series[c][i] is None for c in categories) else sum(series[c][i] for c in categories)
+        for i in range(len(months))
+    ]
     return dict(series), totals
 
 
@@ -227,9 +240,9 @@ def analysis_data_context(case: Case) -> dict:
     months = month_span(last, (last.year - first.year) * 12 + last.month - first.month + 1)
     problem = [m for m in months if m >= case.period_start.replace(day=1)]
     counts = area_counts(case, months)
-    series, totals = monthly_series(counts, months, case.categories)
-    labels = dict(zip(case.categories, case.category_labels, strict=True))
     gaps = missing_months(case, months)
+    series, totals = monthly_series(counts, months, case.categories, gaps)
+    labels = dict(zip(case.categories, case.category_labels, strict=True))
     counts_only = points_only_as_counts(case, months)
     points, point_total = map_points(case, problem)
     chart = {

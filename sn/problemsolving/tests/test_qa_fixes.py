@@ -1,0 +1,43 @@
+"""Defects found by the QA walk of the demo, each pinned by the test that failed before its fix."""
+
+from datetime import date
+
+import pytest
+
+from sn.core.months import month_span
+from sn.incidents.models import CountSource
+from sn.incidents.rollup import coverage_record, incidents_rollup_rebuild
+from sn.problemsolving.analysis import analysis_data_context
+from sn.problemsolving.models import Case
+from sn.problemsolving.tests.factories import case_for_ward
+from sn.problemsolving.tests.test_assessment_service import BURGLARY, load_counts, street_incidents
+
+pytestmark = pytest.mark.django_db
+
+
+def test_months_held_only_as_ward_counts_are_gaps_in_a_street_cases_series_not_zeros(world):
+    # The page says such months "show as gaps, not zeros"; the chart and table drew them as 0 incidents.
+    months = month_span(date(2024, 1, 1), 13)  # January 2023 to January 2024
+    with_points = months[:6]
+    load_counts(world, months=months)
+    for month in with_points:
+        street_incidents(world, "On or near Elm Road", month, 3)
+    coverage_record(cells={(m, BURGLARY) for m in with_points}, source=CountSource.RECORDS)
+    incidents_rollup_rebuild(months=with_points)
+    case = case_for_ward(
+        world.wards["a1"],
+        owner=world.officers["pc_a"],
+        place=Case.Place.STREETS,
+        streets="Elm Road",
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 1, 31),
+    )
+
+    section = analysis_data_context(case)
+
+    by_month = {row["month"]: row["counts"] for row in section["rows"]}
+    assert [by_month[m] for m in with_points] == [[3]] * 6
+    assert [by_month[m] for m in months[6:]] == [[None]] * 7
+    data = section["chart"]["datasets"][0]["data"]
+    assert data[:6] == [3] * 6 and data[6:] == [None] * 7
+    assert section["counts_only"] == "July 2023 to January 2024"
