@@ -142,6 +142,16 @@ def check_not_future_into(errors: dict, on: date, field: str, what: str) -> None
         errors.update(_one(error.message_dict))
 
 
+def check_not_before_into(errors: dict, on: date, case: Case, field: str, what: str) -> None:
+    """Work on a case is dated when it happened, which is not before the problem it is about began: a
+    date far in the past would show on the case page and order its log wrongly. (Not its created_at:
+    services take `on` as the day they happen, so a case may be opened on an earlier day.)"""
+    if field not in errors and on < case.period_start:
+        errors[field] = (
+            f"{what} cannot be dated before the case's problem period ({case.period_start:%B %Y})."
+        )
+
+
 def area_error(area: str, neighbourhood: Neighbourhood) -> str | None:
     """Why a drawn area cannot be the case's place, or None: it must be a valid polygon, in WGS84,
     within or overlapping the ward."""
@@ -306,6 +316,7 @@ def case_update_add(*, case: Case, text: str, on: date | None = None, actor=None
     if not text.strip():
         errors["text"] = "Say what has been done or found."
     check_not_future_into(errors, on, "on", "An update")
+    check_not_before_into(errors, on, case, "on", "An update")
     _raise(errors)
     with transaction.atomic(), audit_actor(actor):
         update = CaseUpdate.objects.create(

@@ -17,7 +17,7 @@ from sn.core.audit import audit_actor
 from sn.core.roles import Role
 from sn.panels.services.checks import is_user, officer_of_team_check
 from sn.problemsolving.models import Case, Intervention, InterventionUpdate, ResponseOption
-from sn.problemsolving.services.cases import check_not_future_into
+from sn.problemsolving.services.cases import check_not_before_into, check_not_future_into
 from sn.problemsolving.services.checks import (
     check_case_team,
     check_open,
@@ -216,6 +216,7 @@ def intervention_update_add(
     if not text.strip():
         errors["text"] = "Say what has been done."
     check_not_future_into(errors, on, "on", "An update")
+    check_not_before_into(errors, on, case, "on", "An update")
     _raise(errors)
     with transaction.atomic(), audit_actor(actor):
         update = InterventionUpdate.objects.create(
@@ -249,6 +250,7 @@ def intervention_status_change(
     if status == Intervention.Status.CANCELLED and not note.strip():
         errors["note"] = "Say why it will not happen."
     check_not_future_into(errors, on, "on", "A change")
+    check_not_before_into(errors, on, case, "on", "A change")
     _raise(errors)
     with transaction.atomic(), audit_actor(actor):
         intervention.status = status
@@ -273,6 +275,7 @@ def intervention_complete(
     if not outcome_note.strip():
         errors["outcome_note"] = "Say what was done and what came of it."
     check_not_future_into(errors, on, "completed_on", "Completion")
+    check_not_before_into(errors, on, case, "completed_on", "Completion")
     _raise(errors)
     with transaction.atomic(), audit_actor(actor):
         intervention.status = Intervention.Status.DONE

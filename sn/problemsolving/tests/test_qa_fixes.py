@@ -3,13 +3,21 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from sn.core.months import month_span
 from sn.incidents.models import CountSource
 from sn.incidents.rollup import coverage_record, incidents_rollup_rebuild
 from sn.problemsolving.analysis import analysis_data_context
-from sn.problemsolving.models import Case
-from sn.problemsolving.tests.factories import case_for_ward
+from sn.problemsolving.models import Case, CaseUpdate, Intervention, InterventionUpdate
+from sn.problemsolving.services import (
+    case_review_record,
+    case_update_add,
+    intervention_complete,
+    intervention_status_change,
+    intervention_update_add,
+)
+from sn.problemsolving.tests.factories import case_for_ward, ward_case_setup
 from sn.problemsolving.tests.test_assessment_service import BURGLARY, load_counts, street_incidents
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +49,47 @@ def test_months_held_only_as_ward_counts_are_gaps_in_a_street_cases_series_not_z
     data = section["chart"]["datasets"][0]["data"]
     assert data[:6] == [3] * 6 and data[6:] == [None] * 7
     assert section["counts_only"] == "July 2023 to January 2024"
+
+
+LONG_AGO = date(1901, 1, 1)
+
+
+def _refused_field(call) -> dict:
+    with pytest.raises(ValidationError) as error:
+        call()
+    return error.value.message_dict
+
+
+def test_work_on_a_case_cannot_be_dated_before_its_problem_began(world):
+    # A partner completed their intervention "on 1 January 1901" and the case page showed it so.
+    setup = ward_case_setup(world, "a1")
+    partner = world.user("partner")
+    officer = world.user("team_officer")
+
+    assert "on" in _refused_field(
+        lambda: intervention_update_add(intervention=setup.partner, text="x", on=LONG_AGO, actor=partner)
+    )
+    assert "completed_on" in _refused_field(
+        lambda: intervention_complete(
+            intervention=setup.partner, outcome_note="x", on=LONG_AGO, actor=partner
+        )
+    )
+    assert "on" in _refused_field(
+        lambda: intervention_status_change(
+            intervention=setup.police, status="in_progress", on=LONG_AGO, actor=officer
+        )
+    )
+    assert "on" in _refused_field(
+        lambda: case_update_add(case=setup.case, text="x", on=LONG_AGO, actor=partner)
+    )
+    assert "on" in _refused_field(
+        lambda: case_review_record(case=setup.case, note="x", on=LONG_AGO, actor=world.user("sergeant"))
+    )
+    assert not setup.case.reviews.filter(reviewed_on=LONG_AGO).exists()
+    setup.partner.refresh_from_db()
+    assert setup.partner.status != Intervention.Status.DONE
+    assert not InterventionUpdate.objects.filter(intervention=setup.partner).exists()
+    assert not CaseUpdate.objects.filter(case=setup.case, on=LONG_AGO).exists()
+
+    # Today is still fine.
+    intervention_complete(intervention=setup.partner, outcome_note="Lights fixed", actor=partner)
