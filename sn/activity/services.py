@@ -24,6 +24,9 @@ from sn.panels.services.checks import check_actor, is_user
 from sn.problemsolving.models import Case, CaseInvitation
 
 EARLIEST = date(2000, 1, 1)
+# One record is one piece of work (a day's operation, a leaflet drop): a count past this is a typing
+# slip, and would swamp every EPIC report it reaches (and overflow PostgreSQL's integer column).
+MOST_IN_ONE_RECORD = 100_000
 RECORD = "record EPIC activity"
 
 
@@ -86,6 +89,10 @@ def _clean_counts(counts: Mapping[str, int | None], errors: dict) -> dict[str, i
             errors[kind] = f"{spec.label}: give a whole number."
         elif value < 0:
             errors[kind] = f"{spec.label} cannot be negative: give the number done, or leave it empty."
+        elif value > MOST_IN_ONE_RECORD:
+            errors[kind] = (
+                f"{spec.label} cannot be more than {MOST_IN_ONE_RECORD:,} in one record: check the number."
+            )
         elif value > 0:
             cleaned[kind] = value
     if not cleaned and not errors:

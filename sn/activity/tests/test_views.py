@@ -24,7 +24,8 @@ def test_the_team_records_activity_from_the_form(client_for, world):
     client = client_for("team_officer")
     url = f"/activity/wards/{world.wards['a1'].code}/new/"
     assert b"Enforcement" in client.get(url).content
-    response = client.post(url, _post(arrests="1"))
+    # Dated today: the ward's page shows this month, and on the 1st yesterday is last month.
+    response = client.post(url, _post(arrests="1", on=timezone.localdate().isoformat()))
     record = ActivityRecord.objects.get(summary="Leafleting the estate")
     assert response.status_code == 302 and response["Location"] == f"/activity/records/{record.pk}/"
     assert {c.kind: c.count for c in record.counts.all()} == {"leaflet_drops": 120, "arrests": 1}
