@@ -11,10 +11,11 @@ def widget_kind(bound_field) -> str:
     widget = bound_field.field.widget
     if isinstance(widget, forms.Textarea):
         return "textarea"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple first: Django makes it a subclass of RadioSelect.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):
