@@ -152,12 +152,16 @@ def check_not_before_into(errors: dict, on: date, case: Case, field: str, what: 
         )
 
 
+MOSTLY_WITHIN = 0.5  # of a drawn area, the least share that must lie in the case's ward
+
+
 def area_error(area: str, neighbourhood: Neighbourhood) -> str | None:
     """Why a drawn area cannot be the case's place, or None: it must be a valid polygon, in WGS84,
     within or overlapping the ward."""
     try:
-        geometry = json.loads(area)
-    except ValueError:
+        # NaN and Infinity are not JSON (Python reads them); brackets nested past the stack are not an area.
+        geometry = json.loads(area, parse_constant=_not_a_number)
+    except (ValueError, RecursionError):
         return "The area is not GeoJSON: draw it on the map, or paste a GeoJSON Polygon."
     if isinstance(geometry, dict) and geometry.get("type") == "Feature":
         geometry = geometry.get("geometry")
@@ -165,7 +169,7 @@ def area_error(area: str, neighbourhood: Neighbourhood) -> str | None:
         return "The area must be a polygon: click at least three points on the map."
     try:
         polygon = shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, shapely.errors.GEOSException):
         return "The area's coordinates cannot be read."
     if polygon.is_empty or not polygon.is_valid:
         reason = shapely.is_valid_reason(polygon) if not polygon.is_empty else "it is empty"
@@ -174,9 +178,15 @@ def area_error(area: str, neighbourhood: Neighbourhood) -> str | None:
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         return "The area's coordinates are not longitude and latitude."
     ward = from_geojson_text(neighbourhood.boundary)
-    if not polygon.intersects(ward) or polygon.intersection(ward).area == 0:
+    # Across the ward's edge is fine; mostly outside it (a slip of the map, or the whole world pasted)
+    # would count another ward's incidents as the case's.
+    if not polygon.intersects(ward) or polygon.intersection(ward).area < polygon.area * MOSTLY_WITHIN:
         return f"The area lies outside {neighbourhood.name}: draw it within the ward (or across its edge)."
     return None
+
+
+def _not_a_number(constant: str):
+    raise ValueError(f"{constant} is not a coordinate")
 
 
 def case_scanning_update(

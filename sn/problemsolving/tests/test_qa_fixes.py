@@ -1,5 +1,6 @@
 """Defects found by the QA walk of the demo, each pinned by the test that failed before its fix."""
 
+import json
 from datetime import date
 
 import pytest
@@ -17,6 +18,7 @@ from sn.problemsolving.services import (
     intervention_status_change,
     intervention_update_add,
 )
+from sn.problemsolving.services.cases import area_error
 from sn.problemsolving.tests.factories import case_for_ward, ward_case_setup
 from sn.problemsolving.tests.test_assessment_service import BURGLARY, load_counts, street_incidents
 
@@ -93,3 +95,24 @@ def test_work_on_a_case_cannot_be_dated_before_its_problem_began(world):
 
     # Today is still fine.
     intervention_complete(intervention=setup.partner, outcome_note="Lights fixed", actor=partner)
+
+
+def _square(lng: float, lat: float, half: float) -> str:
+    ring = [
+        [lng - half, lat - half],
+        [lng + half, lat - half],
+        [lng + half, lat + half],
+        [lng - half, lat + half],
+    ]
+    return json.dumps({"type": "Polygon", "coordinates": [[*ring, ring[0]]]})
+
+
+def test_a_drawn_area_that_is_not_a_place_in_the_ward_is_refused_in_words(world):
+    # NaN coordinates and deeply nested brackets failed the page (500); a polygon round the whole
+    # world overlaps the ward, so it was saved as the case's area.
+    ward = world.wards["a1"]
+    nan = '{"type": "Polygon", "coordinates": [[[NaN, 51.4], [1, 2], [3, 4], [NaN, 51.4]]]}'
+    for area in (nan, "[" * 5000 + "]" * 5000, _square(0, 0, 89)):
+        assert isinstance(area_error(area, ward), str), area[:40]
+    assert "outside" in area_error(_square(0, 0, 89), ward)
+    assert area_error(_square(ward.centroid_lng, ward.centroid_lat, 0.0005), ward) is None
