@@ -19,9 +19,10 @@ from sn.core.registries import (
 )
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_CLUSTER_OVERVIEW
 from sn.geography.scope import scope_of
+from sn.panels.links import PRIORITY_LINKS, PriorityLink
 from sn.problemsolving import work_items
 from sn.problemsolving.models import Case, Intervention
-from sn.problemsolving.permissions import MANAGE_CASES, REVIEW_CASES, VIEW_CASES, VIEW_INVITED_CASES
+from sn.problemsolving.permissions import CASES, MANAGE_CASES, REVIEW_CASES, VIEW_CASES, VIEW_INVITED_CASES
 from sn.problemsolving.strategic import cases_section
 from sn.problemsolving.views import cases_sections  # noqa: F401
 from sn.problemsolving.ward_panel import cases_panel
@@ -77,3 +78,26 @@ def _cases_link(user) -> str | None:
 
 
 NAVIGATION.register(NavItem(key="cases", label="Cases", order=33, href=_cases_link))
+
+
+def _case_link(user, priority) -> tuple[str, str] | None:
+    """The priority page's link to its case for those who may read it, or to open one for its team."""
+    case = Case.objects.filter(priority=priority).first()
+    if case is not None:
+        if not CASES.can_see(user, case):
+            return None
+        return (
+            f"Its problem-solving case, {case.reference} ({case.get_stage_display().lower()})",
+            reverse("problemsolving:case", args=[case.pk]),
+        )
+    if (
+        priority.holds_a_place
+        and has_permission(user, MANAGE_CASES)
+        and scope_of(user).covers_neighbourhood(priority.neighbourhood)
+    ):
+        url = reverse("problemsolving:case_open", args=[priority.neighbourhood.code])
+        return ("Open its problem-solving case", f"{url}?priority={priority.pk}")
+    return None
+
+
+PRIORITY_LINKS.register(PriorityLink("case", 10, _case_link))

@@ -26,6 +26,7 @@ from sn.panels.forms import (
     PublishForm,
     StatementForm,
 )
+from sn.panels.links import priority_links
 from sn.panels.models import Priority, Statement
 from sn.panels.permissions import (
     APPROVE_STATEMENT,
@@ -75,6 +76,7 @@ def priority_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "milestones": list(priority.milestones.all()),
             "history": priority_history(priority),
             "checklist": sign_off_checklist(priority),
+            "links": priority_links(user, priority),
             "statement": statement,
             # Panel members and the public read a statement once it is published; the police see drafts.
             "can_see_draft": user.role != Role.PANEL_MEMBER,
