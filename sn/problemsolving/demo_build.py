@@ -108,7 +108,7 @@ class CaseBuilder:
         if place == Case.Place.STREETS:
             chosen = rng.sample(words.STREETS, rng.randint(1, 3))
             streets, where = "\n".join(chosen), " and ".join(chosen)
-        topic_label = TOPIC_LABELS.get(p["topic"], "the problem").lower()
+        topic_label = _in_a_sentence(TOPIC_LABELS.get(p["topic"], "the problem"))
         age = (end - opened).days
         response_on = None
         if status in ENDED or status == "panel_resolved" or age > 45:
@@ -118,7 +118,7 @@ class CaseBuilder:
             neighbourhood_id=self.ward.pk,
             priority_id=p["id"],
             title=p["wording"][:200],
-            problem_statement=family["statement"].format(what=topic_label, place=where),
+            problem_statement=_sentence_case(family["statement"].format(what=topic_label, place=where)),
             topic=p["topic"],
             category_codes=category_codes_of(categories_of(p["topic"])),
             place=place,
@@ -243,17 +243,18 @@ class CaseBuilder:
                 if not cancelled:
                     intervention.completed_on = on
                     intervention.completed_by_id = owner_user.pk if owner_user else self.sergeant.pk
-                intervention.outcome_note = (
-                    "Overtaken by other work." if cancelled else rng.choice(words.OUTCOMES)
-                )
+                outcomes = words.OUTCOMES_LATE if on > due else words.OUTCOMES
+                intervention.outcome_note = "Overtaken by other work." if cancelled else rng.choice(outcomes)
                 dates.append(on)
             elif start + timedelta(days=10) < today:
                 intervention.status = rng.choice(
                     (Intervention.Status.IN_PROGRESS, Intervention.Status.PLANNED)
                 )
             self.built.interventions.append(intervention)
-            if rng.random() < 0.5 and start < last:
-                on = _between(rng, start, last)
+            # An update is written while the work is under way: before it was finished, if it was.
+            until = on if finished else last
+            if rng.random() < 0.5 and start < until:
+                on = _between(rng, start, until)
                 author = owner_user.pk if owner_user else self.sergeant.pk
                 self.built.intervention_updates.append(
                     (intervention, on, rng.choice(words.INTERVENTION_UPDATES), author)
@@ -315,3 +316,12 @@ def area_around(ward, rng: random.Random) -> str:
     corners = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
     ring = [[round(a, 6), round(b, 6)] for a, b in [*corners, corners[0]]]
     return json.dumps({"type": "Polygon", "coordinates": [ring]})
+
+
+def _in_a_sentence(label: str) -> str:
+    """A topic's label inside a sentence: "burglary", but "ASB: noise" keeps its capitals."""
+    return label if label[:3].isupper() else label[:1].lower() + label[1:]
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]

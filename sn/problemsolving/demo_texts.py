@@ -172,8 +172,8 @@ REVIEWS = (
 OUTCOMES = (
     "Done as planned; residents noticed the difference.",
     "Completed; fewer reports since.",
-    "Finished later than planned, but done.",
 )
+OUTCOMES_LATE = ("Finished later than planned, but done.", "Done, a few weeks behind the plan.")
 CLOSING = {
     "closed": "The panel judged the priority resolved and the sergeant endorsed it; assessment recorded.",
     "withdrawn": "The panel withdrew the priority; the case closes with what was learned recorded.",

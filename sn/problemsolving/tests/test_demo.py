@@ -12,7 +12,7 @@ from sn.core.roles import Role
 from sn.panels.demo import panels_demo_load
 from sn.panels.models import Priority
 from sn.problemsolving import demo as demo_module
-from sn.problemsolving.models import Case, CaseInvitation, Intervention
+from sn.problemsolving.models import Case, CaseInvitation, Intervention, InterventionUpdate
 from sn.problemsolving.selectors import visible_cases
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +82,20 @@ def test_the_same_seed_builds_the_same_cases(world, loaded):
         Case.objects.order_by("id").values_list("stage", "place", "review_due_on", "last_activity_on")
     )
     assert first and len({row[0] for row in first}) >= 3
+
+
+def test_the_demo_s_story_of_each_intervention_holds_together(loaded):
+    # The QA walk read "done 12 Jan" then "23 Apr: half done", "later than planned" on work done early, and
+    # problem statements opening in lower case.
+    for update in InterventionUpdate.objects.select_related("intervention"):
+        completed = update.intervention.completed_on
+        assert completed is None or update.on <= completed
+    for intervention in Intervention.objects.filter(status="done"):
+        note = intervention.outcome_note
+        if "later than planned" in note or "behind the plan" in note:
+            assert intervention.completed_on > intervention.due_on
+        else:
+            assert intervention.completed_on <= intervention.due_on
+    for statement in Case.objects.values_list("problem_statement", flat=True):
+        assert statement[:1].isupper()
+        assert "asb:" not in statement
