@@ -13,6 +13,7 @@ from sn.concerns.tests.factories import ConcernFactory
 from sn.panels.models import Priority, Statement
 from sn.panels.tests.factories import MilestoneFactory, ProgressUpdateFactory
 from sn.panels.tests.helpers import ward_panel_setup
+from sn.problemsolving.tests.assessed import assessed_case_for
 from sn.testing.axe import DESKTOP, axe_violations, page_width, unusable_scrollers
 from sn.testing.browser import BROWSER, PHONE, sign_in
 from sn.testing.world import build_world
@@ -68,6 +69,9 @@ def test_the_panel_chooses_resolves_and_the_sergeant_endorses_a_priority(page, l
     submit(page)
     priority = Priority.objects.get(wording="Stop groups intimidating shoppers")
     snap(page, "panels-priority-chosen")
+    # Stage 6 gates sign-off on the priority's case being assessed (its pages are tested in
+    # sn/problemsolving/tests/test_whole_cycle_in_chromium.py): here it is written directly.
+    assessed_case_for(priority, recorded_by=world.user("sergeant"))
 
     # At the next meeting, the chair records the panel's judgement that it is resolved.
     meeting = priority.selected_at
