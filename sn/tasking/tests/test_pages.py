@@ -30,7 +30,7 @@ def test_the_meeting_page_lists_the_actions_of_the_last_meeting_to_follow_up(wor
 
 def test_the_pack_shows_its_sections_and_downloads_as_a_pdf_even_with_markup_in_a_title(world, client_for):
     setup = tasking_setup(world, "a")
-    make_case(
+    stalled = make_case(
         world.wards["a1"],
         world.officers["pc_a"],
         title="<b>Bold</b> <img src='/etc/passwd'>",
@@ -43,6 +43,9 @@ def test_the_pack_shows_its_sections_and_downloads_as_a_pdf_even_with_markup_in_
     assert page.status_code == 200
     body = page.content.decode()
     assert "Stalled cases" in body and "&lt;b&gt;Bold&lt;/b&gt;" in body
+    # The stalled case's reference leads to the case (the QA walk found it plain text).
+    case_url = reverse("problemsolving:case", args=[stalled.pk])
+    assert f'href="{case_url}">{stalled.reference}</a>' in body
     assert "print.css" in body
 
     pdf = client.get(reverse("tasking:pack", args=[setup.meeting.pk]) + "?format=pdf")
