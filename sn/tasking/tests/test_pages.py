@@ -146,3 +146,18 @@ def test_a_meeting_s_change_history_is_for_those_who_may_see_the_borough_s(world
     )
     assert lead.get(reverse("pages:history", args=["tasking-action", setup.action.pk])).status_code == 200
     assert lead.get(reverse("pages:history", args=["resource-bid", setup.bid.pk])).status_code == 200
+
+
+def test_the_borough_tasking_page_renders_its_meetings_actions_and_bids(world, client_for):
+    # Its template had been saved with a block inserted between every character: the page showed its
+    # own source (900 KB of it) and no test opened it.
+    setup = tasking_setup(world, "a")
+    response = client_for("borough_lead").get(reverse("tasking:borough", args=[world.boroughs["a"].code]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "{%" not in body and len(body) < 100_000
+    assert '<h1 class="govuk-heading-xl">Borough tasking</h1>' in body
+    assert setup.action.description in body
+    assert setup.bid.what in body
+    sergeant = client_for("sergeant").get(reverse("tasking:borough", args=[world.boroughs["a"].code]))
+    assert "Raise a resource bid" in sergeant.content.decode()
