@@ -46,6 +46,9 @@ PUBLIC = "public"
 SIGNED_IN = "signed_in"
 NOTHING_HERE = "nothing_here"  # a route that exists but serves nothing (404 for everyone)
 
+# Template tags or variables that reached the page unrendered.
+UNRENDERED = re.compile(r"\{%|\{\{")
+
 
 @dataclass(frozen=True)
 class Elsewhere:
@@ -208,6 +211,9 @@ def route_failures(
     if status != 200:
         return [f"{label}: {status}, not 200"]
     failures = []
+    if "html" in response.get("Content-Type", "") and UNRENDERED.search(response.content.decode()):
+        # A template saved broken shows its own source with a 200 (it happened: the tasking borough page).
+        failures.append(f"{label}: the page shows template source ({{% or {{{{) instead of rendering it")
     out_of_reach = names_out_of_reach(world, role)
     if lists:
         leaked = mentioned(response.content.decode(), out_of_reach)
