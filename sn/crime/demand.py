@@ -14,7 +14,8 @@ areas with no demand at all (a multiple of nothing is not a number).
 """
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -181,22 +182,22 @@ def demand_counts(start_month: date, end_month: date) -> dict[int, tuple[int, in
     return {r["neighbourhood_id"]: (r["crime"] or 0, r["asb"] or 0) for r in rows}
 
 
-def force_demand(
-    *, end_month: date | None = None, months: int = 12, weights: DemandWeights | None = None
+AREA_FIELDS = ("id", "code", "name", "kind", "population", "borough_id", "borough__code", "borough__name")
+
+
+def _ranking(
+    areas: list[dict],
+    counts: dict[int, tuple[int, int]],
+    start_month: date,
+    end_month: date,
+    months: int,
+    weights: DemandWeights,
 ) -> DemandRanking:
-    """Every team area of the force ranked by demand over the `months` months ending with `end_month`
-    (default: the latest month with data, else last calendar month). Areas with no incidents are
-    included with zero demand. Two queries (three when the end month is looked up)."""
-    weights = weights or demand_weights()
-    end_month = (end_month or default_end_month()).replace(day=1)
-    start_month = add_months(end_month, -(months - 1))
-    counts = demand_counts(start_month, end_month)
-    areas = []
-    for n in Neighbourhood.objects.values(
-        "id", "code", "name", "kind", "population", "borough_id", "borough__code", "borough__name"
-    ).order_by():
+    """Every area (rows of AREA_FIELDS) ranked by the demand of its counts; none counted is zero."""
+    ranked = []
+    for n in areas:
         crime, asb = counts.get(n["id"], (0, 0))
-        areas.append(
+        ranked.append(
             AreaDemand(
                 neighbourhood_id=n["id"],
                 code=n["code"],
@@ -212,5 +213,50 @@ def force_demand(
             )
         )
     return DemandRanking(
-        start_month=start_month, end_month=end_month, months=months, weights=weights, areas=rank_areas(areas)
+        start_month=start_month, end_month=end_month, months=months, weights=weights, areas=rank_areas(ranked)
     )
+
+
+def force_demand(
+    *, end_month: date | None = None, months: int = 12, weights: DemandWeights | None = None
+) -> DemandRanking:
+    """Every team area of the force ranked by demand over the `months` months ending with `end_month`
+    (default: the latest month with data, else last calendar month). Areas with no incidents are
+    included with zero demand. Two queries (three when the end month is looked up)."""
+    weights = weights or demand_weights()
+    end_month = (end_month or default_end_month()).replace(day=1)
+    start_month = add_months(end_month, -(months - 1))
+    counts = demand_counts(start_month, end_month)
+    areas = list(Neighbourhood.objects.values(*AREA_FIELDS).order_by())
+    return _ranking(areas, counts, start_month, end_month, months, weights)
+
+
+def force_demand_rankings(
+    end_months: Iterable[date], *, months: int = 12, weights: DemandWeights | None = None
+) -> dict[date, DemandRanking]:
+    """`force_demand` for each of many end months (first days), from two queries however many there are
+    (the tasking packs of two years read one ranking a month)."""
+    ends = sorted({end.replace(day=1) for end in end_months})
+    if not ends:
+        return {}
+    weights = weights or demand_weights()
+    asb = Q(category=Category.ANTI_SOCIAL_BEHAVIOUR)
+    monthly: dict[date, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for row in (
+        IncidentMonthly.objects.filter(month__gte=add_months(ends[0], -(months - 1)), month__lte=ends[-1])
+        .values("month", "neighbourhood_id")
+        .annotate(crime=Sum("count", filter=~asb), asb=Sum("count", filter=asb))
+        .order_by()
+    ):
+        monthly[row["month"]][row["neighbourhood_id"]] = (row["crime"] or 0, row["asb"] or 0)
+    areas = list(Neighbourhood.objects.values(*AREA_FIELDS).order_by())
+    rankings = {}
+    for end in ends:
+        start = add_months(end, -(months - 1))
+        counts: dict[int, tuple[int, int]] = {}
+        for i in range(months):
+            for ward_id, (crime, asb_count) in monthly.get(add_months(start, i), {}).items():
+                total_crime, total_asb = counts.get(ward_id, (0, 0))
+                counts[ward_id] = (total_crime + crime, total_asb + asb_count)
+        rankings[end] = _ranking(areas, counts, start, end, months, weights)
+    return rankings

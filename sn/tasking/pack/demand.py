@@ -9,15 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q, Sum
 
 from sn.concerns.taxonomy import Topic
 from sn.core.months import add_months
-from sn.crime.demand import AreaDemand, DemandRanking, demand_weights, force_demand, rank_areas
+from sn.crime.demand import AreaDemand, DemandRanking, force_demand, force_demand_rankings
 from sn.crime.months import default_end_month
-from sn.geography.models import Neighbourhood
-from sn.incidents.categories import Category
-from sn.incidents.models import IncidentMonthly
 from sn.tasking.pack.themes import active_on
 
 
@@ -52,54 +48,9 @@ def ranking_for(as_at: date, cache: dict | None = None) -> DemandRanking:
 
 
 def rankings_for(as_ats: list[date]) -> dict[date, DemandRanking]:
-    """The force's demand rankings for the packs of many dates, by end month, from one query: what
-    force_demand gives for each month, without a query per month (the demo assembles two years)."""
-    ends = sorted({demand_end_month(d) for d in as_ats})
-    if not ends:
-        return {}
-    weights = demand_weights()
-    asb = Q(category=Category.ANTI_SOCIAL_BEHAVIOUR)
-    monthly: dict[date, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for row in (
-        IncidentMonthly.objects.filter(month__gte=add_months(ends[0], -11), month__lte=ends[-1])
-        .values("month", "neighbourhood_id")
-        .annotate(crime=Sum("count", filter=~asb), asb=Sum("count", filter=asb))
-        .order_by()
-    ):
-        monthly[row["month"]][row["neighbourhood_id"]] = (row["crime"] or 0, row["asb"] or 0)
-    areas = list(
-        Neighbourhood.objects.values(
-            "id", "code", "name", "kind", "population", "borough_id", "borough__code", "borough__name"
-        ).order_by()
-    )
-    rankings = {}
-    for end in ends:
-        start = add_months(end, -11)
-        crime, asb_counts = defaultdict(int), defaultdict(int)
-        for i in range(12):
-            for ward_id, (c, a) in monthly.get(add_months(start, i), {}).items():
-                crime[ward_id] += c
-                asb_counts[ward_id] += a
-        ranked = [
-            AreaDemand(
-                neighbourhood_id=n["id"],
-                code=n["code"],
-                name=n["name"],
-                kind=n["kind"],
-                borough_id=n["borough_id"],
-                borough_code=n["borough__code"],
-                borough_name=n["borough__name"],
-                population=n["population"],
-                crime=crime[n["id"]],
-                asb=asb_counts[n["id"]],
-                demand=weights.index(crime[n["id"]], asb_counts[n["id"]]),
-            )
-            for n in areas
-        ]
-        rankings[end] = DemandRanking(
-            start_month=start, end_month=end, months=12, weights=weights, areas=rank_areas(ranked)
-        )
-    return rankings
+    """The force's demand rankings for the packs of many dates, by end month, from two queries (the demo
+    assembles two years of packs)."""
+    return force_demand_rankings(demand_end_month(d) for d in as_ats)
 
 
 def near_high_demand(
