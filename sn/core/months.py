@@ -38,6 +38,26 @@ def month_span(end_month: date, months: int) -> list[date]:
     return [add_months(end_month, -i) for i in range(months - 1, -1, -1)]
 
 
+def span_words(first: date, last: date) -> str:
+    """A run of months in words: "March 2024", "March to May 2024", "December 2023 to May 2024"."""
+    if first == last:
+        return f"{first:%B %Y}"
+    if first.year == last.year:
+        return f"{first:%B} to {last:%B %Y}"
+    return f"{first:%B %Y} to {last:%B %Y}"
+
+
+def months_in_words(months) -> str:
+    """Months (first days, any order) as their consecutive runs in words, joined by commas."""
+    runs: list[list[date]] = []
+    for month in sorted(months):
+        if runs and add_months(runs[-1][-1], 1) == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(span_words(run[0], run[-1]) for run in runs)
+
+
 def month_end(month: date) -> date:
     """The last day of the month `month` falls in."""
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])

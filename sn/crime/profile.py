@@ -14,7 +14,7 @@ from datetime import date
 
 from django.db.models import Count, Q, Sum
 
-from sn.core.months import add_months, month_span
+from sn.core.months import add_months, month_span, span_words
 from sn.crime.coverage import PeriodCoverage, period_coverage
 from sn.crime.demand import per_thousand
 from sn.crime.months import default_end_month
@@ -94,13 +94,7 @@ class CrimeProfile:
         for first, last, labels in runs:
             every = len(labels) == len(Category.values)
             what = "no figures" if every else f"no {', '.join(labels).lower()} figures"
-            if first == last:
-                when = f"{first:%B %Y}"
-            elif first.year == last.year:
-                when = f"{first:%B} to {last:%B %Y}"
-            else:
-                when = f"{first:%B %Y} to {last:%B %Y}"
-            notes.append(f"{what} for {when}")
+            notes.append(f"{what} for {span_words(first, last)}")
         return notes
 
     @property

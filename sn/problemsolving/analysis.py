@@ -20,7 +20,7 @@ import numpy as np
 import shapely
 from django.db.models import Count, Sum
 
-from sn.core.months import add_months, month_span
+from sn.core.months import add_months, month_span, months_in_words
 from sn.crime.coverage import period_coverage
 from sn.geography.geometry import GeometryError, parse_area
 from sn.geography.models import Neighbourhood
@@ -221,16 +221,6 @@ def monthly_series(
 PALETTE_SIZE = 14  # the crime chart's palette (static/crime/profile_chart.js)
 
 
-def _runs(months: list[date]) -> str:
-    runs: list[list[date]] = []
-    for month in sorted(months):
-        if runs and add_months(runs[-1][-1], 1) == month:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return ", ".join(f"{r[0]:%B %Y}" if len(r) == 1 else f"{r[0]:%B %Y} to {r[-1]:%B %Y}" for r in runs)
-
-
 def analysis_data_context(case: Case) -> dict:
     """What the case page's "incident data" section shows: over the problem period and the 12 months
     before it, the monthly series per category (chart and table), the top locations and the points
@@ -279,7 +269,7 @@ def analysis_data_context(case: Case) -> dict:
         "points": points,
         "point_total": point_total,
         "outline": outline,
-        "gaps": _runs(list(gaps)) if gaps else "",
-        "counts_only": _runs(counts_only) if counts_only else "",
+        "gaps": months_in_words(list(gaps)) if gaps else "",
+        "counts_only": months_in_words(counts_only) if counts_only else "",
         "reads_points": reads_points(case),
     }

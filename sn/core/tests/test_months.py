@@ -14,6 +14,7 @@ from sn.core.months import (
     add_months,
     month_end,
     month_span,
+    months_in_words,
     parse_month,
     requested_month,
     this_month,
@@ -180,3 +181,10 @@ def test_a_month_a_page_cannot_use_gets_a_400_page_naming_the_parameter(text):
 def test_a_month_with_characters_that_mean_something_in_a_query_stays_one_value():
     period = asked("?month=2024-03%26format%3Dcsv")
     assert period.text == "2024-03&format=csv" and period.error and period.query == ""
+
+
+def test_months_in_words_joins_consecutive_months_into_runs():
+    months = [date(2024, 5, 1), date(2023, 12, 1), date(2024, 1, 1), date(2024, 3, 1), date(2024, 4, 1)]
+    months.append(date(2024, 7, 1))
+    assert months_in_words(months) == "December 2023 to January 2024, March to May 2024, July 2024"
+    assert months_in_words([]) == ""

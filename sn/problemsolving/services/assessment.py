@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sn.core.audit import audit_actor
-from sn.core.months import add_months, month_span
+from sn.core.months import add_months, month_span, months_in_words
 from sn.geography.models import Neighbourhood
 from sn.problemsolving import analysis
 from sn.problemsolving.assessment import (
@@ -59,26 +59,6 @@ class Periods:
 def _span(first: date, last: date) -> list[date]:
     count = (last.year - first.year) * 12 + last.month - first.month + 1
     return month_span(last, count)
-
-
-def _month_words(months: list[date]) -> str:
-    """Consecutive months as ranges: "March 2024", "March to May 2024", "December 2023 to May 2024"."""
-    runs: list[list[date]] = []
-    for month in sorted(months):
-        if runs and add_months(runs[-1][-1], 1) == month:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    words = []
-    for run in runs:
-        first, last = run[0], run[-1]
-        if first == last:
-            words.append(f"{first:%B %Y}")
-        elif first.year == last.year:
-            words.append(f"{first:%B} to {last:%B %Y}")
-        else:
-            words.append(f"{first:%B %Y} to {last:%B %Y}")
-    return ", ".join(words)
 
 
 def place_words(case: Case) -> str:
@@ -126,7 +106,7 @@ def periods_check(case: Case, values: dict[str, date | None], *, on: date) -> Pe
             points = " with points for its streets or area" if analysis.reads_points(case) else ""
             errors[field] = (
                 f"The incident data does not cover {categories_words(_labels(case, gaps)).lower()}{points} "
-                f"for {_month_words(list(gaps))}: choose months the data covers."
+                f"for {months_in_words(list(gaps))}: choose months the data covers."
             )
     if errors:
         raise ValidationError(errors)
