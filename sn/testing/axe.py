@@ -73,3 +73,12 @@ def unusable_scrollers(page) -> list[str]:
         if box["cue"] in ("none", "normal", ""):
             problems.append(f"{name!r} is cut off with no cue that it scrolls")
     return problems
+
+
+def screen_problems(page, width: int) -> list[str]:
+    """Everything that makes the page unusable at `width` px: serious axe violations, sideways scrollers
+    a user cannot work, and content wider than the screen."""
+    problems = axe_violations(page) + unusable_scrollers(page)
+    if (actual := page_width(page)) > width:
+        problems.append(f"{page.url} is {actual} px wide on a {width} px screen")
+    return problems

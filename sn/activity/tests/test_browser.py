@@ -6,18 +6,11 @@ from django.utils import timezone
 
 from sn.activity.models import ActivityCount, ActivityRecord
 from sn.activity.services import copies_of
-from sn.testing.axe import DESKTOP, axe_violations, page_width, unusable_scrollers
+from sn.testing.axe import DESKTOP, screen_problems
 from sn.testing.browser import BROWSER, PHONE, sign_in
 from sn.testing.world import build_world
 
 pytestmark = BROWSER
-
-
-def _problems(page, width: int) -> list[str]:
-    problems = axe_violations(page) + unusable_scrollers(page)
-    if (actual := page_width(page)) > width:
-        problems.append(f"{page.url} is {actual} px wide on a {width} px screen")
-    return problems
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,17 +39,17 @@ def test_the_epic_reports_and_the_form_fit_the_screen_and_axe_finds_nothing_seri
     page.goto(f"{live_server.url}/epic/wards/{code}/")
     assert page.get_by_role("heading", name="Activity by family, month by month").is_visible()
     assert page.locator("canvas#epic-chart").is_visible()
-    problems = _problems(page, width)
+    problems = screen_problems(page, width)
     page.goto(f"{live_server.url}/activity/wards/{code}/new/")
     assert page.get_by_role("heading", level=1).is_visible()
-    problems += _problems(page, width)
+    problems += screen_problems(page, width)
     page.goto(f"{live_server.url}/activity/wards/{code}/")
     assert page.get_by_text("Operation day").first.is_visible()
-    problems += _problems(page, width)
+    problems += screen_problems(page, width)
 
     sign_in(page, live_server, world.user("central_unit"))
     page.goto(f"{live_server.url}/epic/force/")
     assert page.get_by_role("heading", name="Activity by family, month by month").is_visible()
-    problems += _problems(page, width)
+    problems += screen_problems(page, width)
     assert problems == []
     assert errors == []

@@ -4,18 +4,11 @@ state fit 390 px with nothing serious for axe, and the same at desktop width."""
 import pytest
 
 from sn.problemsolving.tests.library_corpus import build_fixed_corpus
-from sn.testing.axe import DESKTOP, axe_violations, page_width, unusable_scrollers
+from sn.testing.axe import DESKTOP, screen_problems
 from sn.testing.browser import BROWSER, PHONE, sign_in
 from sn.testing.world import build_world
 
 pytestmark = BROWSER
-
-
-def _problems(page, width: int) -> list[str]:
-    problems = axe_violations(page) + unusable_scrollers(page)
-    if (actual := page_width(page)) > width:
-        problems.append(f"{page.url} is {actual} px wide on a {width} px screen")
-    return problems
 
 
 @pytest.mark.django_db(transaction=True)
@@ -32,13 +25,13 @@ def test_searching_the_library_fits_the_screen_and_axe_finds_nothing_serious(pag
     page.get_by_role("link", name="Good practice").first.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="6 cases").is_visible()
-    problems = _problems(page, viewport["width"])
+    problems = screen_problems(page, viewport["width"])
 
     page.get_by_label("Words").fill('burglaries "rear windows" NEAR( *')
     page.get_by_role("button", name="Search").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="No cases found").is_visible()
-    problems += _problems(page, viewport["width"])
+    problems += screen_problems(page, viewport["width"])
 
     page.get_by_label("Words").fill("burglaries")
     page.get_by_label("Outcome").select_option("reduced")
@@ -46,5 +39,5 @@ def test_searching_the_library_fits_the_screen_and_axe_finds_nothing_serious(pag
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="1 case found").is_visible()
     assert page.get_by_role("heading", name="Burglary on the Elm estate").is_visible()
-    problems += _problems(page, viewport["width"])
+    problems += screen_problems(page, viewport["width"])
     assert problems == []

@@ -8,18 +8,11 @@ from django.utils import timezone
 
 from sn.tasking.services import pack_assemble
 from sn.tasking.tests.helpers import make_case, tasking_setup
-from sn.testing.axe import DESKTOP, axe_violations, page_width, unusable_scrollers
+from sn.testing.axe import DESKTOP, screen_problems
 from sn.testing.browser import BROWSER, PHONE, sign_in
 from sn.testing.world import build_world
 
 pytestmark = BROWSER
-
-
-def _problems(page, width: int) -> list[str]:
-    problems = axe_violations(page) + unusable_scrollers(page)
-    if (actual := page_width(page)) > width:
-        problems.append(f"{page.url} is {actual} px wide on a {width} px screen")
-    return problems
 
 
 @pytest.mark.django_db(transaction=True)
@@ -44,13 +37,13 @@ def test_the_tasking_pages_and_the_pack_fit_the_screen_and_axe_finds_nothing_ser
     sign_in(page, live_server, world.user("borough_lead"))
     page.goto(f"{live_server.url}/tasking/boroughs/{world.boroughs['a'].code}/")
     assert page.get_by_role("heading", name="Borough tasking").is_visible()
-    problems = _problems(page, width)
+    problems = screen_problems(page, width)
     page.goto(f"{live_server.url}/tasking/meetings/{setup.meeting.pk}/")
     assert page.get_by_role("heading", name="Agenda: actions to follow up").is_visible()
-    problems += _problems(page, width)
+    problems += screen_problems(page, width)
     page.goto(f"{live_server.url}/tasking/meetings/{setup.meeting.pk}/pack/")
     assert page.get_by_role("heading", name="Stalled cases").first.is_visible()
     assert page.get_by_role("link", name="Youths gathering at the parade").count() == 0  # titles are text
-    problems += _problems(page, width)
+    problems += screen_problems(page, width)
     assert problems == []
     assert errors == []
