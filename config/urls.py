@@ -26,7 +26,11 @@ urlpatterns = [
     path("", include("sn.community.urls")),
     path("", include("sn.concerns.urls")),
     path("", include("sn.engagement.urls")),
+    path("", include("sn.public.urls")),
+    path("", include("sn.feedback.urls")),
+    # Before the police.uk API, whose /api/{force}/{neighbourhood} would otherwise take /api/v1/...
     path("api/v1/", api.urls),
+    path("api/", include("sn.policeapi.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "sn.incidents",
     "sn.performance",
     "sn.profiles",
+    "sn.feedback",
     "sn.crime",
     "sn.concerns",
     "sn.engagement",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "sn.reports",
     "sn.api",
     "sn.pages",
+    "sn.public",
+    "sn.policeapi",
     "sn.demo",
 ]
 
@@ -307,3 +310,20 @@ SN_TASKING_HIGH_DEMAND_WARDS: int = 3
 # A strategic theme: the same priority topic held by at least this share of the borough's wards (seed 002,
 # paragraph 17: "a significant percentage of wards on a BCU are tackling the same priority").
 SN_TASKING_THEME_SHARE: float = 0.2
+
+# The cache holds public pages, police.uk API answers and the rate limiters' state. With SN_REDIS_URL
+# (e.g. redis://127.0.0.1:6379/0) it is Redis, shared by every worker and machine; without it, each
+# process keeps its own in memory, which is right for one process and the test suite only.
+SN_REDIS_URL = env_str("SN_REDIS_URL", "")
+if SN_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SN_REDIS_URL,
+            "KEY_PREFIX": "sn",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sn"}}
+# How long a public page or a police.uk API answer may be kept by the server and by browsers.
+SN_PUBLIC_CACHE_SECONDS = env_int("SN_PUBLIC_CACHE_SECONDS", 300)

@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("geography",),
     ("teams",),
     ("accounts",),
-    ("incidents", "performance", "profiles"),
+    ("incidents", "performance", "profiles", "feedback"),
     ("crime",),
     # The seven-stage cycle: concerns (stages 3-4) are raised by engagement (stage 2) and by the
     # Key Individual Network and contacts (community); panels (stages 5 and 7) choose priorities from them.
@@ -33,7 +33,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("problemsolving",),
     ("activity",),
     ("tasking",),
-    ("reports", "api", "pages"),
+    # The faces: staff pages, reports, the platform API, the public pages and the police.uk API.
+    ("reports", "api", "pages", "public", "policeapi"),
     ("demo",),
 )
 TIER = {app: tier for tier, apps in enumerate(LAYERS) for app in apps}

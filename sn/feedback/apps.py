@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class FeedbackConfig(AppConfig):
+    """"Your Voice Counts": residents' praise, complaints and suggestions about a ward or team, the
+    borough's queue that triages, replies and closes them, and the erasure of senders' details."""
+
+    name = "sn.feedback"
+    label = "feedback"
