@@ -2,7 +2,8 @@ from django.urls import include, path
 
 app_name = "public"
 
-# The crime map's routes live in their own module (sn/public/crime_map_urls.py).
+# Two modules, one per part of the app: the ward and borough pages, and the crime map.
 urlpatterns = [
+    path("", include("sn.public.pages_urls")),
     path("", include("sn.public.crime_map_urls")),
 ]
