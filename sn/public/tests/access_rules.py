@@ -5,4 +5,7 @@ from sn.public.tests import access_rules_crime_map, access_rules_pages
 
 ACCESS_RULES = {**access_rules_pages.ACCESS_RULES, **access_rules_crime_map.ACCESS_RULES}
 QUERY = {**getattr(access_rules_pages, "QUERY", {}), **getattr(access_rules_crime_map, "QUERY", {})}
-DOWNLOADS = {**getattr(access_rules_pages, "DOWNLOADS", {}), **getattr(access_rules_crime_map, "DOWNLOADS", {})}
+DOWNLOADS = {
+    **getattr(access_rules_pages, "DOWNLOADS", {}),
+    **getattr(access_rules_crime_map, "DOWNLOADS", {}),
+}
