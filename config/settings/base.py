@@ -327,3 +327,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sn"}}
 # How long a public page or a police.uk API answer may be kept by the server and by browsers.
 SN_PUBLIC_CACHE_SECONDS = env_int("SN_PUBLIC_CACHE_SECONDS", 300)
+
+# Disclosure control of the public crime map and the police.uk API (docs/how-to/crime-map-disclosure.md).
+# A map point is published only when it holds at least SN_DISCLOSURE_MIN_COUNT crimes and ASB incidents
+# in the month (smaller ones are merged into the nearest point of the ward, or their locations withheld),
+# and a count under it is shown as "fewer than". The categories listed have no points at all (violence
+# and sexual offences include domestic abuse and sexual offences, whose victims a point can identify).
+# A placed or unknown point goes to the nearest published location of its ward within
+# SN_DISCLOSURE_SNAP_METRES, else to the centre of its cell of a grid of SN_DISCLOSURE_GRID_METRES.
+SN_DISCLOSURE_MIN_COUNT: int = env_int("SN_DISCLOSURE_MIN_COUNT", 3)
+SN_DISCLOSURE_NO_POINT_CATEGORIES: list[str] = ["violent-crime"]
+SN_DISCLOSURE_SNAP_METRES: float = 250.0
+SN_DISCLOSURE_GRID_METRES: float = 250.0

@@ -210,3 +210,71 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+
+class SnapPoint(models.Model):
+    """An anonymous map point that crimes are published at (sn.incidents.disclosure): a location police.uk
+    published (its own anonymised map points, which cover a street segment or a landmark), or the centre
+    of a cell of our published grid where a ward has none near. The id is stable: the police.uk API
+    serves it as a crime's street "id" and as "location_id"."""
+
+    class Source(models.TextChoices):
+        POLICE_UK = "police_uk", "A published police.uk location"
+        GRID = "grid", "A cell of the published grid"
+
+    id = models.BigAutoField(primary_key=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    name = models.CharField(max_length=255, help_text='"On or near Marquis Street"')
+    neighbourhood = models.ForeignKey("geography.Neighbourhood", on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=10, choices=Source.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "latitude", "longitude"], name="snap_point_unique_place"
+            )
+        ]
+        indexes = [models.Index(fields=["latitude"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.latitude:.5f}, {self.longitude:.5f})"
+
+
+class PublishedCrime(models.Model):
+    """One crime or ASB incident as the public may see it: at a snap point, or with its location withheld
+    (snap_point None) under disclosure control. Rebuilt from Incident by sn.incidents.disclosure; what
+    the public crime map and the police.uk-compatible API read, never Incident itself."""
+
+    id = models.BigIntegerField(primary_key=True, help_text="The Incident's id")
+    persistent_id = models.CharField(max_length=64, blank=True, help_text='The Crime ID; "" for ASB')
+    month = models.DateField(help_text="First day of the month")
+    category = models.CharField(max_length=30, choices=Category.choices)
+    neighbourhood = models.ForeignKey(
+        "geography.Neighbourhood", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    snap_point = models.ForeignKey(
+        SnapPoint,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="crimes",
+        db_index=False,
+        help_text="None: the location is withheld",
+    )
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    street_name = models.CharField(max_length=255, blank=True)
+    outcome_category = models.CharField(max_length=120, blank=True)
+    outcome_month = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["month", "latitude"]),
+            models.Index(fields=["month", "neighbourhood"]),
+            models.Index(fields=["snap_point", "month"]),
+        ]
+
+    def __str__(self) -> str:
+        where = self.street_name or "location withheld"
+        return f"{self.get_category_display()} {self.month:%Y-%m} {where}"
