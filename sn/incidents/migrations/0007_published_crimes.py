@@ -5,58 +5,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('geography', '0003_borough_created_by_borough_modified_by_and_more'),
-        ('incidents', '0006_source_key_c_collation'),
+        ("geography", "0003_borough_created_by_borough_modified_by_and_more"),
+        ("incidents", "0006_source_key_c_collation"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SnapPoint',
+            name="SnapPoint",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('name', models.CharField(help_text='"On or near Marquis Street"', max_length=255)),
-                ('source', models.CharField(choices=[('police_uk', 'A published police.uk location'), ('grid', 'A cell of the published grid')], max_length=10)),
-                ('neighbourhood', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.neighbourhood')),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                ("name", models.CharField(help_text='"On or near Marquis Street"', max_length=255)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("police_uk", "A published police.uk location"),
+                            ("grid", "A cell of the published grid"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "neighbourhood",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geography.neighbourhood",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PublishedCrime',
+            name="PublishedCrime",
             fields=[
-                ('id', models.BigIntegerField(help_text="The Incident's id", primary_key=True, serialize=False)),
-                ('persistent_id', models.CharField(blank=True, help_text='The Crime ID; "" for ASB', max_length=64)),
-                ('month', models.DateField(help_text='First day of the month')),
-                ('category', models.CharField(choices=[('anti-social-behaviour', 'Anti-social behaviour'), ('bicycle-theft', 'Bicycle theft'), ('burglary', 'Burglary'), ('criminal-damage-arson', 'Criminal damage and arson'), ('drugs', 'Drugs'), ('other-theft', 'Other theft'), ('possession-of-weapons', 'Possession of weapons'), ('public-order', 'Public order'), ('robbery', 'Robbery'), ('shoplifting', 'Shoplifting'), ('theft-from-the-person', 'Theft from the person'), ('vehicle-crime', 'Vehicle crime'), ('violent-crime', 'Violence and sexual offences'), ('other-crime', 'Other crime')], max_length=30)),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('street_name', models.CharField(blank=True, max_length=255)),
-                ('outcome_category', models.CharField(blank=True, max_length=120)),
-                ('outcome_month', models.DateField(blank=True, null=True)),
-                ('neighbourhood', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geography.neighbourhood')),
-                ('snap_point', models.ForeignKey(blank=True, db_index=False, help_text='None: the location is withheld', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='crimes', to='incidents.snappoint')),
+                (
+                    "id",
+                    models.BigIntegerField(help_text="The Incident's id", primary_key=True, serialize=False),
+                ),
+                (
+                    "persistent_id",
+                    models.CharField(blank=True, help_text='The Crime ID; "" for ASB', max_length=64),
+                ),
+                ("month", models.DateField(help_text="First day of the month")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("anti-social-behaviour", "Anti-social behaviour"),
+                            ("bicycle-theft", "Bicycle theft"),
+                            ("burglary", "Burglary"),
+                            ("criminal-damage-arson", "Criminal damage and arson"),
+                            ("drugs", "Drugs"),
+                            ("other-theft", "Other theft"),
+                            ("possession-of-weapons", "Possession of weapons"),
+                            ("public-order", "Public order"),
+                            ("robbery", "Robbery"),
+                            ("shoplifting", "Shoplifting"),
+                            ("theft-from-the-person", "Theft from the person"),
+                            ("vehicle-crime", "Vehicle crime"),
+                            ("violent-crime", "Violence and sexual offences"),
+                            ("other-crime", "Other crime"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("street_name", models.CharField(blank=True, max_length=255)),
+                ("outcome_category", models.CharField(blank=True, max_length=120)),
+                ("outcome_month", models.DateField(blank=True, null=True)),
+                (
+                    "neighbourhood",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geography.neighbourhood",
+                    ),
+                ),
+                (
+                    "snap_point",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        help_text="None: the location is withheld",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="crimes",
+                        to="incidents.snappoint",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='snappoint',
-            index=models.Index(fields=['latitude'], name='incidents_s_latitud_1d1551_idx'),
+            model_name="snappoint",
+            index=models.Index(fields=["latitude"], name="incidents_s_latitud_1d1551_idx"),
         ),
         migrations.AddConstraint(
-            model_name='snappoint',
-            constraint=models.UniqueConstraint(fields=('neighbourhood', 'latitude', 'longitude'), name='snap_point_unique_place'),
+            model_name="snappoint",
+            constraint=models.UniqueConstraint(
+                fields=("neighbourhood", "latitude", "longitude"), name="snap_point_unique_place"
+            ),
         ),
         migrations.AddIndex(
-            model_name='publishedcrime',
-            index=models.Index(fields=['month', 'latitude'], name='incidents_p_month_7f0c2d_idx'),
+            model_name="publishedcrime",
+            index=models.Index(fields=["month", "latitude"], name="incidents_p_month_7f0c2d_idx"),
         ),
         migrations.AddIndex(
-            model_name='publishedcrime',
-            index=models.Index(fields=['month', 'neighbourhood'], name='incidents_p_month_cd4fbd_idx'),
+            model_name="publishedcrime",
+            index=models.Index(fields=["month", "neighbourhood"], name="incidents_p_month_cd4fbd_idx"),
         ),
         migrations.AddIndex(
-            model_name='publishedcrime',
-            index=models.Index(fields=['snap_point', 'month'], name='incidents_p_snap_po_922f35_idx'),
+            model_name="publishedcrime",
+            index=models.Index(fields=["snap_point", "month"], name="incidents_p_snap_po_922f35_idx"),
         ),
     ]
