@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: help install demo serve test test-sqlite test-postgres test-in-file-order check bench assets data browser clean
+.PHONY: help install load-tools demo serve test test-sqlite test-postgres test-in-file-order check bench assets data browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +42,15 @@ browser: ## Install Debian's Chromium for the browser tests, when missing
 		|| echo "WARNING: could not install chromium; browser tests will be skipped"; \
 	else echo "WARNING: no /usr/bin/chromium and no way to install it; browser tests will be skipped"; fi
 
+# The public face's load benchmark drives gunicorn with wrk (benchmarks/public_load.py).
+load-tools: ## Install Debian's wrk for the load benchmark, when missing
+	@if command -v wrk >/dev/null; then echo "wrk: $$(command -v wrk)"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's wrk for the load benchmark ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+		|| echo "WARNING: could not install wrk; the load benchmark will be skipped"; \
+	else echo "WARNING: no wrk and no way to install it; the load benchmark will be skipped"; fi
+
 test: install browser test-sqlite test-postgres test-in-file-order ## Install what the tests need and run the whole suite on SQLite and PostgreSQL
 
 # pytest-randomly shuffles the order on every run (the seed is printed: rerun an order with
@@ -69,7 +78,7 @@ check: install ## ruff, migrations in step with models, the permissions doc, dep
 	DJANGO_SETTINGS_MODULE=config.settings.production SN_SECRET_KEY="check-only-$$(head -c 32 /dev/urandom | base64)" \
 		SN_ALLOWED_HOSTS=sn.example.org $(BIN)/sn check --deploy --fail-level WARNING
 
-bench: install ## Benchmarks, printed as ratios against a baseline run in the same process
+bench: install load-tools ## Benchmarks, printed as ratios against a baseline run in the same process
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m benchmarks
 
 assets: ## Rebuild static/vendor from npm (needs Node; the built files are committed)
