@@ -25,7 +25,7 @@ strip_source_map() {
 }
 
 rm -rf "$OUT"
-mkdir -p "$OUT"/{govuk-frontend,leaflet/images,chartjs,htmx}
+mkdir -p "$OUT"/{govuk-frontend,leaflet/images,chartjs,htmx,swagger-ui}
 
 # --- GOV.UK Frontend ---------------------------------------------------------
 # CSS compiled from static/src/govuk.scss: system font stack, no GDS Transport
@@ -88,6 +88,15 @@ cp "$NM/htmx.org/dist/htmx.min.js" "$OUT/htmx/"
 strip_source_map "$OUT/htmx/htmx.min.js"
 cp "$NM/htmx.org/LICENSE" "$OUT/htmx/LICENSE.txt"
 
+# --- Swagger UI (the platform API's documentation page, /api/v1/docs) ------------
+# Served from our own origin and started by static/api/docs.js, never from a CDN.
+cp "$NM/swagger-ui-dist/swagger-ui-bundle.js" "$NM/swagger-ui-dist/swagger-ui.css" "$OUT/swagger-ui/"
+strip_source_map "$OUT/swagger-ui/swagger-ui-bundle.js"
+sed -i -E 's@/\*# sourceMappingURL=[^*]*\*/@@' "$OUT/swagger-ui/swagger-ui.css"
+cp "$NM/swagger-ui-dist/LICENSE" "$OUT/swagger-ui/LICENSE.txt"
+cp "$NM/swagger-ui-dist/NOTICE" "$OUT/swagger-ui/NOTICE.txt"
+cp "$NM/swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt" "$OUT/swagger-ui/"
+
 # --- axe-core (browser tests only, never served) --------------------------------
 # Kept out of static/ so that collectstatic never publishes it; the tests inject it into each page.
 TEST_VENDOR="sn/testing/vendor"
@@ -116,6 +125,7 @@ row() { # row <package> <dir> <files>
   row leaflet leaflet 'leaflet.js, leaflet.css, images/, LICENSE.txt'
   row chart.js chartjs 'chart.umd.js, LICENSE.txt'
   row htmx.org htmx 'htmx.min.js, LICENSE.txt'
+  row swagger-ui-dist swagger-ui 'swagger-ui-bundle.js, swagger-ui.css, LICENSE.txt, NOTICE.txt, swagger-ui-bundle.js.LICENSE.txt'
   echo
   echo "The CSS was compiled with sass $(pkg_field sass version) (MIT; build-time only, not shipped)."
   echo
