@@ -51,6 +51,9 @@ MIDDLEWARE = [
     # Before anything that reads the body (the CSRF check reads the form).
     "sn.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, authentication and CSRF: answers a repeat anonymous visit to a public page from
+    # the cache for the price of one cache read (sn/public/cache.py).
+    "sn.public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

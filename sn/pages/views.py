@@ -3,7 +3,7 @@ privacy notice."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.views.decorators.gzip import gzip_page
 
 from sn.core.access import access
@@ -29,7 +29,9 @@ from sn.teams.selectors import policy_in_force, staffing_summary, team_staffing
 @access(public=True)
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "pages/landing.html")
+        # A resident gets the public front page (find your ward, from sn.public, an app beside this one
+        # that pages may not import: reached through its URL); staff sign in from its header.
+        return resolve(reverse("public:home")).func(request)
     landing = landing_for(request.user)
     return render(
         request,

@@ -7,3 +7,7 @@ class PublicConfig(AppConfig):
 
     name = "sn.public"
     label = "public"
+
+    def ready(self) -> None:
+        # Importing connects the signals that make stored public pages old when what they show changes.
+        from sn.public import hooks  # noqa: F401
