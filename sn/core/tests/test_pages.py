@@ -31,8 +31,10 @@ def test_a_sergeant_lands_on_their_wards(client_for, world):
     assert world.wards["a3"].name not in body
 
 
-def test_an_anonymous_visitor_sees_the_landing_page(client):
-    assert "Sign in" in client.get("/").content.decode()
+def test_an_anonymous_visitor_sees_the_public_front_page_with_staff_sign_in_one_click_away(client):
+    body = client.get("/").content.decode()
+    assert "Find your local policing team" in body
+    assert 'href="/accounts/login/">Staff sign in</a>' in body
 
 
 def test_a_page_out_of_scope_is_a_styled_404(client_for, world):
