@@ -342,3 +342,26 @@ SN_DISCLOSURE_MIN_COUNT: int = env_int("SN_DISCLOSURE_MIN_COUNT", 3)
 SN_DISCLOSURE_NO_POINT_CATEGORIES: list[str] = ["violent-crime"]
 SN_DISCLOSURE_SNAP_METRES: float = 250.0
 SN_DISCLOSURE_GRID_METRES: float = 250.0
+
+# --- feedback ("Your Voice Counts", docs/how-to/feedback.md) ---
+# Each client address may send this many messages an hour, after a first burst of SN_FEEDBACK_BURST at
+# once (a family sending two or three is fine; a script is not). Over it: a 429 page with Retry-After.
+SN_FEEDBACK_RATE_PER_HOUR = env_int("SN_FEEDBACK_RATE_PER_HOUR", 5)
+SN_FEEDBACK_BURST = env_int("SN_FEEDBACK_BURST", 5)
+# Working days (England and Wales) from receipt to the due date: a complaint within 10, as public
+# complaint standards expect a first full answer; praise, suggestions and offers to join within 20.
+SN_FEEDBACK_COMPLAINT_WORKING_DAYS = env_int("SN_FEEDBACK_COMPLAINT_WORKING_DAYS", 10)
+SN_FEEDBACK_OTHER_WORKING_DAYS = env_int("SN_FEEDBACK_OTHER_WORKING_DAYS", 20)
+# Days after closing that a message keeps its sender's details and texts; `sn feedback-erase-expired`
+# then erases them, leaving an anonymous count.
+SN_FEEDBACK_RETENTION_DAYS = env_int("SN_FEEDBACK_RETENTION_DAYS", 365)
+# The address replies and acknowledgements are emailed from. Empty: the service sends no email (handlers
+# reply from their own mailbox and record it); set it once Django's EMAIL_* settings reach a mail server.
+SN_FEEDBACK_REPLY_FROM = env_str("SN_FEEDBACK_REPLY_FROM", "")
+# How Django reaches the mail server (used only when SN_FEEDBACK_REPLY_FROM is set).
+EMAIL_HOST = env_str("SN_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SN_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("SN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SN_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10

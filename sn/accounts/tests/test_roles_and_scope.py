@@ -140,8 +140,28 @@ TASKING: dict[Role, set[str]] = {
     Role.BOROUGH_LEAD: {"view_tasking", "manage_tasking", "prepare_tasking_packs"},
     Role.CENTRAL_UNIT: {"view_tasking", "manage_tasking", "prepare_tasking_packs"},
 }
+# "Your Voice Counts" feedback (issue 11). Reviewed: the borough lead, inspectors and sergeants handle
+# messages about their area (sergeants their teams' wards), the central unit every borough; analysts read
+# them without the senders' details; complaints about conduct are the borough lead's and the central
+# unit's only; PCs, PCSOs, panel members and partners see nothing.
+FEEDBACK_HANDLERS = {"view_feedback", "handle_feedback"}
+FEEDBACK: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: set(),
+    Role.TEAM_OFFICER: set(),
+    Role.SERGEANT: FEEDBACK_HANDLERS,
+    Role.INSPECTOR: FEEDBACK_HANDLERS,
+    Role.ANALYST: {"view_feedback"},
+    Role.BOROUGH_LEAD: FEEDBACK_HANDLERS | {"handle_conduct_complaints"},
+    Role.CENTRAL_UNIT: FEEDBACK_HANDLERS | {"handle_conduct_complaints"},
+}
 EXPECTED_GRANTS = {
-    role: BEFORE_THE_CYCLE[role] | CYCLE[role] | PROBLEM_SOLVING[role] | EPIC[role] | TASKING[role]
+    role: BEFORE_THE_CYCLE[role]
+    | CYCLE[role]
+    | PROBLEM_SOLVING[role]
+    | EPIC[role]
+    | TASKING[role]
+    | FEEDBACK[role]
     for role in Role
 }
 
