@@ -27,6 +27,9 @@ NAVIGATION.register(
     )
 )
 NAVIGATION.register(
+    NavItem(key="api_tokens", label="API tokens", order=880, href=lambda user: reverse("accounts:api_tokens"))
+)
+NAVIGATION.register(
     NavItem(
         key="change_password",
         label="Change password",

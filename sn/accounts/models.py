@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 from sn.core.models import AuditedModel
 from sn.core.roles import Role
@@ -113,3 +114,40 @@ class AccessGrant(AuditedModel):
     def __str__(self) -> str:
         what = self.neighbourhood or f"{self.record_label} {self.record_id}"
         return f"{self.user} may reach {what} from {self.starts_on}"
+
+
+class ApiToken(AuditedModel):
+    """A key to the platform's API (/api/v1/) that acts exactly as its owner: same role, same scope,
+    same permission checks as the pages. Only a SHA-256 hash of the secret is kept (docs/adr/0009): the
+    token is shown once, when it is made. A token is never deleted, only revoked, so the trail keeps
+    who could reach the API with what, and when."""
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What the token is for, in a few words")
+    # The public part of the token ("sn_" + 8 hex characters), shown in lists to tell tokens apart and
+    # used to find the row; the secret after it is never stored.
+    prefix = models.CharField(max_length=16, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    audit_summarised_fields = frozenset({"secret_hash"})
+    # Bookkeeping written on use (at most once a minute), not a change anyone made.
+    audit_ignored_fields = frozenset({"last_used_at"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+    def state(self, now=None) -> str:
+        """ "active", "expired" or "revoked"."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= (now or timezone.now()):
+            return "expired"
+        return "active"

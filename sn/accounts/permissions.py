@@ -11,3 +11,9 @@ UNLOCK_ACCOUNTS = declare(
     app="accounts",
     roles={Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
 )
+MANAGE_API_TOKENS = declare(
+    "manage_api_tokens",
+    "See and revoke every user's API tokens (everyone lists and revokes their own)",
+    app="accounts",
+    roles={Role.CENTRAL_UNIT},
+)

@@ -155,6 +155,9 @@ FEEDBACK: dict[Role, set[str]] = {
     Role.BOROUGH_LEAD: FEEDBACK_HANDLERS | {"handle_conduct_complaints"},
     Role.CENTRAL_UNIT: FEEDBACK_HANDLERS | {"handle_conduct_complaints"},
 }
+# The platform API's tokens (issue 11). Reviewed: everyone lists and revokes their own tokens (no
+# permission needed); only the central unit sees and revokes every user's.
+API_TOKENS: dict[Role, set[str]] = {role: set() for role in Role} | {Role.CENTRAL_UNIT: {"manage_api_tokens"}}
 EXPECTED_GRANTS = {
     role: BEFORE_THE_CYCLE[role]
     | CYCLE[role]
@@ -162,6 +165,7 @@ EXPECTED_GRANTS = {
     | EPIC[role]
     | TASKING[role]
     | FEEDBACK[role]
+    | API_TOKENS[role]
     for role in Role
 }
 

@@ -81,7 +81,7 @@ def test_the_api_locates_a_point_like_police_uk(client, world):
 
 
 def test_the_api_lists_only_neighbourhoods_in_scope(client_for, world):
-    codes = [n["code"] for n in client_for("sergeant").get("/api/v1/neighbourhoods").json()]
+    codes = [n["code"] for n in client_for("sergeant").get("/api/v1/neighbourhoods").json()["items"]]
     assert codes == sorted([world.wards["a1"].code, world.wards["a2"].code])
 
 
