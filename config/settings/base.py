@@ -50,6 +50,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads the body (the CSRF check reads the form).
     "sn.core.middleware.RequestSizeLimitMiddleware",
+    # The police.uk API's rate limit, GET length limit and cache: before the rest, so that a refused or
+    # cached request costs almost nothing.
+    "sn.policeapi.middleware.PoliceApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, authentication and CSRF: answers a repeat anonymous visit to a public page from
     # the cache for the price of one cache read (sn/public/cache.py).
@@ -365,3 +368,8 @@ EMAIL_HOST_USER = env_str("SN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("SN_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("SN_EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
+
+# --- the police.uk-compatible API (docs/how-to/police-uk-api.md) ---
+# police.uk's own limit per client address: 15 requests a second, in bursts of up to 30 (a leaky bucket).
+SN_POLICE_API_RATE: float = float(env_str("SN_POLICE_API_RATE", "15"))
+SN_POLICE_API_BURST: int = env_int("SN_POLICE_API_BURST", 30)

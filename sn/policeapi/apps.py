@@ -7,3 +7,7 @@ class PoliceApiConfig(AppConfig):
 
     name = "sn.policeapi"
     label = "policeapi"
+
+    def ready(self) -> None:
+        # Importing registers the operations' access rules.
+        from sn.policeapi import hooks  # noqa: F401
