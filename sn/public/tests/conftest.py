@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from sn.public.tests.helpers import full_ward
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():
@@ -8,3 +10,8 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def ward_a1(world):
+    return full_ward(world)

@@ -1,105 +1,16 @@
 """The public ward and borough pages and finding your ward: open to everyone, complete, and showing
 nothing but what residents may read."""
 
-import datetime
 import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from sn.community.tests.factories import ContactFactory, KinMemberFactory
-from sn.engagement.tests.factories import EventFactory
 from sn.geography.tests.factories import ORIGIN_LAT, ORIGIN_LNG, SIZE
-from sn.panels.models import Meeting, Priority, Statement
-from sn.panels.tests.factories import (
-    MeetingFactory,
-    MilestoneFactory,
-    PanelFactory,
-    PanelMemberFactory,
-    PriorityFactory,
-    ProgressUpdateFactory,
-)
 from sn.public.selectors import find_wards, normalise
+from sn.public.tests.helpers import ward_url
 
 pytestmark = pytest.mark.django_db
-
-
-def _in(days: int, hour: int = 18) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 30)))
-
-
-def _ward_url(ward) -> str:
-    return reverse("public:ward", args=[ward.code])
-
-
-def _statement(priority, status, *, published=False, you_said="", we_did="") -> Statement:
-    approved = status == Statement.Status.APPROVED
-    return Statement.objects.create(
-        priority=priority,
-        you_said=you_said or f"You said {status} {priority.pk}",
-        we_did=we_did or f"We did {status} {priority.pk}",
-        status=status,
-        approved_at=timezone.now() if approved else None,
-        published_at=timezone.now() if published else None,
-    )
-
-
-@pytest.fixture
-def ward_a1(world):
-    """Ward a1 with a panel, current and closed priorities, statements at every stage, events and
-    meetings of every kind, and personal data that must never appear."""
-    ward = world.wards["a1"]
-    panel = PanelFactory(neighbourhood=ward)
-    chosen_at = MeetingFactory(panel=panel)
-    sergeant = world.officers["sergeant_a"]
-    current = PriorityFactory(selected_at=chosen_at, owner=sergeant, wording="Stop drug dealing in the park")
-    MilestoneFactory(
-        priority=current, description="Lighting fixed by the gates", achieved_on=timezone.localdate()
-    )
-    MilestoneFactory(priority=current, description="Weekly patrols at dusk")
-    ProgressUpdateFactory(priority=current, text="Internal note: spoke to the man at number 12")
-    closed_at = MeetingFactory(panel=panel, starts_at=_in(-30))
-    closed = []
-    for wording in ("Fewer burglaries on the Elm estate", "Speeding on Church Road", "Litter by the shops"):
-        p = PriorityFactory(selected_at=chosen_at, owner=sergeant, wording=wording)
-        Priority.objects.filter(pk=p.pk).update(
-            status=Priority.Status.CLOSED,
-            resolved_at=closed_at,
-            endorsed_at=timezone.now(),
-            ended_on=timezone.localdate(),
-        )
-        closed.append(p)
-    _statement(
-        closed[0],
-        Statement.Status.APPROVED,
-        published=True,
-        you_said="You told us burglaries worried you",
-        we_did="We marked property and patrolled",
-    )
-    _statement(closed[1], Statement.Status.APPROVED, we_did="Approved but not yet published text")
-    _statement(closed[2], Statement.Status.DRAFT, we_did="Draft text the sergeant has not seen")
-    EventFactory(
-        neighbourhood=ward, public=True, title="Cuppa with a copper", starts_at=_in(5), venue="Elm Library"
-    )
-    EventFactory(neighbourhood=ward, public=False, title="Private briefing for partners", starts_at=_in(6))
-    EventFactory(neighbourhood=ward, public=True, title="Last month's street briefing", starts_at=_in(-20))
-    cancelled = EventFactory(neighbourhood=ward, public=True, title="Cancelled surgery", starts_at=_in(8))
-    type(cancelled).objects.filter(pk=cancelled.pk).update(
-        archived_at=timezone.now(), archived_reason="Cancelled"
-    )
-    MeetingFactory(panel=panel, status=Meeting.Status.PLANNED, starts_at=_in(12, 19), place="St Mary's Hall")
-    MeetingFactory(
-        panel=panel, status=Meeting.Status.CANCELLED, starts_at=_in(13, 19), place="Cancelled Meeting Venue"
-    )
-    PanelMemberFactory(panel=panel, name="Petra Panelmember", is_chair=True, email="petra@example.org")
-    KinMemberFactory(neighbourhood=ward, name="Kim Keyindividual", email="kim@example.org")
-    ContactFactory(neighbourhood=ward, name="Connie Contact", email="connie@example.org")
-    world.teams["a1"].email = "a1.team@police.example"
-    world.teams["a1"].phone = "020 7000 0001"
-    world.teams["a1"].save()
-    return ward
 
 
 def test_every_public_page_opens_for_an_anonymous_visitor(client, world, ward_a1):
@@ -108,7 +19,7 @@ def test_every_public_page_opens_for_an_anonymous_visitor(client, world, ward_a1
         reverse("public:home") + "?q=ward",
         reverse("public:force_map"),
         reverse("public:locate"),
-        _ward_url(ward_a1),
+        ward_url(ward_a1),
         reverse("public:borough", args=[world.boroughs["a"].code]),
     ):
         response = client.get(url)
@@ -131,7 +42,7 @@ def test_the_front_page_of_the_site_is_finding_your_ward_for_a_resident(client, 
 
 
 def test_the_ward_page_shows_the_team_and_its_published_contact(client, world, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     for key in ("sergeant_a",):
         officer = world.officers[key]
         assert f"Sergeant {officer.full_name}" in body
@@ -148,7 +59,7 @@ def test_the_ward_page_shows_the_team_and_its_published_contact(client, world, w
 
 
 def test_the_ward_page_shows_current_priorities_with_their_agreed_steps(client, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     assert "Stop drug dealing in the park" in body
     assert "Lighting fixed by the gates" in body and "Weekly patrols at dusk" in body
     assert "latest progress" in body
@@ -157,7 +68,7 @@ def test_the_ward_page_shows_current_priorities_with_their_agreed_steps(client, 
 
 
 def test_only_approved_and_published_statements_are_ever_shown(client, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     assert "You told us burglaries worried you" in body and "We marked property and patrolled" in body
     assert "Approved but not yet published text" not in body
     assert "Draft text the sergeant has not seen" not in body
@@ -166,7 +77,7 @@ def test_only_approved_and_published_statements_are_ever_shown(client, ward_a1):
 
 
 def test_only_upcoming_public_events_and_planned_meetings_are_listed(client, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     assert "Cuppa with a copper" in body and "Elm Library" in body
     assert "Private briefing for partners" not in body
     assert "Last month&#x27;s street briefing" not in body and "Last month's street briefing" not in body
@@ -176,7 +87,7 @@ def test_only_upcoming_public_events_and_planned_meetings_are_listed(client, war
 
 
 def test_the_ward_page_carries_no_personal_data(client, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     for private in (
         "Petra Panelmember",
         "petra@example.org",
@@ -190,7 +101,7 @@ def test_the_ward_page_carries_no_personal_data(client, ward_a1):
 
 
 def test_the_ward_page_links_joining_feedback_the_crime_map_and_its_neighbours(client, world, ward_a1):
-    body = client.get(_ward_url(ward_a1)).content.decode()
+    body = client.get(ward_url(ward_a1)).content.decode()
     assert "Key Individual Network" in body and "ward panel" in body
     assert world.wards["a2"].name in body  # its neighbour
     assert reverse("public:borough", args=[world.boroughs["a"].code]) in body
@@ -203,7 +114,7 @@ def test_the_ward_page_links_joining_feedback_the_crime_map_and_its_neighbours(c
 
 
 def test_a_ward_with_nothing_yet_says_so(client, world):
-    body = client.get(_ward_url(world.wards["a4"])).content.decode()
+    body = client.get(ward_url(world.wards["a4"])).content.decode()
     assert "no priorities for the team at the moment" in body
     assert "Nothing has been published" in body
     assert "No public events are planned" in body
@@ -223,7 +134,7 @@ def test_the_borough_page_lists_its_wards_with_their_priorities(client, world, w
 def test_searching_by_name(client, world):
     ward = world.wards["a2"]
     body = client.get(reverse("public:home"), {"q": ward.name.lower()}).content.decode()
-    assert _ward_url(ward) in body
+    assert ward_url(ward) in body
     assert "1 ward matching" in body
     body = client.get(reverse("public:home"), {"q": "borough a"}).content.decode()
     assert reverse("public:borough", args=[world.boroughs["a"].code]) in body
@@ -253,7 +164,7 @@ def test_using_my_location_opens_the_ward_at_that_point(client, world):
     lat, lng = ORIGIN_LAT + SIZE / 2, ORIGIN_LNG + SIZE * 1.5  # the middle of a2
     response = client.get(reverse("public:locate"), {"lat": lat, "lng": lng})
     assert response.status_code == 302
-    assert response["Location"] == _ward_url(world.wards["a2"])
+    assert response["Location"] == ward_url(world.wards["a2"])
 
 
 @pytest.mark.parametrize(
@@ -274,15 +185,15 @@ def test_a_location_that_finds_no_ward_says_so(client, world, query, message):
 def test_the_find_your_ward_map_has_every_ward_and_its_page(client, world):
     data = json.loads(client.get(reverse("public:force_map")).content)
     urls = {f["properties"]["code"]: f["properties"]["url"] for f in data["features"]}
-    assert urls == {w.code: _ward_url(w) for w in world.wards.values()}
+    assert urls == {w.code: ward_url(w) for w in world.wards.values()}
 
 
 def test_the_home_page_may_ask_for_the_location_and_no_other_page_may(client, world, ward_a1):
     assert "geolocation=(self)" in client.get(reverse("public:home"))["Permissions-Policy"]
-    assert "geolocation=()" in client.get(_ward_url(ward_a1))["Permissions-Policy"]
+    assert "geolocation=()" in client.get(ward_url(ward_a1))["Permissions-Policy"]
 
 
 def test_a_public_page_sets_no_cookie_and_no_csrf_token(client, ward_a1):
-    response = client.get(_ward_url(ward_a1))
+    response = client.get(ward_url(ward_a1))
     assert not response.cookies
     assert "csrfmiddlewaretoken" not in response.content.decode()
