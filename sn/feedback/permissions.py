@@ -96,14 +96,15 @@ def may_handle(user, message: FeedbackMessage) -> bool:
     return messages_for_user(user, FeedbackMessage.objects.filter(pk=message.pk), for_write=True).exists()
 
 
-def may_handle_area(user, *, borough, neighbourhood, about_conduct: bool) -> bool:
+def may_handle_area(user, *, borough, neighbourhood, about_conduct: bool, scope=None) -> bool:
     """Whether the user may handle a message about this area (one not saved yet, or being moved there):
-    the same reach as the record rule and the conduct rule, decided from the user's scope."""
+    the same reach as the record rule and the conduct rule, decided from the user's scope (`scope`, when
+    the caller already has it)."""
     if not getattr(user, "is_active", False) or not has_permission(user, HANDLE_FEEDBACK):
         return False
     if about_conduct and not has_permission(user, HANDLE_CONDUCT_COMPLAINTS):
         return False
-    scope = scope_of(user)
+    scope = scope or scope_of(user)
     if scope.everything:
         return True
     if neighbourhood is None:

@@ -11,6 +11,7 @@ from sn.core.roles import Role
 from sn.feedback.models import OPEN_STATUSES, FeedbackMessage, Status
 from sn.feedback.permissions import HANDLERS, may_handle_area, messages_for_user
 from sn.geography.models import Borough, Neighbourhood
+from sn.geography.scope import Scope, scope_of
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,10 @@ def queue_for_user(user, filters: QueueFilters, *, today: date) -> QuerySet[Feed
     return messages
 
 
-def handlers_for(*, borough: Borough, neighbourhood: Neighbourhood | None, about_conduct: bool) -> list[User]:
-    """The active users who may handle a message about this area: the borough's lead, the inspectors of
-    its clusters, the sergeants posted to its teams and the central unit, narrowed by each one's scope."""
-    candidates = (
+def handler_candidates(borough: Borough) -> list[User]:
+    """The active users who might handle messages about the borough: its lead, the inspectors of its
+    clusters, the sergeants posted to its teams, and the central unit."""
+    return list(
         User.objects.filter(is_active=True, role__in=[role.value for role in HANDLERS])
         .filter(
             Q(role=Role.CENTRAL_UNIT)
@@ -51,11 +52,33 @@ def handlers_for(*, borough: Borough, neighbourhood: Neighbourhood | None, about
         .distinct()
         .order_by("role", "last_name", "first_name", "username")
     )
-    return [
-        user
-        for user in candidates
-        if may_handle_area(user, borough=borough, neighbourhood=neighbourhood, about_conduct=about_conduct)
-    ]
+
+
+def handlers_for(
+    *,
+    borough: Borough,
+    neighbourhood: Neighbourhood | None,
+    about_conduct: bool,
+    candidates: list[User] | None = None,
+    scopes: dict[int, Scope] | None = None,
+) -> list[User]:
+    """Who may handle a message about this area: the borough's candidates, narrowed by each one's scope.
+    `candidates` and `scopes` (by user id, filled as they are worked out) spare a caller asking about many
+    areas of one borough the same queries."""
+    scopes = {} if scopes is None else scopes
+    chosen = []
+    for user in handler_candidates(borough) if candidates is None else candidates:
+        if user.pk not in scopes:
+            scopes[user.pk] = scope_of(user)
+        if may_handle_area(
+            user,
+            borough=borough,
+            neighbourhood=neighbourhood,
+            about_conduct=about_conduct,
+            scope=scopes[user.pk],
+        ):
+            chosen.append(user)
+    return chosen
 
 
 def overdue_for_user(user, *, today: date) -> QuerySet[FeedbackMessage]:
