@@ -13,11 +13,18 @@ or a meeting planned, a team's officers...) moves the cache's version (sn.public
 transaction commits), so every stored page is old at once; otherwise a page lives
 SN_PUBLIC_CACHE_SECONDS. The version is a random token, not a counter: a version lost from the cache
 can never bring old pages back.
+
+Each worker also keeps the pages it served in the last LOCAL_SECONDS in memory, so that a busy page
+does not cost a Redis round trip per visit (that round trip was most of a hit's cost). A change made
+in the same worker clears that memory at once; one made in another worker reaches this one within
+LOCAL_SECONDS.
 """
 
 import gzip
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -33,6 +40,31 @@ PAGE_KEY = "public-pages:page:"
 _NOT_STORED = frozenset({"set-cookie", "content-length", "content-encoding", "age", "x-sn-cache"})
 # Below this, compressing is not worth a header.
 _GZIP_FROM_BYTES = 1024
+# How long, and how many, pages a worker keeps in its own memory in front of the shared cache.
+LOCAL_SECONDS = 1.0
+LOCAL_PAGES = 256
+_local: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _local_get(path: str) -> tuple | None:
+    found = _local.get(path)
+    if found is None or found[0] < time.monotonic():
+        return None
+    return found[1]
+
+
+def _local_put(path: str, entry: tuple) -> None:
+    with _local_lock:
+        _local[path] = (time.monotonic() + LOCAL_SECONDS, entry)
+        _local.move_to_end(path)
+        while len(_local) > LOCAL_PAGES:
+            _local.popitem(last=False)
+
+
+def clear_local() -> None:
+    with _local_lock:
+        _local.clear()
 
 
 def max_age() -> int:
@@ -61,6 +93,7 @@ def bump_version() -> str:
     """Make every stored public page old (called after a change the pages show is committed)."""
     version = secrets.token_hex(8)
     cache.set(VERSION_KEY, version, timeout=None)
+    clear_local()
     return version
 
 
@@ -128,11 +161,15 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _eligible(request):
             return self.get_response(request)
+        entry = _local_get(request.path)
+        if entry is not None:
+            return _answer(request, entry, "hit")
         key = PAGE_KEY + request.path
         found = cache.get_many([VERSION_KEY, key])
         version = _current_version(found)
         entry = found.get(key)
         if entry is not None and entry[0] == version:
+            _local_put(request.path, entry)
             return _answer(request, entry, "hit")
         response = self.get_response(request)
         if not _storable(request, response):
@@ -143,4 +180,5 @@ class PublicPageCacheMiddleware:
         gzipped = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= _GZIP_FROM_BYTES else None
         entry = (version, time.time(), headers, body, gzipped)
         cache.set(key, entry, timeout=max_age())
+        _local_put(request.path, entry)
         return _answer(request, entry, "miss")

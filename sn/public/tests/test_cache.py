@@ -15,7 +15,7 @@ from django.utils import timezone
 from sn.panels.models import Priority, Statement
 from sn.panels.services.statements import statement_publish
 from sn.panels.tests.factories import MeetingFactory, PanelFactory, PriorityFactory
-from sn.public.cache import VERSION_KEY, PublicPageCacheMiddleware, public_page
+from sn.public.cache import VERSION_KEY, PublicPageCacheMiddleware, clear_local, public_page
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,7 @@ def test_a_signed_in_visitor_never_gets_a_stored_page_nor_stores_one(client_for,
     assert response["Cache-Control"] == "no-store"
 
     cache.clear()
+    clear_local()
     staff.get(url)
     staff.get(url)
     assert anonymous.get(url)["X-SN-Cache"] == "miss"  # the signed-in visits stored nothing
@@ -167,5 +168,16 @@ def test_publishing_a_statement_makes_the_stored_pages_old(
 def test_a_lost_version_never_brings_old_pages_back(client, url):
     client.get(url)
     cache.delete(VERSION_KEY)
+    clear_local()  # as another worker, or this one LOCAL_SECONDS later
     assert client.get(url)["X-SN-Cache"] == "miss"
     assert client.get(url)["X-SN-Cache"] == "hit"
+
+
+def test_a_worker_serves_a_busy_page_from_its_own_memory_for_a_moment(client, url, monkeypatch):
+    client.get(url)
+    cache.clear()  # the shared cache is gone: this worker still has the page for LOCAL_SECONDS
+    assert client.get(url)["X-SN-Cache"] == "hit"
+    monkeypatch.setattr("sn.public.cache.LOCAL_SECONDS", 0.0)
+    clear_local()
+    assert client.get(url)["X-SN-Cache"] == "miss"
+    assert client.get(url)["X-SN-Cache"] == "hit"  # from the shared cache, LOCAL_SECONDS being 0
