@@ -264,7 +264,10 @@ def outcomes_for_crime(request: HttpRequest, persistent_id: str):
 
 
 @router.get(
-    "/crimes-street-dates", response=answers(list[schemas.Availability]), url_name="crimes_street_dates"
+    "/crimes-street-dates",
+    response=answers(list[schemas.Availability]),
+    by_alias=True,
+    url_name="crimes_street_dates",
 )
 @api_access(public=True)
 def crimes_street_dates(request: HttpRequest):

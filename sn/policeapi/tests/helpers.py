@@ -188,20 +188,27 @@ def ward_content(world: World) -> WardContent:
         panel=panel, status=Meeting.Status.PLANNED, starts_at=now + timedelta(days=21), place="Library hall"
     )
     owner = world.officers["pc_a"]
+    # Closed as panels closes a priority: resolved at a meeting and endorsed by the sergeant.
+    closed = {
+        "status": Priority.Status.CLOSED,
+        "resolved_at": held,
+        "endorsed_at": now - timedelta(days=4),
+        "ended_on": timezone.localdate() - timedelta(days=4),
+    }
     current = PriorityFactory(selected_at=held, wording="Reduce <burglary> & theft", owner=owner)
     ended = PriorityFactory(
         selected_at=held,
         wording="Stop street drinking",
         owner=owner,
-        status=Priority.Status.CLOSED,
         selected_on=date(2024, 3, 1),
+        **closed,
     )
     draft = PriorityFactory(
         selected_at=held,
         wording="Speeding on Mill Lane",
         owner=owner,
-        status=Priority.Status.CLOSED,
         selected_on=date(2024, 2, 1),
+        **closed,
     )
     statement = Statement.objects.create(
         priority=ended,
