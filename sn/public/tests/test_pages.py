@@ -197,3 +197,11 @@ def test_a_public_page_sets_no_cookie_and_no_csrf_token(client, ward_a1):
     response = client.get(ward_url(ward_a1))
     assert not response.cookies
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_an_officer_with_a_photo_is_shown_with_it_and_its_alt_text(client, world):
+    officer = world.officers["sergeant_a"]
+    officer.photo.name = "officers/sergeant-a.jpg"
+    officer.save()
+    body = client.get(ward_url(world.wards["a1"])).content.decode()
+    assert f'src="{officer.photo.url}" alt="Photograph of Sergeant {officer.full_name}"' in body
