@@ -286,14 +286,18 @@ def _message(rng, borough, wards, today: date, now: datetime, has_handlers: bool
             answered_on = received_on + timedelta(
                 days=int(rng.integers(1, max(2, (due_on - received_on).days)))
             )
-        reply = {
-            "text": REPLY_TEXTS[kind],
-            "method": reply_by,
-            "sent_by_service": False,
-            "replied_at": min(now, max(message.assigned_at, _at(min(answered_on, today), rng))),
-            "replied_by": handler,
-        }
-        built.replies.append((message, reply))
+        replied_at = max(message.assigned_at, _at(answered_on, rng))
+        if replied_at <= now:
+            reply = {
+                "text": REPLY_TEXTS[kind],
+                "method": reply_by,
+                "sent_by_service": False,
+                "replied_at": replied_at,
+                "replied_by": handler,
+            }
+            built.replies.append((message, reply))
+        elif state == Status.REPLIED:
+            state = message.status = Status.TRIAGED  # the answer is not due to be written yet
     if state == Status.CLOSED:
         _close(message, rng, received_on, now, reply)
         if message.erased_at and reply:
