@@ -1,0 +1,268 @@
+"""Reads of the published crime layer (sn.incidents.disclosure): what the public crime map and the
+police.uk-compatible API may show. Nothing here reads Incident: every crime comes from PublishedCrime,
+whose locations are snap points or withheld, so a caller cannot show more than disclosure control let
+through.
+
+Crimes come back as `MapCrime` tuples, not model instances: a 1-mile radius in central London holds
+thousands of crimes a month, and a query on the (month, latitude) index for the radius's band of
+latitude, then the exact distance in numpy, answers in a few milliseconds where building model instances
+would take tens. `category` None or "all-crime" means every category; an unknown slug finds nothing.
+"""
+
+import math
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+import numpy as np
+import shapely
+from django.conf import settings
+from django.db.models import Count, Max
+
+from sn.geography.models import Neighbourhood
+from sn.incidents.categories import Category
+from sn.incidents.models import PublishedCrime, SnapPoint
+
+ALL_CRIME = "all-crime"
+EARTH_RADIUS_MILES = 3958.8
+MILES_PER_DEGREE_LATITUDE = 69.05
+# nearest_snap_point looks within a window this many degrees of latitude wide each way, doubling it up to
+# the largest (about 90 km): police.uk answers a point far from any crime with the nearest location too.
+NEAREST_FIRST_WINDOW = 0.005
+NEAREST_LAST_WINDOW = 0.8
+
+
+class MapCrime(NamedTuple):
+    """One published crime, with the fields of PublishedCrime (its snap point's id and name)."""
+
+    id: int
+    persistent_id: str
+    month: date
+    category: str
+    neighbourhood_id: int
+    snap_point_id: int | None
+    latitude: float | None
+    longitude: float | None
+    street_name: str
+    outcome_category: str
+    outcome_month: date | None
+
+
+FIELDS = MapCrime._fields
+
+
+def min_count() -> int:
+    """The smallest number of crimes a published point or count may show (SN_DISCLOSURE_MIN_COUNT)."""
+    return int(settings.SN_DISCLOSURE_MIN_COUNT)
+
+
+def _in_category(queryset, category: str | None):
+    if category in (None, "", ALL_CRIME):
+        return queryset
+    return queryset.filter(category=category)
+
+
+def _crimes(queryset) -> list[MapCrime]:
+    return [MapCrime._make(row) for row in queryset.values_list(*FIELDS)]
+
+
+def published_months() -> list[date]:
+    """The months with published crimes, newest first. A loose index scan on (month, latitude): one
+    seek per month, so it costs the same however many crimes a month holds."""
+    months: list[date] = []
+    published = PublishedCrime.objects.all()
+    while True:
+        latest = published.aggregate(latest=Max("month"))["latest"]
+        if latest is None:
+            return months
+        months.append(latest)
+        published = PublishedCrime.objects.filter(month__lt=latest)
+
+
+def _band(queryset, *, south: float, north: float, west: float, east: float):
+    return queryset.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+
+
+def _miles_between(lat: float, lng: float, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
+    """Great-circle distances (haversine) from one point to many."""
+    phi1, phi2 = math.radians(lat), np.radians(lats)
+    dphi = phi2 - phi1
+    dlambda = np.radians(lngs - lng)
+    a = np.sin(dphi / 2) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _keep(rows: list[tuple], mask: Iterable[bool]) -> list[MapCrime]:
+    return [MapCrime._make(row) for row, keep in zip(rows, mask, strict=True) if keep]
+
+
+def published_crimes_in_radius(
+    *, lat: float, lng: float, month: date, category: str | None = None, miles: float = 1.0
+) -> list[MapCrime]:
+    """The crimes published at points within `miles` of (lat, lng) in `month` (police.uk's crimes-street
+    by point: a 1-mile radius). The band of latitude comes from the index, the rest from numpy."""
+    dlat = miles / MILES_PER_DEGREE_LATITUDE
+    dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
+    near = _band(
+        _in_category(PublishedCrime.objects.filter(month=month), category),
+        south=lat - dlat,
+        north=lat + dlat,
+        west=lng - dlng,
+        east=lng + dlng,
+    )
+    rows = list(near.values_list(*FIELDS))
+    if not rows:
+        return []
+    index = FIELDS.index("latitude")
+    lats = np.fromiter((row[index] for row in rows), dtype=float, count=len(rows))
+    lngs = np.fromiter((row[index + 1] for row in rows), dtype=float, count=len(rows))
+    return _keep(rows, (_miles_between(lat, lng, lats, lngs) <= miles).tolist())
+
+
+def published_crimes_in_polygon(*, polygon, month: date, category: str | None = None) -> list[MapCrime]:
+    """The crimes published at points inside `polygon` (a shapely (Multi)Polygon in lng/lat) in `month`
+    (police.uk's crimes-street by poly). A point on the boundary counts as inside."""
+    west, south, east, north = polygon.bounds
+    inside_box = _band(
+        _in_category(PublishedCrime.objects.filter(month=month), category),
+        south=south,
+        north=north,
+        west=west,
+        east=east,
+    )
+    rows = list(inside_box.values_list(*FIELDS))
+    if not rows:
+        return []
+    index = FIELDS.index("latitude")
+    lats = np.fromiter((row[index] for row in rows), dtype=float, count=len(rows))
+    lngs = np.fromiter((row[index + 1] for row in rows), dtype=float, count=len(rows))
+    shapely.prepare(polygon)
+    return _keep(rows, shapely.intersects_xy(polygon, lngs, lats).tolist())
+
+
+def published_crimes_at_point(
+    *, snap_point_id: int, month: date, category: str | None = None
+) -> list[MapCrime]:
+    """The crimes published at one snap point in `month` (police.uk's crimes-at-location)."""
+    at = PublishedCrime.objects.filter(snap_point_id=snap_point_id, month=month)
+    return _crimes(_in_category(at, category).order_by("id"))
+
+
+def nearest_snap_point(*, lat: float, lng: float) -> SnapPoint | None:
+    """The snap point nearest (lat, lng), or None when there is none within about 90 km (police.uk's
+    crimes-at-location by lat/lng "snaps to the nearest" location)."""
+    window = NEAREST_FIRST_WINDOW
+    while window <= NEAREST_LAST_WINDOW:
+        near = SnapPoint.objects.filter(latitude__gte=lat - window, latitude__lte=lat + window)
+        rows = list(near.values_list("id", "latitude", "longitude"))
+        if rows:
+            ids, lats, lngs = (np.array(column) for column in zip(*rows, strict=True))
+            distances = _miles_between(lat, lng, lats.astype(float), lngs.astype(float))
+            best = int(np.argmin(distances))
+            # Only a point within the window's own reach is surely the nearest: one further away in
+            # latitude may lie outside the band and be nearer.
+            if distances[best] <= window * MILES_PER_DEGREE_LATITUDE:
+                return SnapPoint.objects.get(pk=int(ids[best]))
+        window *= 2
+    return None
+
+
+def withheld_crimes(*, month: date, category: str | None = None) -> list[MapCrime]:
+    """The crimes of `month` published without a location: every crime of a category that has no points
+    (SN_DISCLOSURE_NO_POINT_CATEGORIES), and those of a ward and month too few to publish at any point
+    (police.uk's crimes-no-location)."""
+    withheld = PublishedCrime.objects.filter(snap_point__isnull=True, month=month)
+    return _crimes(_in_category(withheld, category).order_by("id"))
+
+
+class CategoryCount(NamedTuple):
+    """A category's count in an area and month. `count` is None when it is suppressed: then `low` and
+    `high` bound it (a count under the threshold is between 1 and threshold - 1 in each ward)."""
+
+    category: str
+    count: int | None
+    low: int
+    high: int
+
+    @property
+    def label(self) -> str:
+        return Category(self.category).label
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+def _category_rows(per_ward: dict[str, list[int]], threshold: int) -> list[CategoryCount]:
+    """Every category (zeros too, in the categories' order). Each ward's count under the threshold is
+    suppressed; an area's figure is exact only when none of its wards' figures is suppressed, else a
+    range, so a suppressed ward figure can never be got from an area's figure minus its other wards'."""
+    rows = []
+    for category in Category.values:
+        counts = per_ward.get(category, [])
+        small = [n for n in counts if 0 < n < threshold]
+        shown = sum(n for n in counts if n >= threshold)
+        if small:
+            rows.append(
+                CategoryCount(category, None, shown + len(small), shown + len(small) * (threshold - 1))
+            )
+        else:
+            rows.append(CategoryCount(category, shown, shown, shown))
+    return rows
+
+
+def suppressed_counts(
+    *,
+    month: date,
+    neighbourhood: Neighbourhood | None = None,
+    neighbourhoods: Iterable[Neighbourhood] | None = None,
+    polygon=None,
+) -> list[CategoryCount]:
+    """Counts by category for a ward (`neighbourhood`), an area made of wards (`neighbourhoods`, e.g. a
+    borough), or a drawn `polygon`, in `month`, under disclosure control: each ward's count under
+    SN_DISCLOSURE_MIN_COUNT is suppressed (primary suppression), and an area's figure that includes one
+    is shown only as a range (the secondary suppression that stops differencing).
+
+    A ward's figures include the crimes whose locations are withheld (they are the ward's, only not at a
+    point). A polygon counts the crimes published at points inside it, which are public already; a count
+    under the threshold is still suppressed, as for a ward."""
+    threshold = min_count()
+    if polygon is not None:
+        crimes = published_crimes_in_polygon(polygon=polygon, month=month)
+        per_area: dict[str, list[int]] = {}
+        for crime in crimes:
+            per_area.setdefault(crime.category, [0])[0] += 1
+        return _category_rows(per_area, threshold)
+    if neighbourhood is not None:
+        ids = [neighbourhood.id]
+    elif neighbourhoods is not None:
+        ids = [n.id for n in neighbourhoods]
+    else:
+        raise ValueError("suppressed_counts needs a neighbourhood, neighbourhoods or a polygon")
+    grouped = (
+        PublishedCrime.objects.filter(month=month, neighbourhood_id__in=ids)
+        .values_list("neighbourhood_id", "category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    per_ward: dict[str, list[int]] = {}
+    for _, category, n in grouped:
+        per_ward.setdefault(category, []).append(n)
+    return _category_rows(per_ward, threshold)
+
+
+class CountsTotal(NamedTuple):
+    """The total of a counts table: exact when no row is suppressed, else the range the rows allow (the
+    total then tells nothing the rows do not)."""
+
+    count: int | None
+    low: int
+    high: int
+
+
+def counts_total(rows: list[CategoryCount], *, categories: Iterable[str] | None = None) -> CountsTotal:
+    """The total of `rows` (of `categories` only, e.g. the crimes without ASB)."""
+    chosen = [r for r in rows if categories is None or r.category in set(categories)]
+    low, high = sum(r.low for r in chosen), sum(r.high for r in chosen)
+    exact = all(r.count is not None for r in chosen)
+    return CountsTotal(low if exact else None, low, high)
