@@ -183,6 +183,7 @@ class TriageForm(ServiceErrorsForm):
         super().__init__(*args, **kwargs)
         self.fields["handler"].choices = [("", "Choose a handler"), *handlers]
         self.fields["handler"].error_messages["required"] = "Choose who handles the message."
+        self.fields["handler"].error_messages["invalid_choice"] = "Choose a handler from the list."
         self.fields["area"].choices = area_choices()
         if not is_complaint:
             del self.fields["about_conduct"]
