@@ -3,8 +3,8 @@ incidents exist (engagement's concerns follow each ward's recorded incidents).
 
 Each app builds its own part (sn/<app>/demo.py); this module calls them in layer order: the ward profiles
 (stage 1), engagement and the concerns it raises (stages 2-4), the Key Individual Network and contacts,
-then the panels that choose priorities from those concerns (stages 5 and 7). Deterministic for a seed and
-a date.
+then the panels that choose priorities from those concerns (stages 5 and 7), and residents' feedback.
+Deterministic for a seed and a date.
 """
 
 import time
@@ -15,6 +15,7 @@ from sn.activity.demo import activity_demo_load
 from sn.community.demo import community_demo_load
 from sn.concerns.models import Concern
 from sn.engagement.demo import engagement_demo_load
+from sn.feedback.demo import feedback_demo_load
 from sn.panels.demo import panels_demo_load
 from sn.problemsolving.demo import problemsolving_demo_load
 from sn.profiles.demo import profiles_demo_load
@@ -28,6 +29,7 @@ STEPS = (
     ("Problem-solving cases, partners' work, reviews and assessments", problemsolving_demo_load),
     ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
     ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
+    ("Your Voice Counts: residents' feedback in every borough's queue", feedback_demo_load),
 )
 
 
