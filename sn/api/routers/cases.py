@@ -134,7 +134,7 @@ def cases(request: HttpRequest, filters: Query[CaseFilters]):
     return _listed(request, filters)
 
 
-@router.get("/cases/{int:pk}", response=answers(CaseDetailOut, one=True), url_name="case")
+@router.get("/cases/{pk}", response=answers(CaseDetailOut, one=True), url_name="case")
 @api_access(permission=VIEW_CASES)
 def case(request: HttpRequest, pk: int):
     """One case in your scope; 404 outside it."""
@@ -149,7 +149,7 @@ def partner_cases(request: HttpRequest, filters: Query[CaseFilters]):
     return _listed(request, filters)
 
 
-@router.get("/partner/cases/{int:pk}", response=answers(CaseDetailOut, one=True), url_name="partner_case")
+@router.get("/partner/cases/{pk}", response=answers(CaseDetailOut, one=True), url_name="partner_case")
 @api_access(permission=VIEW_INVITED_CASES)
 def partner_case(request: HttpRequest, pk: int):
     """One case your organisation is invited to; 404 for any other."""

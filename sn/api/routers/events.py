@@ -93,7 +93,7 @@ def events(request: HttpRequest, filters: Query[EventFilters]):
     return queryset.order_by("-starts_at", "-id")
 
 
-@router.get("/events/{int:pk}", response=answers(EventDetailOut, one=True), url_name="event")
+@router.get("/events/{pk}", response=answers(EventDetailOut, one=True), url_name="event")
 @api_access(permission=VIEW_ENGAGEMENT)
 def event(request: HttpRequest, pk: int):
     """One event in your scope, with its write-up; 404 outside it or once archived."""

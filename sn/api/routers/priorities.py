@@ -138,7 +138,7 @@ def priorities(request: HttpRequest, filters: Query[PriorityFilters]):
     return _priorities(queryset).order_by("-selected_on", "-id")
 
 
-@router.get("/priorities/{int:pk}", response=answers(PriorityDetailOut, one=True), url_name="priority")
+@router.get("/priorities/{pk}", response=answers(PriorityDetailOut, one=True), url_name="priority")
 @api_access(permission=VIEW_PANEL)
 def priority(request: HttpRequest, pk: int):
     """One priority in your scope, with its milestones and progress; 404 outside it."""
