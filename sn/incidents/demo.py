@@ -32,6 +32,7 @@ from django.db import transaction
 from sn.geography.geometry import from_geojson_text
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
+from sn.incidents.disclosure import published_crimes_rebuild
 from sn.incidents.importing import police_file_import
 from sn.incidents.kinds import STREET
 from sn.incidents.models import CountSource, Coverage, ImportRun, Incident
@@ -195,6 +196,8 @@ def incidents_seed(
         counts_load(counts=asb, cells=asb_cells, label=ASB_LABEL, import_run=run, rebuild=False)
         coverage_record(cells=placed_cells, source=CountSource.PLACED, label=PLACED_LABEL, import_run=run)
         incidents_rollup_rebuild(months=None)
+        published = published_crimes_rebuild(months=None)
+    progress(published.line())
     placed_span = f"{months[placed_from]:%Y-%m}..{months[-1]:%Y-%m}" if placed else "no months"
     return (
         f"Demo incidents: {burglary.imported + burglary.unchanged + burglary.updated:,} real burglaries, "

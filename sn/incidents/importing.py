@@ -24,7 +24,8 @@ from django.db import transaction
 from sn.core.audit import current_actor, current_actor_label
 from sn.geography.locate import Locator, current_locator
 from sn.incidents.columnar import NotFast, read_chunks
-from sn.incidents.kinds import STREET, SourceKind, header_problem
+from sn.incidents.disclosure import published_crimes_rebuild, published_outcomes_refresh
+from sn.incidents.kinds import OUTCOMES, STREET, SourceKind, header_problem
 from sn.incidents.lsoa import lsoa_neighbourhoods
 from sn.incidents.models import ImportRun
 from sn.incidents.parsing import RowProblem
@@ -132,6 +133,11 @@ class _Job:
         changed = result.imported or result.updated or result.replaced
         if self.rebuild_rollup and self.kind.rollup and changed:
             self.kind.rollup(months=result.months)
+        # The published crime layer (the public map, the police.uk API) follows, under disclosure control.
+        if self.rebuild_rollup and changed and self.kind is STREET:
+            published_crimes_rebuild(months=result.months)
+        elif self.rebuild_rollup and changed and self.kind is OUTCOMES:
+            published_outcomes_refresh()
         result.message = result.message or explanation(result)
         result.seconds = time.perf_counter() - self.started
         _record(result, sha256, self.actor)

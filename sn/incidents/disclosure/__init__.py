@@ -15,6 +15,10 @@ Every crime of a month is published exactly once, at a snap point or withheld; a
 months it is given and gives the same answer every time.
 """
 
-from sn.incidents.disclosure.publishing import PublishSummary, published_crimes_rebuild
+from sn.incidents.disclosure.publishing import (
+    PublishSummary,
+    published_crimes_rebuild,
+    published_outcomes_refresh,
+)
 
-__all__ = ["PublishSummary", "published_crimes_rebuild"]
+__all__ = ["PublishSummary", "published_crimes_rebuild", "published_outcomes_refresh"]

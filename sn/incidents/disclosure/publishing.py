@@ -118,6 +118,8 @@ def _publish(snaps: Snapper, crimes: dict[str, np.ndarray], summary: PublishSumm
     summary.withheld_category += int(no_point.sum())
     summary.no_location += int((no_location & ~no_point).sum())
     candidates = np.flatnonzero(~no_point & ~no_location)
+    if not len(candidates):
+        return published
     mapped = candidates[np.argsort(crimes["ward"][candidates], kind="stable")]
     own = _own_points(snaps, crimes, mapped)
     # Cells: (ward, month, own point), each crime's cell found by sorting once.
@@ -250,3 +252,18 @@ def published_crimes_rebuild(
     summary.new_grid_points = snaps.created_grid
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def published_outcomes_refresh() -> int:
+    """Copy each crime's latest outcome onto its published crime, where it differs (after an outcomes
+    file, which changes outcomes but no location or count). Returns how many were changed."""
+    table, incident = PublishedCrime._meta.db_table, Incident._meta.db_table
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET outcome_category = i.last_outcome_category, "
+            f"outcome_month = i.last_outcome_month FROM {incident} i WHERE i.id = {table}.id AND "
+            f"({table}.outcome_category {differs} i.last_outcome_category "
+            f"OR {table}.outcome_month {differs} i.last_outcome_month)"
+        )
+        return cursor.rowcount

@@ -331,3 +331,35 @@ def test_the_rules_hold_for_any_incidents_and_threshold(world, settings, crimes,
                 month=month, neighbourhood_id=ward, latitude=lat, longitude=lng
             ).count()
             assert kept >= n
+
+
+def test_an_import_publishes_its_months_and_an_outcomes_file_updates_their_outcomes(world, lsoa_ids):
+    from sn.incidents.kinds import OUTCOMES
+    from sn.incidents.tests.helpers import FIXTURES, import_path
+
+    import_path(FIXTURES / "street.csv", lsoa_ids=lsoa_ids)
+
+    assert set(PublishedCrime.objects.values_list("id", flat=True)) == set(
+        Incident.objects.values_list("id", flat=True)
+    )
+    assert_disclosure_rules_hold()
+
+    import_path(FIXTURES / "outcomes.csv", kind=OUTCOMES, lsoa_ids=lsoa_ids)
+
+    assert Incident.objects.exclude(last_outcome_month=None).exists()
+    for crime in Incident.objects.exclude(last_outcome_month=None):
+        shown = PublishedCrime.objects.get(pk=crime.pk)
+        assert (shown.outcome_category, shown.outcome_month) == (
+            crime.last_outcome_category,
+            crime.last_outcome_month,
+        )
+
+
+def test_a_month_of_only_withheld_crimes_is_published_withheld(world):
+    ward = world.wards["a1"]
+    recorded(ward, *corner(ward), 1, category=Category.VIOLENT_CRIME)
+
+    summary = published_crimes_rebuild()
+
+    assert (summary.crimes, summary.withheld_category, summary.cells) == (1, 1, 0)
+    assert_disclosure_rules_hold()
