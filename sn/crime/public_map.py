@@ -10,6 +10,7 @@ would take tens. `category` None or "all-crime" means every category; an unknown
 """
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
@@ -266,3 +267,57 @@ def counts_total(rows: list[CategoryCount], *, categories: Iterable[str] | None 
     low, high = sum(r.low for r in chosen), sum(r.high for r in chosen)
     exact = all(r.count is not None for r in chosen)
     return CountsTotal(low if exact else None, low, high)
+
+
+class MapPoint(NamedTuple):
+    """A published point of an area's month: its crimes counted, in all and by category (most first)."""
+
+    snap_point_id: int
+    latitude: float
+    longitude: float
+    name: str
+    count: int
+    categories: list[tuple[str, int]]
+
+
+def _points(rows: Iterable[tuple[int, float, float, str, str, int]]) -> list[MapPoint]:
+    found: dict[int, dict] = {}
+    for snap_id, lat, lng, name, category, n in rows:
+        point = found.setdefault(snap_id, {"at": (lat, lng, name), "categories": Counter()})
+        point["categories"][category] += n
+    points = [
+        MapPoint(
+            snap_id,
+            *point["at"],
+            sum(point["categories"].values()),
+            sorted(point["categories"].items(), key=lambda item: (-item[1], item[0])),
+        )
+        for snap_id, point in found.items()
+    ]
+    return sorted(points, key=lambda p: (-p.count, p.name, p.snap_point_id))
+
+
+def published_points(
+    *,
+    month: date,
+    category: str | None = None,
+    neighbourhood_ids: Iterable[int] | None = None,
+    polygon=None,
+) -> list[MapPoint]:
+    """The published points of the wards `neighbourhood_ids`, or inside `polygon`, in `month`, busiest
+    first: what the public map draws, one marker per point."""
+    if polygon is not None:
+        crimes = published_crimes_in_polygon(polygon=polygon, month=month, category=category)
+        return _points(
+            (c.snap_point_id, c.latitude, c.longitude, c.street_name, c.category, 1) for c in crimes
+        )
+    located = PublishedCrime.objects.filter(
+        month=month, neighbourhood_id__in=list(neighbourhood_ids or []), snap_point__isnull=False
+    )
+    grouped = (
+        _in_category(located, category)
+        .values_list("snap_point_id", "latitude", "longitude", "street_name", "category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return _points(grouped)
