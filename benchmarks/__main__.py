@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     # Imported only now: the ward page benchmark imports models, which need Django set up.
     from benchmarks import (
+        api_fuzz,
         crime_import,
         crime_profile,
         epic_report,
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     results += kin_compliance.run(quick=args.quick)
     results += epic_report.run(quick=args.quick)
     results += library_search.run(quick=args.quick)
+    results += api_fuzz.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:
