@@ -3,10 +3,11 @@ police.uk-compatible API may show. Nothing here reads Incident: every crime come
 whose locations are snap points or withheld, so a caller cannot show more than disclosure control let
 through.
 
-Crimes come back as `MapCrime` tuples, not model instances: a 1-mile radius in central London holds
-thousands of crimes a month, and a query on the (month, latitude) index for the radius's band of
-latitude, then the exact distance in numpy, answers in a few milliseconds where building model instances
-would take tens. `category` None or "all-crime" means every category; an unknown slug finds nothing.
+Crimes come back as `MapCrime` tuples, not model instances. The reads by place (a radius, a polygon)
+filter a month held in memory as numpy columns (sn.crime.published_layer): a 1-mile radius in central
+London holds about 10,000 crimes a month, which the database takes 50-200 ms to return and numpy a few
+milliseconds to find. The other reads go to the database's indexes. `category` None or "all-crime"
+means every category; an unknown slug finds nothing.
 """
 
 import math
@@ -20,6 +21,7 @@ import shapely
 from django.conf import settings
 from django.db.models import Count, Max
 
+from sn.crime.published_layer import held_months, month_layer
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.models import PublishedCrime, SnapPoint
@@ -68,8 +70,13 @@ def _crimes(queryset) -> list[MapCrime]:
 
 
 def published_months() -> list[date]:
-    """The months with published crimes, newest first. A loose index scan on (month, latitude): one
-    seek per month, so it costs the same however many crimes a month holds."""
+    """The months with published crimes, newest first (held in memory while the layer is unchanged)."""
+    return held_months(_published_months)
+
+
+def _published_months() -> list[date]:
+    """A loose index scan on (month, latitude): one seek per month, so it costs the same however many
+    crimes a month holds."""
     months: list[date] = []
     published = PublishedCrime.objects.all()
     while True:
@@ -78,10 +85,6 @@ def published_months() -> list[date]:
             return months
         months.append(latest)
         published = PublishedCrime.objects.filter(month__lt=latest)
-
-
-def _band(queryset, *, south: float, north: float, west: float, east: float):
-    return queryset.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
 
 def _miles_between(lat: float, lng: float, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
@@ -93,52 +96,66 @@ def _miles_between(lat: float, lng: float, lats: np.ndarray, lngs: np.ndarray) -
     return 2 * EARTH_RADIUS_MILES * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _keep(rows: list[tuple], mask: Iterable[bool]) -> list[MapCrime]:
-    return [MapCrime._make(row) for row, keep in zip(rows, mask, strict=True) if keep]
+def _from_layer(layer, positions: np.ndarray) -> list[MapCrime]:
+    at = positions.tolist()
+    month = layer.month
+    return [
+        MapCrime(
+            layer.ids[i],
+            layer.persistent_ids[i],
+            month,
+            layer.categories[layer.category[i]],
+            layer.neighbourhood_ids[i],
+            layer.snap_point_ids[i],
+            float(layer.lat[i]),
+            float(layer.lng[i]),
+            layer.street_names[i],
+            layer.outcome_categories[i],
+            layer.outcome_months[i],
+        )
+        for i in at
+    ]
+
+
+def _category(category: str | None) -> str | None:
+    return None if category in (None, "", ALL_CRIME) else category
 
 
 def published_crimes_in_radius(
     *, lat: float, lng: float, month: date, category: str | None = None, miles: float = 1.0
 ) -> list[MapCrime]:
     """The crimes published at points within `miles` of (lat, lng) in `month` (police.uk's crimes-street
-    by point: a 1-mile radius). The band of latitude comes from the index, the rest from numpy."""
+    by point: a 1-mile radius), in the order of their ids. From the month held in memory
+    (sn.crime.published_layer): the bounding box, then the exact distance, in numpy."""
+    layer = month_layer(month)
     dlat = miles / MILES_PER_DEGREE_LATITUDE
     dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
-    near = _band(
-        _in_category(PublishedCrime.objects.filter(month=month), category),
-        south=lat - dlat,
-        north=lat + dlat,
-        west=lng - dlng,
-        east=lng + dlng,
+    near = (
+        (layer.lat >= lat - dlat)
+        & (layer.lat <= lat + dlat)
+        & (layer.lng >= lng - dlng)
+        & (layer.lng <= lng + dlng)
     )
-    rows = list(near.values_list(*FIELDS))
-    if not rows:
+    candidates = layer.rows(near, _category(category))
+    if not len(candidates):
         return []
-    index = FIELDS.index("latitude")
-    lats = np.fromiter((row[index] for row in rows), dtype=float, count=len(rows))
-    lngs = np.fromiter((row[index + 1] for row in rows), dtype=float, count=len(rows))
-    return _keep(rows, (_miles_between(lat, lng, lats, lngs) <= miles).tolist())
+    inside = _miles_between(lat, lng, layer.lat[candidates], layer.lng[candidates]) <= miles
+    return _from_layer(layer, candidates[inside])
 
 
 def published_crimes_in_polygon(*, polygon, month: date, category: str | None = None) -> list[MapCrime]:
     """The crimes published at points inside `polygon` (a shapely (Multi)Polygon in lng/lat) in `month`
-    (police.uk's crimes-street by poly). A point on the boundary counts as inside."""
+    (police.uk's crimes-street by poly), in the order of their ids. A point on the boundary counts as
+    inside."""
+    layer = month_layer(month)
     west, south, east, north = polygon.bounds
-    inside_box = _band(
-        _in_category(PublishedCrime.objects.filter(month=month), category),
-        south=south,
-        north=north,
-        west=west,
-        east=east,
-    )
-    rows = list(inside_box.values_list(*FIELDS))
-    if not rows:
+    in_box = (layer.lat >= south) & (layer.lat <= north) & (layer.lng >= west) & (layer.lng <= east)
+    candidates = layer.rows(in_box, _category(category))
+    if not len(candidates):
         return []
-    index = FIELDS.index("latitude")
-    lats = np.fromiter((row[index] for row in rows), dtype=float, count=len(rows))
-    lngs = np.fromiter((row[index + 1] for row in rows), dtype=float, count=len(rows))
     shapely.prepare(polygon)
-    return _keep(rows, shapely.intersects_xy(polygon, lngs, lats).tolist())
+    inside = shapely.intersects_xy(polygon, layer.lng[candidates], layer.lat[candidates])
+    return _from_layer(layer, candidates[inside])
 
 
 def published_crimes_at_point(

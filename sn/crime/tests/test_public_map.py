@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from shapely.geometry import box
 
+from sn.crime import published_layer
 from sn.crime.public_map import (
     CategoryCount,
     counts_total,
@@ -28,6 +29,14 @@ JANUARY, FEBRUARY = date(2024, 1, 1), date(2024, 2, 1)
 HOME = (51.505, -0.195)  # the middle of a1
 # 0.013 degrees of latitude is 0.90 miles; 0.016 is 1.10 miles.
 INSIDE_A_MILE, OUTSIDE_A_MILE = 0.013, 0.016
+
+
+@pytest.fixture(autouse=True)
+def fresh_layer():
+    """No month held in memory from another test's database."""
+    published_layer.forget()
+    yield
+    published_layer.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -204,3 +213,25 @@ def test_counts_need_an_area(published):
 
 def test_every_published_crime_is_in_the_layer_once(published):
     assert PublishedCrime.objects.count() == sum(len(v) for v in published.values())
+
+
+def test_a_rebuild_is_seen_at_once_by_the_months_held_in_memory(published, world):
+    before = published_crimes_in_radius(lat=HOME[0], lng=HOME[1], month=JANUARY)
+    more = crimes(world.wards["a1"], *HOME, 3, category=Category.SHOPLIFTING)
+    crimes(world.wards["a1"], *HOME, 3, month=date(2024, 3, 1))
+    published_crimes_rebuild()
+
+    after = published_crimes_in_radius(lat=HOME[0], lng=HOME[1], month=JANUARY)
+
+    assert ids(after) == ids(before) | ids(more)
+    assert published_months()[0] == date(2024, 3, 1)
+
+
+def test_a_cleared_cache_never_brings_back_a_month_held_from_before(published, world):
+    from django.core.cache import cache
+
+    published_crimes_in_radius(lat=HOME[0], lng=HOME[1], month=JANUARY)
+    PublishedCrime.objects.filter(month=JANUARY).delete()
+    cache.clear()
+
+    assert published_crimes_in_radius(lat=HOME[0], lng=HOME[1], month=JANUARY) == []

@@ -16,9 +16,15 @@ months it is given and gives the same answer every time.
 """
 
 from sn.incidents.disclosure.publishing import (
+    PUBLISHED_VERSION_KEY,
     PublishSummary,
     published_crimes_rebuild,
     published_outcomes_refresh,
 )
 
-__all__ = ["PublishSummary", "published_crimes_rebuild", "published_outcomes_refresh"]
+__all__ = [
+    "PUBLISHED_VERSION_KEY",
+    "PublishSummary",
+    "published_crimes_rebuild",
+    "published_outcomes_refresh",
+]

@@ -3,6 +3,7 @@ call. A month at a time (its incidents read as numpy arrays, a ward at a time sn
 written through a staging table of (incident, snap point) pairs that one INSERT ... SELECT joins to the
 incidents and snap points, so that no crime's text passes through Python."""
 
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from datetime import date
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from sn.incidents.disclosure.merging import WITHHELD, merged_cells
@@ -17,6 +19,15 @@ from sn.incidents.disclosure.snapping import Snapper, police_uk_points_sync, sna
 from sn.incidents.models import Incident, PublishedCrime, SnapPoint
 
 STAGE = "sn_publish_stage"
+# Moved whenever the published layer changes, so that readers holding a month in memory reload it
+# (sn.crime.published_layer). In the shared cache: Redis, when configured, reaches every worker.
+PUBLISHED_VERSION_KEY = "published-crimes:version"
+
+
+def published_version_bump() -> None:
+    cache.set(PUBLISHED_VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
 SQLITE_CACHE_KIB = 65536
 
 
@@ -249,6 +260,9 @@ def published_crimes_rebuild(
                     summary.crimes += int(of_month.sum())
                     if progress:
                         progress(f"{month:%Y-%m}: {int(of_month.sum()):,} crimes published")
+        # Now for this process (and its tests), and again once committed for every other process.
+        published_version_bump()
+        transaction.on_commit(published_version_bump)
     summary.new_grid_points = snaps.created_grid
     summary.seconds = time.perf_counter() - started
     return summary
@@ -266,4 +280,8 @@ def published_outcomes_refresh() -> int:
             f"({table}.outcome_category {differs} i.last_outcome_category "
             f"OR {table}.outcome_month {differs} i.last_outcome_month)"
         )
-        return cursor.rowcount
+        changed = cursor.rowcount
+    if changed:
+        published_version_bump()
+        transaction.on_commit(published_version_bump)
+    return changed

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from sn.crime import published_layer
 from sn.incidents.categories import Category
 from sn.incidents.disclosure import published_crimes_rebuild
 from sn.incidents.tests.factories import IncidentFactory
@@ -12,6 +13,14 @@ pytestmark = pytest.mark.django_db
 
 JANUARY, FEBRUARY = date(2024, 1, 1), date(2024, 2, 1)
 URL, POINTS, ABOUT = "/local/crime-map/", "/local/crime-map/points.json", "/local/crime-map/about/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_layer():
+    """No month held in memory from another test's database."""
+    published_layer.forget()
+    yield
+    published_layer.forget()
 
 
 @pytest.fixture(autouse=True)
