@@ -71,30 +71,60 @@ def _as_date(month: date | str) -> date:
     return date.fromisoformat(f"{str(month)[:7]}-01")
 
 
-def _incident_months() -> list[date]:
-    return sorted(_as_date(m) for m in Incident.objects.values_list("month", flat=True).distinct().order_by())
+READ_CHUNK = 200_000
 
 
-def _read_month(month: date) -> dict[str, np.ndarray]:
+def _month_number_sql() -> str:
+    """A month as one integer (year * 12 + month - 1), so that the database sends numbers, not dates."""
+    if connection.vendor == "postgresql":
+        return "(EXTRACT(YEAR FROM month)::int * 12 + EXTRACT(MONTH FROM month)::int - 1)"
+    return "(CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1)"
+
+
+def _month_of(number: int) -> date:
+    return date(number // 12, number % 12 + 1, 1)
+
+
+def _read(months: list[date] | None) -> tuple[list[date], dict[str, np.ndarray]]:
+    """The incidents of `months` (every month when None) as numpy columns, with each one's month as an
+    index into the months returned (ascending). Read in the order of the table, a chunk at a time, so
+    that the table is read once from end to end rather than once a month. The database sends only
+    numbers: the month as one, and whether the category has points as a flag."""
+    no_point = list(settings.SN_DISCLOSURE_NO_POINT_CATEGORIES) or [""]
+    marks = ", ".join(["%s"] * len(no_point))
+    sql = (
+        f"SELECT id, {_month_number_sql()}, CASE WHEN category IN ({marks}) THEN 1 ELSE 0 END, "
+        f"neighbourhood_id, latitude, longitude, placed FROM {Incident._meta.db_table}"
+    )
+    params: list = list(no_point)
+    if months is not None:
+        if not months:
+            return [], {}
+        sql += f" WHERE month IN ({', '.join(['%s'] * len(months))})"
+        params += list(months)
+    parts: list[tuple[np.ndarray, ...]] = []
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, category, neighbourhood_id, latitude, longitude, placed "
-            f"FROM {Incident._meta.db_table} WHERE month = %s",
-            [month],
-        )
-        rows = cursor.fetchall()
-    if not rows:
-        return {}
-    ids, categories, wards, lats, lngs, placed = zip(*rows, strict=True)
-    no_point = set(settings.SN_DISCLOSURE_NO_POINT_CATEGORIES)
-    return {
-        "id": np.array(ids, dtype=np.int64),
-        "no_point": np.array([c in no_point for c in categories], dtype=bool),
-        "ward": np.array(wards, dtype=np.int64),
-        "lat": np.array(lats, dtype=float),  # None (no location) becomes NaN
-        "lng": np.array(lngs, dtype=float),
-        "placed": np.array(placed, dtype=bool),
-    }
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(READ_CHUNK):
+            ids, numbers, no_points, wards, lats, lngs, placed = zip(*rows, strict=True)
+            parts.append(
+                (
+                    np.array(ids, dtype=np.int64),
+                    np.array(numbers, dtype=np.int64),
+                    np.array(no_points, dtype=bool),
+                    np.array(wards, dtype=np.int64),
+                    np.array(lats, dtype=float),  # None (no location) becomes NaN
+                    np.array(lngs, dtype=float),
+                    np.array(placed, dtype=bool),
+                )
+            )
+    if not parts:
+        return [], {}
+    names = ("id", "month", "no_point", "ward", "lat", "lng", "placed")
+    crimes = {name: np.concatenate([part[i] for part in parts]) for i, name in enumerate(names)}
+    numbers, crimes["month"] = np.unique(crimes["month"], return_inverse=True)
+    crimes["month"] = crimes["month"].ravel()
+    return [_month_of(int(n)) for n in numbers], crimes
 
 
 def _groups(keys: np.ndarray) -> list[tuple[int, int]]:
@@ -172,9 +202,10 @@ def _persistent_id_sql() -> str:
     )
 
 
-def _write_month(month: date, ids: np.ndarray, published: np.ndarray) -> None:
-    # In the order of the incidents' ids: each incident is then read, and each published crime written,
-    # in the order of its table's primary key.
+def _write(ids: np.ndarray, published: np.ndarray) -> None:
+    """Insert the published crimes (their months already emptied): the (incident, snap point) pairs
+    through a staging table, and one INSERT ... SELECT joining them to the incidents and snap points, in
+    the order of the incidents' ids, so that both tables are read and written in primary-key order."""
     order = np.argsort(ids)
     pairs = zip(ids[order].tolist(), [None if p < 0 else p for p in published[order].tolist()], strict=True)
     table, incident, point = (
@@ -183,7 +214,6 @@ def _write_month(month: date, ids: np.ndarray, published: np.ndarray) -> None:
         SnapPoint._meta.db_table,
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE month = %s", [month])
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE} (incident_id bigint, snap_point_id bigint)"
@@ -210,18 +240,18 @@ def _write_month(month: date, ids: np.ndarray, published: np.ndarray) -> None:
             f"FROM {STAGE} t JOIN {incident} i ON i.id = t.incident_id "
             f"LEFT JOIN {point} s ON s.id = t.snap_point_id"
         )
+        cursor.execute(f"DELETE FROM {STAGE}")
 
 
-def _unpublish(*, months: list[date], keep: bool) -> None:
-    """Delete the published crimes of `months` (keep=False), or of every other month (keep=True). In
-    SQL, not QuerySet.delete(): the audit's post_delete receiver would make Django fetch every row."""
+def _unpublish(months: list[date] | None) -> None:
+    """Delete the published crimes of `months` (every month when None). In SQL, not QuerySet.delete():
+    the audit's post_delete receiver would make Django fetch every row first."""
     table = PublishedCrime._meta.db_table
     with connection.cursor() as cursor:
-        if keep and not months:
+        if months is None:
             cursor.execute(f"DELETE FROM {table}")
         elif months:
-            marks = ", ".join(["%s"] * len(months))
-            cursor.execute(f"DELETE FROM {table} WHERE month {'NOT IN' if keep else 'IN'} ({marks})", months)
+            cursor.execute(f"DELETE FROM {table} WHERE month IN ({', '.join(['%s'] * len(months))})", months)
 
 
 def published_crimes_rebuild(
@@ -231,35 +261,26 @@ def published_crimes_rebuild(
     transaction: the same incidents give the same published crimes every time. `progress` hears a line
     per month."""
     started = time.perf_counter()
-    every_month = months is None
-    chosen = _incident_months() if months is None else sorted({_as_date(m) for m in months})
+    asked = None if months is None else sorted({_as_date(m) for m in months})
     summary = PublishSummary()
     with transaction.atomic():
         summary.new_police_uk_points = police_uk_points_sync()
         snaps = snapper()
-        if every_month:  # months no incident holds any more
-            _unpublish(months=chosen, keep=True)
-        parts = []
-        for number, month in enumerate(chosen):
-            crimes = _read_month(month)
-            if not crimes:
-                _unpublish(months=[month], keep=False)
-                continue
-            crimes["month"] = np.full(len(crimes["id"]), number, dtype=np.int64)
-            parts.append(crimes)
-        if parts:
-            crimes = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
-            if progress:
-                progress(f"Snapping and merging {len(crimes['id']):,} crimes of {len(parts)} month(s)")
+        found, crimes = _read(asked)
+        if progress:
+            progress(f"Read {len(crimes.get('id', [])):,} crimes and ASB incidents of {len(found)} month(s)")
+        # Every month asked for is emptied first: one no incident holds any more stays empty.
+        _unpublish(asked)
+        if found:
             published = _publish(snaps, crimes, summary)
-            for number, month in enumerate(chosen):
+            _write(crimes["id"], published)
+            for number, month in enumerate(found):
                 of_month = crimes["month"] == number
-                if of_month.any():
-                    _write_month(month, crimes["id"][of_month], published[of_month])
-                    summary.months += 1
-                    summary.crimes += int(of_month.sum())
-                    if progress:
-                        progress(f"{month:%Y-%m}: {int(of_month.sum()):,} crimes published")
+                at_points = int((published[of_month] != WITHHELD).sum())
+                if progress:
+                    count = int(of_month.sum())
+                    progress(f"{month:%Y-%m}: {count:,} crimes published, {at_points:,} at map points")
+            summary.months, summary.crimes = len(found), len(published)
         # Now for this process (and its tests), and again once committed for every other process.
         published_version_bump()
         transaction.on_commit(published_version_bump)

@@ -282,7 +282,7 @@ def test_the_command_rebuilds_the_months_asked_and_says_what_it_did(world, capsy
     call_command("publish-crimes", "--month", "2024-02")
 
     out = capsys.readouterr().out
-    assert "2024-02: 3 crimes published" in out
+    assert "2024-02: 3 crimes published, 3 at map points" in out
     assert "Published 3 crimes and ASB incidents for 1 month(s)" in out
     assert set(PublishedCrime.objects.values_list("month", flat=True)) == {date(2024, 2, 1)}
 
