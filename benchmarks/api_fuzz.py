@@ -11,6 +11,8 @@ import logging
 import random
 import time
 
+from django.test import override_settings
+
 from benchmarks.demo_db import demo_database
 from benchmarks.report import line, section, verdict
 from config.wsgi import application
@@ -25,7 +27,7 @@ from sn.problemsolving.models import Case
 
 TARGET = 10_000
 # Cases per operation: the platform API's 23 operations with a token and anonymously, the police.uk API's 25.
-RUNS = {"token": 260, "anonymous": 40, "police": 160}
+RUNS = {"token": 270, "anonymous": 40, "police": 180}
 SAMPLE = 60
 
 
@@ -76,7 +78,11 @@ def run(*, quick: bool = False) -> list[str]:
         ]
         for label, path, cases, headers in plan:
             started = time.perf_counter()
-            result = fuzz(application, path, cases_per_operation=cases, headers=headers, known=known)
+            # The police.uk API's rate limit (15 a second per address) would answer most of a run from one
+            # address with 429: lifted here, so the run reaches the operations (the limiter has its own
+            # tests and load benchmark).
+            with override_settings(SN_POLICE_API_RATE=10**6, SN_POLICE_API_BURST=10**6):
+                result = fuzz(application, path, cases_per_operation=cases, headers=headers, known=known)
             _report(label, result, time.perf_counter() - started)
             total.add(result)
     clean = not total.server_errors and not total.schema_breaks

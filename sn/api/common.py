@@ -5,16 +5,27 @@ Bad input is a 422 whose `detail` names the parameter (`loc`), the same shape as
 errors, so a client reads every refusal of its input one way."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination
 
 from sn.core.months import parse_month
 
 MAX_LIMIT = 500
+# The codes of areas (GSS codes such as E05011095, cluster codes such as E09000002-C01, non-ward areas
+# such as NW-CPT): letters, digits and hyphens. Anything else cannot be an area, and is refused before it
+# reaches the database (PostgreSQL refuses a NUL in a query outright).
+CODE_PATTERN = r"^[A-Za-z0-9-]{1,40}$"
+AreaCode = Annotated[str, Path(..., pattern=CODE_PATTERN, description="The area's code")]
+
+
+def code_filter(description: str = "Only this neighbourhood's (its code)"):
+    return Field(None, pattern=CODE_PATTERN, description=description)
+
+
 DEFAULT_LIMIT = 100
 
 

@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from sn.activity.models import ActivityRecord
 from sn.activity.permissions import ACTIVITY, VIEW_ACTIVITY
 from sn.activity.selectors import Area, EpicReport, Figure, epic_report
-from sn.api.common import MONTH_PATTERN, Paging, answers, month_of
+from sn.api.common import MONTH_PATTERN, AreaCode, Paging, answers, code_filter, month_of
 from sn.core.access import api_access, require_permission
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_CLUSTER_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user, get_cluster_for_user, get_neighbourhood_for_user
@@ -125,14 +125,14 @@ def _report(area: Area, month: str | None) -> EpicReportOut:
 
 @router.get("/epic/wards/{code}", response=answers(EpicReportOut, one=True), url_name="epic_ward")
 @api_access(permission=VIEW_ACTIVITY)
-def epic_ward(request: HttpRequest, code: str, query: Query[MonthIn]):
+def epic_ward(request: HttpRequest, code: AreaCode, query: Query[MonthIn]):
     """The EPIC report of a ward in your scope for a month."""
     return _report(get_neighbourhood_for_user(request.user, code), query.month)
 
 
 @router.get("/epic/clusters/{code}", response=answers(EpicReportOut, one=True), url_name="epic_cluster")
 @api_access(permission=VIEW_CLUSTER_OVERVIEW)
-def epic_cluster(request: HttpRequest, code: str, query: Query[MonthIn]):
+def epic_cluster(request: HttpRequest, code: AreaCode, query: Query[MonthIn]):
     """The EPIC report of a cluster in your scope for a month, with its wards."""
     require_permission(request, VIEW_ACTIVITY)
     return _report(get_cluster_for_user(request.user, code), query.month)
@@ -140,7 +140,7 @@ def epic_cluster(request: HttpRequest, code: str, query: Query[MonthIn]):
 
 @router.get("/epic/boroughs/{code}", response=answers(EpicReportOut, one=True), url_name="epic_borough")
 @api_access(permission=VIEW_BOROUGH_OVERVIEW)
-def epic_borough(request: HttpRequest, code: str, query: Query[MonthIn]):
+def epic_borough(request: HttpRequest, code: AreaCode, query: Query[MonthIn]):
     """The EPIC report of a borough in your scope for a month, with its wards."""
     require_permission(request, VIEW_ACTIVITY)
     return _report(get_borough_for_user(request.user, code), query.month)
@@ -189,7 +189,7 @@ class RecordOut(Schema):
 
 
 class RecordFilters(Schema):
-    ward: str | None = Field(None, max_length=20, description="Only this neighbourhood's (its code)")
+    ward: str | None = code_filter()
     month: str | None = Field(None, pattern=MONTH_PATTERN, description="Only this month's (YYYY-MM)")
 
 

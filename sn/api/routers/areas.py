@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from sn.api.common import Error, Paging, answers
+from sn.api.common import AreaCode, Error, Paging, answers
 from sn.core.access import api_access
 from sn.geography.locate import locate
 from sn.geography.models import Neighbourhood
@@ -95,6 +95,6 @@ def neighbourhoods(request: HttpRequest):
 
 @router.get("/neighbourhoods/{code}", response=answers(NeighbourhoodOut, one=True), url_name="neighbourhood")
 @api_access(permission=VIEW_WARD)
-def neighbourhood(request: HttpRequest, code: str):
+def neighbourhood(request: HttpRequest, code: AreaCode):
     """One neighbourhood in your scope; 404 outside it."""
     return get_neighbourhood_for_user(request.user, code)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sn.api.common import Paging, answers
+from sn.api.common import Paging, answers, code_filter
 from sn.core.access import api_access
 from sn.problemsolving.models import Case
 from sn.problemsolving.permissions import VIEW_CASES, VIEW_INVITED_CASES, get_case_for_user
@@ -102,7 +102,7 @@ class CaseDetailOut(CaseOut):
 
 
 class CaseFilters(Schema):
-    ward: str | None = Field(None, max_length=20, description="Only this neighbourhood's (its code)")
+    ward: str | None = code_filter()
     stage: Case.Stage | None = Field(None, description="Only cases at this stage")
     open: bool | None = Field(None, description="true: only open cases; false: only closed ones")
 

@@ -6,7 +6,7 @@ force's and the borough's, so they mean the same at every level."""
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from sn.api.common import MONTH_PATTERN, PageIn, answers, month_of, page_of
+from sn.api.common import MONTH_PATTERN, AreaCode, PageIn, answers, month_of, page_of
 from sn.core.access import api_access
 from sn.crime.demand import AreaDemand, DemandRanking, force_demand
 from sn.crime.selectors import borough_demand, cluster_demand
@@ -90,7 +90,7 @@ def demand_force(request: HttpRequest, query: Query[DemandIn]):
 
 @router.get("/demand/boroughs/{code}", response=answers(DemandOut, one=True), url_name="demand_borough")
 @api_access(permission=VIEW_BOROUGH_OVERVIEW)
-def demand_borough(request: HttpRequest, code: str, query: Query[DemandIn]):
+def demand_borough(request: HttpRequest, code: AreaCode, query: Query[DemandIn]):
     """A borough's team areas by demand, busiest first."""
     result = borough_demand(get_borough_for_user(request.user, code), end_month=month_of(query.month))
     return _out(result.ranking, result.areas, query)
@@ -98,7 +98,7 @@ def demand_borough(request: HttpRequest, code: str, query: Query[DemandIn]):
 
 @router.get("/demand/clusters/{code}", response=answers(DemandOut, one=True), url_name="demand_cluster")
 @api_access(permission=VIEW_CLUSTER_OVERVIEW)
-def demand_cluster(request: HttpRequest, code: str, query: Query[DemandIn]):
+def demand_cluster(request: HttpRequest, code: AreaCode, query: Query[DemandIn]):
     """A cluster's team areas by demand, busiest first."""
     result = cluster_demand(get_cluster_for_user(request.user, code), end_month=month_of(query.month))
     return _out(result.ranking, result.areas, query)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sn.api.common import Paging, answers, refuse
+from sn.api.common import Paging, answers, code_filter, refuse
 from sn.core.access import api_access
 from sn.engagement.models import Event, EventKind, EventStatus
 from sn.engagement.permissions import EVENTS, VIEW_ENGAGEMENT, get_event_for_user
@@ -62,7 +62,7 @@ class EventDetailOut(EventOut):
 
 
 class EventFilters(Schema):
-    ward: str | None = Field(None, max_length=20, description="Only this neighbourhood's (its code)")
+    ward: str | None = code_filter()
     status: EventStatus | None = None
     kind: EventKind | None = None
     public: bool | None = Field(None, description="true: only public events; false: only internal ones")

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sn.api.common import Paging, answers
+from sn.api.common import Paging, answers, code_filter
 from sn.core.access import api_access
 from sn.panels.models import Priority, Statement
 from sn.panels.permissions import PRIORITIES, VIEW_PANEL, get_priority_for_user
@@ -118,7 +118,7 @@ def _priorities(queryset):
 
 
 class PriorityFilters(Schema):
-    ward: str | None = Field(None, max_length=20, description="Only this neighbourhood's (its code)")
+    ward: str | None = code_filter()
     status: Priority.Status | None = Field(None, description="Only priorities in this state")
     current: bool = Field(False, description="Only those holding a place on the panel now")
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from sn.api.common import MONTH_PATTERN, answers, month_of, refuse
+from sn.api.common import MONTH_PATTERN, AreaCode, answers, month_of, refuse
 from sn.concerns.selectors import month_period
 from sn.core.access import api_access
 from sn.engagement.permissions import VIEW_ENGAGEMENT
@@ -64,7 +64,7 @@ def _interval(interval: Interval | None) -> IntervalOut | None:
     "/surveys/boroughs/{code}", response=answers(BoroughSurveyOut, one=True), url_name="survey_borough"
 )
 @api_access(permission=VIEW_BOROUGH_OVERVIEW)
-def survey_borough(request: HttpRequest, code: str):
+def survey_borough(request: HttpRequest, code: AreaCode):
     """The survey measures of a borough in your scope, every quarter held."""
     borough = get_borough_for_user(request.user, code)
     measures = [
@@ -138,7 +138,7 @@ class PeriodIn(Schema):
 
 @router.get("/surveys/wards/{code}", response=answers(WardSurveyOut, one=True), url_name="survey_ward")
 @api_access(permission=VIEW_ENGAGEMENT)
-def survey_ward(request: HttpRequest, code: str, query: Query[PeriodIn]):
+def survey_ward(request: HttpRequest, code: AreaCode, query: Query[PeriodIn]):
     """The answers to a ward's own perception surveys over a period (not weighted, not a random sample:
     read them beside the borough's measures, not against them)."""
     neighbourhood = get_neighbourhood_for_user(request.user, code)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from sn.api.common import PageIn, answers, page_of
+from sn.api.common import AreaCode, PageIn, answers, page_of
 from sn.core.access import api_access, has_permission
 from sn.geography.permissions import VIEW_WARD, get_neighbourhood_for_user, neighbourhoods_for_user
 from sn.teams.models import Rank, Team
@@ -107,7 +107,7 @@ def teams(request: HttpRequest, paging: Query[PageIn]):
 
 @router.get("/teams/{code}", response=answers(TeamOut, one=True), url_name="team")
 @api_access(permission=VIEW_WARD)
-def team(request: HttpRequest, code: str):
+def team(request: HttpRequest, code: AreaCode):
     """The team of one neighbourhood in your scope, by the neighbourhood's code; 404 outside it or for
     an area with no team."""
     neighbourhood = get_neighbourhood_for_user(request.user, code)
