@@ -9,9 +9,11 @@
   var container = document.querySelector("[data-crime-map]");
   if (!container || !window.L) return;
 
-  function radius(count, largest) {
-    // Area in proportion to the count, from 5 px up to 22 px for the area's busiest point.
-    return 5 + 17 * Math.sqrt(count / Math.max(largest, 1));
+  function radius(count, largest, points) {
+    // Area in proportion to the count, up to 18 px for the area's busiest point (12 px where there are
+    // many points, as in a borough or a city-centre ward, so that they do not hide each other).
+    var most = points > 150 ? 12 : 18;
+    return 3 + most * Math.sqrt(count / Math.max(largest, 1));
   }
 
   function text(tag, content, className) {
@@ -57,7 +59,8 @@
       data.features.forEach(function (f) {
         var p = f.properties;
         var marker = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
-          radius: radius(p.count, largest), color: "#0b0c0c", weight: 1, fillColor: "#d4351c", fillOpacity: 0.7,
+          radius: radius(p.count, largest, data.features.length),
+          color: "#0b0c0c", weight: 1, fillColor: "#d4351c", fillOpacity: 0.55,
         }).addTo(map);
         marker.bindPopup(popup(p));
         var path = marker.getElement();
