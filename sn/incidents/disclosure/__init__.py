@@ -20,6 +20,7 @@ from sn.incidents.disclosure.publishing import (
     PublishSummary,
     published_crimes_rebuild,
     published_outcomes_refresh,
+    published_version_bump,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "PublishSummary",
     "published_crimes_rebuild",
     "published_outcomes_refresh",
+    "published_version_bump",
 ]
