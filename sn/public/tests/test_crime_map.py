@@ -186,3 +186,19 @@ def test_the_map_carries_no_personal_data_and_no_session(client, published):
 
     assert not response.cookies
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_a_non_ward_area_counts_the_points_inside_its_boundary(client, published):
+    from sn.geography.models import Neighbourhood
+    from sn.geography.tests.factories import NeighbourhoodFactory, square
+
+    centre = NeighbourhoodFactory(
+        borough=published.boroughs["a"], kind=Neighbourhood.Kind.NON_WARD, code="NW-TEST", area=square(0)
+    )
+
+    page = client.get(URL, {"ward": centre.code, "month": "2024-01"}).content.decode()
+    body = client.get(POINTS, {"ward": centre.code, "month": "2024-01"}).json()
+
+    assert "Area in Borough A" in page
+    assert "This area is not a ward" in page
+    assert [f["properties"]["count"] for f in body["features"]] == [6]
