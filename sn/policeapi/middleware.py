@@ -27,6 +27,7 @@ from django.http import HttpRequest, HttpResponse
 
 from sn.core.middleware import client_address
 from sn.core.ratelimit import allow
+from sn.incidents.disclosure import PUBLISHED_VERSION_KEY
 
 PREFIX = "/api/"
 NOT_OURS = "/api/v1"
@@ -125,8 +126,10 @@ class PoliceApiMiddleware:
                 HttpResponse(orjson.dumps({"detail": detail}), status=400, content_type="application/json")
             )
         key = cache_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = _current_version(found)
+        found = cache.get_many([VERSION_KEY, PUBLISHED_VERSION_KEY, key])
+        # Publishing crimes writes in bulk, without the signals that move our own version, so a stored
+        # answer must also match the published layer's version.
+        version = f"{_current_version(found)}:{found.get(PUBLISHED_VERSION_KEY, '')}"
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             return _answer(request, entry)

@@ -1,8 +1,10 @@
 """Rebuilding the published layer for some months: the service the command, the import and the demo
 call. A month at a time (its incidents read as numpy arrays, a ward at a time snapped and merged), and
 written through a staging table of (incident, snap point) pairs that one INSERT ... SELECT joins to the
-incidents and snap points, so that no crime's text passes through Python."""
+incidents and snap points, so that no crime's text passes through Python (on SQLite the SHA-256 of a
+placed point's source key is a Python function the database calls)."""
 
+import hashlib
 import secrets
 import time
 from collections.abc import Callable, Iterable
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from sn.incidents.categories import Category
 from sn.incidents.disclosure.merging import WITHHELD, merged_cells
 from sn.incidents.disclosure.snapping import Snapper, police_uk_points_sync, snapper
 from sn.incidents.models import Incident, PublishedCrime, SnapPoint
@@ -193,12 +196,23 @@ def _publish(snaps: Snapper, crimes: dict[str, np.ndarray], summary: PublishSumm
 
 
 def _persistent_id_sql() -> str:
-    """The Crime ID when it is police.uk's 64 hexadecimal characters, else "" (ASB, demo points)."""
+    """The Crime ID when it is police.uk's 64 hexadecimal characters; for a crime without one (a demo
+    point placed from a count) the SHA-256 of its source key, since police.uk gives every crime a
+    persistent id and clients look crimes up by it; "" for ASB, which police.uk gives none."""
+    asb = Category.ANTI_SOCIAL_BEHAVIOUR.value
     if connection.vendor == "postgresql":
-        return "CASE WHEN i.crime_id ~ '^[0-9a-fA-F]{64}$' THEN i.crime_id ELSE '' END"
+        return (
+            "CASE WHEN i.crime_id ~ '^[0-9a-fA-F]{64}$' THEN i.crime_id "
+            f"WHEN i.category = '{asb}' THEN '' "
+            "ELSE encode(sha256(convert_to(i.source_key, 'UTF8')), 'hex') END"
+        )
+    connection.ensure_connection()
+    connection.connection.create_function(
+        "sn_sha256_hex", 1, lambda text: hashlib.sha256(text.encode()).hexdigest(), deterministic=True
+    )
     return (
-        "CASE WHEN length(i.crime_id) = 64 AND i.crime_id NOT GLOB '*[^0-9a-fA-F]*' "
-        "THEN i.crime_id ELSE '' END"
+        "CASE WHEN length(i.crime_id) = 64 AND i.crime_id NOT GLOB '*[^0-9a-fA-F]*' THEN i.crime_id "
+        f"WHEN i.category = '{asb}' THEN '' ELSE sn_sha256_hex(i.source_key) END"
     )
 
 

@@ -1,6 +1,7 @@
 """The published crime layer: disclosure control's rules, each a test (docs/how-to/crime-map-disclosure.md
 quotes these as its evidence)."""
 
+import hashlib
 from collections import Counter
 from datetime import date
 
@@ -363,3 +364,22 @@ def test_a_month_of_only_withheld_crimes_is_published_withheld(world):
 
     assert (summary.crimes, summary.withheld_category, summary.cells) == (1, 1, 0)
     assert_disclosure_rules_hold()
+
+
+def test_a_crime_without_a_police_uk_crime_id_gets_a_persistent_id_and_asb_none(world):
+    """police.uk gives every crime a 64-hexadecimal persistent id and ASB none, and clients rely on it
+    (outcomes-for-crime). Demo points placed from counts have no Crime ID: theirs is the SHA-256 of the
+    incident's source key, stable across rebuilds."""
+    ward = world.wards["a1"]
+    lat, lng = corner(ward)
+    crimes = placed(ward, lat, lng, 3)
+    asb = placed(ward, lat, lng, 3, category=Category.ANTI_SOCIAL_BEHAVIOUR)
+    published_crimes_rebuild()
+    for incident in crimes:
+        published = PublishedCrime.objects.get(id=incident.id)
+        assert published.persistent_id == hashlib.sha256(incident.source_key.encode()).hexdigest()
+    assert {PublishedCrime.objects.get(id=i.id).persistent_id for i in asb} == {""}
+    published_crimes_rebuild()
+    assert PublishedCrime.objects.get(id=crimes[0].id).persistent_id == hashlib.sha256(
+        crimes[0].source_key.encode()
+    ).hexdigest()

@@ -12,7 +12,9 @@ import redis
 from django.core.cache import cache
 from django.test import override_settings
 
+from sn.incidents.disclosure import published_version_bump
 from sn.policeapi.middleware import MAX_GET_LENGTH
+from sn.policeapi.tests.helpers import published_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +198,14 @@ def test_the_openapi_document_declares_every_method_and_its_errors(client, world
         assert "poly" in form["application/x-www-form-urlencoded"]["schema"]["properties"]
     priority = document["components"]["schemas"]["NeighbourhoodPriority"]
     assert set(priority["required"]) == {"issue", "action", "issue-date", "action-date"}
+
+
+def test_publishing_crimes_makes_the_stored_crime_answers_old(client, world, cache_backend):
+    """A rebuild of the published layer writes in bulk (no signals), so the stored answers must follow
+    the layer's own version (sn.incidents.disclosure.published_version_bump), or a month published
+    again would be served as it was for SN_PUBLIC_CACHE_SECONDS."""
+    path = "/api/crimes-street-dates"
+    assert client.get(path).json() == []
+    published_layer(world)
+    published_version_bump()
+    assert client.get(path).json() != []
