@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         kin_compliance,
         library_search,
         locate,
+        public_load,
         ward_page,
     )
 
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     results += epic_report.run(quick=args.quick)
     results += library_search.run(quick=args.quick)
     results += api_fuzz.run(quick=args.quick)
+    results += public_load.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:

@@ -20,7 +20,13 @@ function request()
   sent = sent + 1
   local n = (id * 7919 + sent) % addresses
   local address = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
-  return wrk.format(nil, nil, { ["X-Forwarded-For"] = address })
+  -- wrk.format uses the headers it is given instead of the -H ones, so those are copied in.
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["X-Forwarded-For"] = address
+  return wrk.format(nil, nil, headers)
 end
 
 function response(status, headers, body)

@@ -3,6 +3,7 @@ import pytest
 from django.core.cache import cache
 
 from sn.policeapi.api import api as police_api
+from sn.policeapi.middleware import recent
 
 
 @pytest.fixture(autouse=True)
@@ -10,8 +11,10 @@ def fresh_cache():
     """Each test starts with no stored answers and a full rate-limit bucket (the in-process cache lives
     as long as the test process)."""
     cache.clear()
+    recent.clear()
     yield
     cache.clear()
+    recent.clear()
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ import redis
 from django.core.cache import cache
 from django.test import override_settings
 
-from sn.incidents.disclosure import published_version_bump
-from sn.policeapi.middleware import MAX_GET_LENGTH
+from sn.incidents.disclosure import PUBLISHED_VERSION_KEY, published_version_bump
+from sn.policeapi.middleware import MAX_GET_LENGTH, RecentAnswers
 from sn.policeapi.tests.helpers import published_layer
 
 pytestmark = pytest.mark.django_db
@@ -208,4 +208,25 @@ def test_publishing_crimes_makes_the_stored_crime_answers_old(client, world, cac
     assert client.get(path).json() == []
     published_layer(world)
     published_version_bump()
+    assert client.get(path).json() != []
+
+
+def test_a_workers_recent_answers_are_bounded_in_bytes_least_recently_used_out_first():
+    answers = RecentAnswers(limit=10)
+    answers.put("a", ("v", (), b"aaaa", None))
+    answers.put("b", ("v", (), b"bb", b"bb"))
+    assert answers.get("a", "v") is not None  # a is now the most recently used
+    answers.put("c", ("v", (), b"cccc", None))
+    assert answers.get("b", "v") is None and answers.get("a", "v") and answers.get("c", "v")
+    assert answers.size == 8
+    answers.put("huge", ("v", (), b"x" * 11, None))
+    assert answers.get("huge", "v") is None and answers.size == 8
+
+
+def test_a_workers_recent_answer_is_never_served_once_the_shared_version_moves(client, world, cache_backend):
+    path = "/api/crimes-street-dates"
+    assert client.get(path).json() == []
+    published_layer(world)
+    # As another worker or machine would: only the shared version moves, this worker's copy stays.
+    cache.set(PUBLISHED_VERSION_KEY, "moved elsewhere", timeout=None)
     assert client.get(path).json() != []
