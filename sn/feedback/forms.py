@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from sn.feedback.models import Category, Kind, Outcome, ReplyBy
-from sn.feedback.rules import FIELD_WORDS, MAX_LENGTHS
+from sn.feedback.rules import FIELD_WORDS, MAX_LENGTHS, NO_MESSAGE, clean_text, contact_problems
 from sn.geography.models import Borough, Neighbourhood
 
 WARD, BOROUGH = "ward", "borough"
@@ -54,7 +54,9 @@ class ServiceErrorsForm(forms.Form):
         """(anchor, message) for the error summary: each links to its field (a group of radios by its
         first radio), a form-wide error to the first field."""
         links = []
-        for name, errors in self.errors.items():
+        # In the order of the fields on the page, a form-wide error first.
+        order = {name: position for position, name in enumerate(self.fields)}
+        for name, errors in sorted(self.errors.items(), key=lambda item: order.get(item[0], -1)):
             if name in self.fields:
                 bound = self[name]
                 radios = isinstance(bound.field.widget, forms.RadioSelect)
@@ -126,6 +128,7 @@ class FeedbackForm(ServiceErrorsForm):
         "Your postal address", "sender_address", textarea=True, rows=4, help_text="Include the postcode."
     )
     sender_name = _text("Your name", "sender_name", help_text="Needed if you would like a reply.")
+    SENDER_FIELDS = ("sender_name", "sender_email", "sender_phone", "sender_address")
     # The honeypot: hidden from people and from assistive technology; a program filling every field fills it.
     website = forms.CharField(label="Leave this empty", required=False, max_length=1000)
 
@@ -154,6 +157,22 @@ class FeedbackForm(ServiceErrorsForm):
             "sender_phone": data["sender_phone"],
             "sender_address": data["sender_address"],
         }
+
+    def clean(self) -> dict:
+        """A form with mistakes never reaches the service, so the problems the service would find in the
+        rest (an empty message, the contact details the reply needs) are named now too: the sender puts
+        everything right at once."""
+        cleaned = super().clean()
+        if not self._errors:
+            return cleaned
+        text = {name: clean_text(self.data.get(name, "")) for name in ("message", *self.SENDER_FIELDS)}
+        problems = {"message": NO_MESSAGE} if not text["message"] else {}
+        if cleaned.get("reply_by"):
+            problems |= contact_problems(cleaned["reply_by"], *(text[name] for name in self.SENDER_FIELDS))
+        for name, problem in problems.items():
+            if name not in self._errors:
+                self.add_error(name, problem)
+        return cleaned
 
     def clean_area(self) -> str:
         value = self.cleaned_data["area"]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from sn.feedback.models import Kind
+from sn.feedback.models import Kind, ReplyBy
 from sn.feedback.working_days import add_working_days
 
 MAX_LENGTHS = {
@@ -33,6 +33,7 @@ FIELD_WORDS = {
 # PostgreSQL's text columns.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
+NO_MESSAGE = "Enter your message."
 
 
 def clean_text(value: str) -> str:
@@ -60,6 +61,23 @@ def email_problem(value: str) -> str | None:
     except ValidationError:
         return "Enter an email address in the correct format, like name@example.com."
     return None
+
+
+def contact_problems(reply_by: str, name: str, email: str, phone: str, address: str) -> dict[str, str]:
+    """What the chosen way of replying still needs, by field (the form says so before sending, the service
+    decides)."""
+    errors: dict[str, str] = {}
+    if reply_by not in ReplyBy.values:
+        return {"reply_by": "Choose how you would like us to reply."}
+    if reply_by != ReplyBy.NONE and not name:
+        errors["sender_name"] = "Enter your name, so that we know who to reply to."
+    if reply_by == ReplyBy.EMAIL:
+        errors["sender_email"] = "Enter your email address." if not email else email_problem(email)
+    elif reply_by == ReplyBy.PHONE:
+        errors["sender_phone"] = "Enter your phone number." if not phone else phone_problem(phone)
+    elif reply_by == ReplyBy.POST and not address:
+        errors["sender_address"] = "Enter your postal address, with the postcode."
+    return {field: problem for field, problem in errors.items() if problem}
 
 
 def working_days_to_answer(kind: str) -> int:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sn.core.audit import audit_actor
 from sn.feedback.models import FeedbackMessage, Kind, ReplyBy
-from sn.feedback.rules import clean_text, due_date, email_problem, length_problem, phone_problem
+from sn.feedback.rules import NO_MESSAGE, clean_text, contact_problems, due_date, length_problem
 from sn.geography.models import Borough, Neighbourhood
 
 log = logging.getLogger("sn.feedback")
@@ -31,21 +31,6 @@ def new_reference(year: int) -> str:
         reference = f"YVC-{year}-{code}"
         if not FeedbackMessage.objects.filter(reference=reference).exists():
             return reference
-
-
-def _contact_errors(reply_by: str, name: str, email: str, phone: str, address: str) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if reply_by not in ReplyBy.values:
-        return {"reply_by": "Choose how you would like us to reply."}
-    if reply_by != ReplyBy.NONE and not name:
-        errors["sender_name"] = "Enter your name, so that we know who to reply to."
-    if reply_by == ReplyBy.EMAIL:
-        errors["sender_email"] = "Enter your email address." if not email else email_problem(email)
-    elif reply_by == ReplyBy.PHONE:
-        errors["sender_phone"] = "Enter your phone number." if not phone else phone_problem(phone)
-    elif reply_by == ReplyBy.POST and not address:
-        errors["sender_address"] = "Enter your postal address, with the postcode."
-    return {field: problem for field, problem in errors.items() if problem}
 
 
 def feedback_submit(
@@ -82,12 +67,12 @@ def feedback_submit(
     if about_conduct and kind != Kind.COMPLAINT:
         errors["about_conduct"] = "Only a complaint can be about an officer's or staff member's conduct."
     if not texts["message"]:
-        errors["message"] = "Enter your message."
+        errors["message"] = NO_MESSAGE
     if kind == Kind.JOIN and reply_by == ReplyBy.NONE:
         errors["reply_by"] = "To join the panel or the Key Individual Network, tell us how to contact you."
     else:
         errors.update(
-            _contact_errors(
+            contact_problems(
                 reply_by,
                 texts["sender_name"],
                 texts["sender_email"],

@@ -90,6 +90,30 @@ def test_a_refused_form_names_the_field_and_writes_nothing(client, world):
     assert not FeedbackMessage.objects.exists()
 
 
+def test_an_empty_form_lists_every_problem_at_once_in_the_fields_order(client, world):
+    # Found walking the form: sending it empty named the ward, the kind and the reply but not the empty
+    # message, which the service decides and so was reported only once the rest had been put right.
+    response = _post(client, world, area="", kind="", message="", reply_by="")
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page.split('govuk-error-summary__list">')[1].split("</ul>")[0]
+    anchors = ["#id_area", "#id_kind_0", "#id_message", "#id_reply_by_0"]
+    assert all(f'href="{anchor}"' in summary for anchor in anchors)
+    assert [summary.index(f'href="{anchor}"') for anchor in anchors] == sorted(
+        summary.index(f'href="{anchor}"') for anchor in anchors
+    )
+    assert "Enter your message." in summary
+
+
+def test_the_contact_details_the_reply_needs_are_asked_for_with_the_other_mistakes(client, world):
+    response = _post(client, world, area="", sender_email="", sender_name="")
+    summary = response.content.decode().split('govuk-error-summary__list">')[1].split("</ul>")[0]
+    assert 'href="#id_area"' in summary
+    assert 'href="#id_sender_email"' in summary and "Enter your email address." in summary
+    assert 'href="#id_sender_name"' in summary
+    assert not FeedbackMessage.objects.exists()
+
+
 def test_a_missing_choice_links_to_its_first_radio(client, world):
     response = _post(client, world, kind="", reply_by="")
     page = response.content.decode()
