@@ -31,8 +31,10 @@ demo: install ## Install, migrate, build the demo force if the database is empty
 	$(BIN)/sn seed-cycle --if-empty
 	$(BIN)/sn collectstatic --no-input -v 0
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
-		--env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
+	@# One process with threads: without SN_REDIS_URL the cache and rate limits live in the process, and
+	@# several workers would each keep their own (sn check --deploy warns of it for production).
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --worker-class gthread --threads 8 \
+		--access-logfile - --env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
 
 browser: ## Install Debian's Chromium for the browser tests, when missing
 	@if [ -x /usr/bin/chromium ]; then echo "Chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
@@ -76,7 +78,8 @@ check: install ## ruff, migrations in step with models, the permissions doc, dep
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/sn makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/sn permissions-doc --check
 	DJANGO_SETTINGS_MODULE=config.settings.production SN_SECRET_KEY="check-only-$$(head -c 32 /dev/urandom | base64)" \
-		SN_ALLOWED_HOSTS=sn.example.org $(BIN)/sn check --deploy --fail-level WARNING
+		SN_ALLOWED_HOSTS=sn.example.org SN_REDIS_URL=redis://redis.example.org:6379/0 \
+		$(BIN)/sn check --deploy --fail-level WARNING
 
 bench: install load-tools ## Benchmarks, printed as ratios against a baseline run in the same process
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m benchmarks

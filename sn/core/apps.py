@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from sn.core import audit
+        from sn.core import audit, checks  # noqa: F401 (importing registers the deploy checks)
 
         audit.connect_signals()
