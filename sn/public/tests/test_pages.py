@@ -138,8 +138,10 @@ def test_searching_by_name(client, world):
     assert "1 ward matching" in body
     body = client.get(reverse("public:home"), {"q": "borough a"}).content.decode()
     assert reverse("public:borough", args=[world.boroughs["a"].code]) in body
+    # A borough found is an answer: no "nothing found, check the spelling" above it.
+    assert "No wards" not in body and "Check the spelling" not in body
     body = client.get(reverse("public:home"), {"q": "Atlantis"}).content.decode()
-    assert "No wards matching" in body
+    assert "No wards or boroughs matching" in body and "Check the spelling" in body
 
 
 def test_an_empty_search_is_refused_on_its_field(client, world):
