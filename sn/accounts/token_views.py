@@ -1,5 +1,5 @@
 """/accounts/api-tokens/: a signed-in user's API tokens, listed with their state, made (the token shown
-once, on the answer to the form) and revoked; the central unit sees and revokes everyone's."""
+once, on the page the form redirects to) and revoked; the central unit sees and revokes everyone's."""
 
 from django import forms
 from django.contrib import messages
@@ -41,6 +41,18 @@ class ApiTokenForm(forms.Form):
     )
 
 
+NEW_TOKEN_KEY = "sn_new_api_token"
+
+
+def _new_token(request: HttpRequest):
+    """The token made by the form just before the redirect, once: (token, the token itself) or None."""
+    waiting = request.session.pop(NEW_TOKEN_KEY, None)
+    if not isinstance(waiting, dict):
+        return None
+    token = tokens_for(request.user).filter(pk=waiting.get("id")).first()
+    return (token, waiting.get("raw", "")) if token is not None else None
+
+
 class RevokeForm(forms.Form):
     token = forms.IntegerField(
         widget=forms.HiddenInput, error_messages={"required": CHOOSE_A_TOKEN, "invalid": CHOOSE_A_TOKEN}
@@ -79,11 +91,14 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                # Shown on this answer only (the page is never cached for a signed-in user); a reload
-                # shows the list without it.
-                created, form = (token, raw), ApiTokenForm()
+                # Post, then redirect, so that reloading the page cannot make a second token. The token
+                # waits in the session for that one next answer, which takes it out again.
+                request.session[NEW_TOKEN_KEY] = {"id": token.id, "raw": raw}
+                return redirect(reverse("accounts:api_tokens"))
         if form.errors:
             status = 400
+    else:
+        created = _new_token(request)
     now = timezone.now()
     tokens = [(token, token.state(now)) for token in tokens_for(user)]
     return render(

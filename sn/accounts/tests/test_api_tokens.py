@@ -138,16 +138,21 @@ def test_the_command_prints_the_token_once_and_keeps_only_its_hash(world):
         call_command("api-token", "sergeant", "--expires", "0", stdout=io.StringIO())
 
 
-def test_the_page_makes_a_token_and_shows_it_only_on_that_answer(client_for, world):
+def test_the_page_makes_a_token_and_shows_it_once_after_redirecting(client_for, world):
+    """Post, then redirect: reloading the page that shows the token must not post the form again and
+    make a second token (found in the QA walk), and the token is shown on one answer only."""
     client = client_for("partner")
     response = client.post(URL, {"action": "create", "name": "Housing dashboard", "expires_in_days": "90"})
-    assert response.status_code == 200
+    assert response.status_code == 302 and response["Location"] == URL
     token = ApiToken.objects.get()
-    raw = response.context["created"][1]
-    assert raw in response.content.decode() and token.owner == world.user("partner")
-    assert response["Cache-Control"] == "no-store"
+    shown = client.get(URL)
+    raw = shown.context["created"][1]
+    assert raw.startswith("sn_") and raw in shown.content.decode() and token.owner == world.user("partner")
+    assert token.prefix in raw and shown["Cache-Control"] == "no-store"
     again = client.get(URL)
     assert raw not in again.content.decode() and token.prefix in again.content.decode()
+    assert ApiToken.objects.count() == 1
+    assert all(raw not in str(value) for value in client.session.values())
 
 
 def test_the_page_refuses_bad_input_naming_the_field(client_for, world):
