@@ -2,11 +2,14 @@
 nothing but what residents may read."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sn.geography.tests.factories import ORIGIN_LAT, ORIGIN_LNG, SIZE
+from sn.panels.tests.factories import MeetingFactory, MilestoneFactory, PanelFactory, PriorityFactory
 from sn.public.selectors import find_wards, normalise
 from sn.public.tests.helpers import ward_url
 
@@ -207,3 +210,19 @@ def test_an_officer_with_a_photo_is_shown_with_it_and_its_alt_text(client, world
     officer.save()
     body = client.get(ward_url(world.wards["a1"])).content.decode()
     assert f'src="{officer.photo.url}" alt="Photograph of Sergeant {officer.full_name}"' in body
+
+
+def test_a_step_past_its_date_and_not_done_says_it_is_late(client, world):
+    """A step still "to do" weeks after its date told residents nothing was wrong (found in the QA walk)."""
+    ward = world.wards["a2"]
+    panel = PanelFactory(neighbourhood=ward)
+    priority = PriorityFactory(
+        selected_at=MeetingFactory(panel=panel), owner=world.officers["sergeant_a"], wording="Quiet nights"
+    )
+    today = timezone.localdate()
+    MilestoneFactory(priority=priority, description="Dispersal order", due_on=today - timedelta(days=20))
+    MilestoneFactory(priority=priority, description="Street meeting", due_on=today + timedelta(days=20))
+    body = client.get(ward_url(ward)).content.decode()
+    late = body[body.index("Dispersal order") - 80 : body.index("Dispersal order")]
+    upcoming = body[body.index("Street meeting") - 80 : body.index("Street meeting")]
+    assert "Late" in late and "To do" in upcoming and "Late" not in upcoming
