@@ -59,9 +59,10 @@ def _report(label: str, result: FuzzResult, seconds: float) -> None:
 def run(*, quick: bool = False) -> list[str]:
     section("Schemathesis over both APIs, against the demo force")
     runs = {key: max(2, value // 20) for key, value in RUNS.items()} if quick else RUNS
-    # Refusals (404 and 403 to a signed-in caller) are each a line in the security log: noise here.
-    logging.getLogger("sn.security").setLevel(logging.ERROR)
     with demo_database(with_cycle=True):
+        # Refusals (404 and 403 to a signed-in caller) are each a line in the security log: noise here.
+        # Set inside: demo_database sets the log's level to WARNING on the way in.
+        logging.getLogger("sn.security").setLevel(logging.ERROR)
         lead = User.objects.filter(role=Role.BOROUGH_LEAD, is_active=True).order_by("pk").first()
         _, raw = api_token_create(owner=lead, name="api_fuzz benchmark")
         known = _known()
