@@ -27,7 +27,8 @@ for _prefix, router in api._routers:
 
 # --- What makes the stored answers old (sn.policeapi.middleware): a change to anything the neighbourhood
 # side shows, now and again once committed (as the public pages do: sn/public/hooks.py). The published
-# crimes are rebuilt in bulk, which sends no signals: their answers live SN_PUBLIC_CACHE_SECONDS.
+# crimes are rebuilt in bulk, which sends no signals: the middleware also matches the published layer's
+# own version, which every rebuild moves (sn.incidents.disclosure.PUBLISHED_VERSION_KEY).
 SHOWN = (Force, Borough, Neighbourhood, Team, Officer, Posting, Panel, Meeting, Priority, Statement, Event)
 
 
