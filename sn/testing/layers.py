@@ -32,6 +32,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # priorities and cases; the borough tasking group reads all of them.
     ("problemsolving",),
     ("activity",),
+    # The workforce: duties, abstraction and shift patterns; then what plans with them: Approach A
+    # deployments, shifts against demand, and the supervision model. Tasking reads the deployments.
+    ("workforce",),
+    ("deployments", "rosters", "supervision"),
     ("tasking",),
     # The faces: staff pages, reports, the platform API, the public pages and the police.uk API.
     ("reports", "api", "pages", "public", "policeapi"),

@@ -1,0 +1,1 @@
+"""What deployments adds to pages lower apps own (sn.core.registries)."""

@@ -1,0 +1,1 @@
+"""What deployments guards (docs/permissions.md is generated from these declarations)."""

@@ -1,0 +1,1 @@
+"""What rosters adds to pages lower apps own (sn.core.registries)."""

@@ -1,0 +1,1 @@
+"""What rosters guards (docs/permissions.md is generated from these declarations)."""

@@ -1,0 +1,1 @@
+"""What supervision adds to pages lower apps own (sn.core.registries)."""

@@ -1,0 +1,1 @@
+"""What supervision guards (docs/permissions.md is generated from these declarations)."""

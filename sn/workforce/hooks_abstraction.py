@@ -1,0 +1,1 @@
+"""Abstraction monitoring: navigation and the monthly report section."""

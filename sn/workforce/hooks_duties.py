@@ -1,0 +1,1 @@
+"""Duties: navigation, ward panels and work items."""
