@@ -14,12 +14,16 @@ from datetime import date
 from sn.activity.demo import activity_demo_load
 from sn.community.demo import community_demo_load
 from sn.concerns.models import Concern
+from sn.deployments.demo import deployments_demo_load
 from sn.engagement.demo import engagement_demo_load
 from sn.feedback.demo import feedback_demo_load
 from sn.panels.demo import panels_demo_load
 from sn.problemsolving.demo import problemsolving_demo_load
 from sn.profiles.demo import profiles_demo_load
+from sn.rosters.demo import rosters_demo_load
+from sn.supervision.demo import supervision_demo_load
 from sn.tasking.demo import tasking_demo_load
+from sn.workforce.demo import workforce_demo_load
 
 STEPS = (
     ("Ward profiles: demographics, key locations and recurring events", profiles_demo_load),
@@ -28,6 +32,10 @@ STEPS = (
     ("Ward panels, meetings, priorities and statements", panels_demo_load),
     ("Problem-solving cases, partners' work, reviews and assessments", problemsolving_demo_load),
     ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
+    ("Duties: codes, abstraction policy, shift patterns, three months per officer", workforce_demo_load),
+    ("Approach A deployments across ward boundaries", deployments_demo_load),
+    ("A year of calls for service, and shift cover", rosters_demo_load),
+    ("The supervision model: a proposal for every borough", supervision_demo_load),
     ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
     ("Your Voice Counts: residents' feedback in every borough's queue", feedback_demo_load),
 )

@@ -1,0 +1,10 @@
+"""The demo force's supervision (a placeholder while issue 12 is built; its owner replaces it)."""
+
+from collections.abc import Callable
+from datetime import date
+
+
+def supervision_demo_load(
+    *, seed: int, today: date | None = None, progress: Callable[[str], None] = print
+) -> str:
+    return "not built yet"

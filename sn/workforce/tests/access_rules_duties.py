@@ -1,0 +1,1 @@
+ACCESS_RULES: dict = {}
