@@ -40,3 +40,10 @@ MANAGE_ABSTRACTION_POLICY = declare(
     app="workforce",
     roles={Role.CENTRAL_UNIT},
 )
+# Seed 000 paragraph 51: a change of shift pattern is a decision for the cluster inspector or above.
+ADOPT_SHIFT_PATTERN = declare(
+    "adopt_shift_pattern",
+    "Adopt a change to the shift patterns of the teams in their area",
+    app="workforce",
+    roles={Role.INSPECTOR, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
+)

@@ -1,0 +1,1 @@
+"""Writes of the workforce app (sn.workforce.services.<module>)."""
