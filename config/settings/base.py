@@ -377,3 +377,16 @@ EMAIL_TIMEOUT = 10
 # police.uk's own limit per client address: 15 requests a second, in bursts of up to 30 (a leaky bucket).
 SN_POLICE_API_RATE: float = float(env_str("SN_POLICE_API_RATE", "15"))
 SN_POLICE_API_BURST: int = env_int("SN_POLICE_API_BURST", 30)
+
+# --- the workforce (issue 12: docs/how-to/duties.md, abstraction.md, shifts-and-demand.md,
+# supervision-model.md) ---
+# Working-time rules every shift pattern must keep: no shift longer than SN_MAX_SHIFT_HOURS, at least
+# SN_MIN_REST_HOURS between the end of one shift and the start of the next (Sunday into Monday too).
+SN_MAX_SHIFT_HOURS = env_int("SN_MAX_SHIFT_HOURS", 10)
+SN_MIN_REST_HOURS = env_int("SN_MIN_REST_HOURS", 11)
+# The hours of each day a cluster's offset shifts should cover between them (seed 000: 16/7 cover).
+SN_COVER_DAY_STARTS_HOUR = env_int("SN_COVER_DAY_STARTS_HOUR", 7)
+SN_COVER_DAY_ENDS_HOUR = env_int("SN_COVER_DAY_ENDS_HOUR", 23)
+# The supervision model: at most this many adjacent wards of one cluster share a sergeant (seed 000
+# paragraph 41 proposed pairs and threes of quieter wards).
+SN_MAX_WARDS_PER_SERGEANT = env_int("SN_MAX_WARDS_PER_SERGEANT", 3)
