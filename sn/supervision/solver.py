@@ -30,6 +30,9 @@ DEFAULT_BUSIEST_SHARE = 0.1
 DEFAULT_STAFF_WEIGHT = 0.5
 # Costs are integers for CP-SAT; a group of average demand and staff costs about this much.
 COST_SCALE = 1000
+# Deterministic time (about a second here) the area is first given as one program; a borough needs a
+# fraction of it, a force more than it, and then goes by cluster.
+WHOLE_PROGRAM_LIMIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -126,21 +129,6 @@ def _solver(deterministic_limit: float, time_limit: float) -> cp_model.CpSolver:
     return solver
 
 
-def fewest_groups(
-    wards: list[Ward], candidates: list[tuple[int, ...]], *, deterministic_limit: float, time_limit: float
-) -> int | None:
-    """The fewest groups that cover the wards (None when the limit comes first)."""
-    model = cp_model.CpModel()
-    chosen = [model.new_bool_var(f"g{i}") for i in range(len(candidates))]
-    _cover_each_once(model, wards, candidates, chosen)
-    model.minimize(sum(chosen))
-    solver = _solver(deterministic_limit, time_limit)
-    status = solver.solve(model)
-    if status == cp_model.OPTIMAL:
-        return round(solver.objective_value)
-    return None
-
-
 def _cover_each_once(model, wards, candidates, chosen) -> None:
     containing: dict[int, list] = {w.id: [] for w in wards}
     for var, group in zip(chosen, candidates, strict=True):
@@ -148,6 +136,56 @@ def _cover_each_once(model, wards, candidates, chosen) -> None:
             containing[ward_id].append(var)
     for ward_id in sorted(containing):
         model.add_exactly_one(containing[ward_id])
+
+
+@dataclass
+class _Option:
+    """One cluster's best arrangement with a given number of groups."""
+
+    count: int
+    cost: int
+    groups: list[tuple[int, ...]]
+    optimal: bool
+
+
+def _cluster_options(
+    wards: list[Ward], candidates: list[tuple[int, ...]], costs: list[int], limits: dict
+) -> list[_Option]:
+    """For each number of groups the cluster's wards allow, the cheapest arrangement: one small
+    program per count (a cluster holds four to eight wards, so each is solved to optimality at once)."""
+    options = []
+    for count in range(len(wards), 0, -1):
+        model = cp_model.CpModel()
+        chosen = [model.new_bool_var(f"g{i}") for i in range(len(candidates))]
+        _cover_each_once(model, wards, candidates, chosen)
+        model.add(sum(chosen) == count)
+        model.minimize(sum(c * v for c, v in zip(costs, chosen, strict=True)))
+        solver = _solver(**limits)
+        status = solver.solve(model)
+        if status == cp_model.INFEASIBLE:
+            break  # fewer groups than this cannot cover the cluster either
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        groups = [g for g, v in zip(candidates, chosen, strict=True) if solver.value(v)]
+        options.append(_Option(count, round(solver.objective_value), groups, status == cp_model.OPTIMAL))
+    return options
+
+
+def _whole_program(
+    wards: list[Ward], candidates: list[tuple[int, ...]], costs: list[int], target: int, limits: dict
+) -> tuple[list[tuple[int, ...]], int] | None:
+    """The area as one program, given a short while: a borough's is proved optimal in milliseconds.
+    None when it is not proved in that while (a whole force) or is infeasible."""
+    model = cp_model.CpModel()
+    chosen = [model.new_bool_var(f"g{i}") for i in range(len(candidates))]
+    _cover_each_once(model, wards, candidates, chosen)
+    model.add(sum(chosen) == target)
+    model.minimize(sum(c * v for c, v in zip(costs, chosen, strict=True)))
+    solver = _solver(min(WHOLE_PROGRAM_LIMIT, limits["deterministic_limit"]), limits["time_limit"])
+    if solver.solve(model) != cp_model.OPTIMAL:
+        return None
+    groups = [g for g, v in zip(candidates, chosen, strict=True) if solver.value(v)]
+    return groups, round(solver.objective_value)
 
 
 def propose_partition(
@@ -158,34 +196,62 @@ def propose_partition(
     max_size: int = DEFAULT_MAX_SIZE,
     busiest_share: float = DEFAULT_BUSIEST_SHARE,
     staff_weight: float = DEFAULT_STAFF_WEIGHT,
-    deterministic_limit: float = 10.0,
+    deterministic_limit: float = 5.0,
     time_limit: float = 60.0,
 ) -> Partition:
-    """Exactly `target` groups covering the wards, as even in demand and staff as the solver finds
-    within the limits; or why not."""
+    """Exactly `target` groups covering the wards, as even in demand and staff as possible; or why not.
+
+    The area is first solved as one program. When the solver cannot prove that optimum quickly (a whole
+    force: it takes minutes) or the target is infeasible, the program is split, exactly, since groups
+    never cross a cluster: each cluster's cheapest arrangement for every number of groups it allows
+    (small programs), then a master program choosing one number per cluster that adds up to the target
+    at the least total cost; this proves the force's optimum in seconds, and the interval of feasible
+    targets falls out of it."""
     started = time.perf_counter()
     wards = sorted(wards, key=lambda w: w.id)
     busiest = busiest_wards(wards, busiest_share)
     most = len(wards)
     if not wards:
         return Partition(status="infeasible", most=0, message="There are no wards to supervise.")
+    limits = {"deterministic_limit": deterministic_limit, "time_limit": time_limit}
     candidates = candidate_groups(wards, neighbours, max_size, busiest)
-    if not 1 <= target <= most:
-        limits = {"deterministic_limit": deterministic_limit, "time_limit": time_limit}
-        fewest = fewest_groups(wards, candidates, **limits)
+    cost_list = group_costs(wards, candidates, staff_weight)
+    if 1 <= target <= most:
+        whole = _whole_program(wards, candidates, cost_list, target, limits)
+        if whole is not None:
+            groups, cost = whole
+            return Partition(
+                status="optimal",
+                groups=groups,
+                cost=cost,
+                seconds=time.perf_counter() - started,
+                most=most,
+                busiest=busiest,
+            )
+    costs = dict(zip(candidates, cost_list, strict=True))
+    by_cluster: dict[object, list[Ward]] = {}
+    for ward in wards:
+        # A ward with no cluster shares with nobody: a cluster of its own.
+        key = ward.cluster if ward.cluster is not None else ("alone", ward.id)
+        by_cluster.setdefault(key, []).append(ward)
+    cluster_of = {w.id: key for key, members in by_cluster.items() for w in members}
+    options_of = {}
+    for key, members in by_cluster.items():
+        own = [g for g in candidates if cluster_of[g[0]] == key]
+        options_of[key] = _cluster_options(members, own, [costs[g] for g in own], limits)
+    fewest = sum(min(o.count for o in options) for options in options_of.values())
+    if not fewest <= target <= most:
         return _infeasible(target, fewest, most, busiest, max_size, started)
     model = cp_model.CpModel()
-    chosen = [model.new_bool_var(f"g{i}") for i in range(len(candidates))]
-    _cover_each_once(model, wards, candidates, chosen)
-    model.add(sum(chosen) == target)
-    costs = group_costs(wards, candidates, staff_weight)
-    model.minimize(sum(c * v for c, v in zip(costs, chosen, strict=True)))
-    solver = _solver(deterministic_limit, time_limit)
+    picks = []
+    for key in by_cluster:
+        chosen = [(model.new_bool_var(f"{key}-{o.count}"), o) for o in options_of[key]]
+        model.add_exactly_one(var for var, _ in chosen)
+        picks.extend(chosen)
+    model.add(sum(o.count * var for var, o in picks) == target)
+    model.minimize(sum(o.cost * var for var, o in picks))
+    solver = _solver(**limits)
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
-        limits = {"deterministic_limit": deterministic_limit, "time_limit": time_limit}
-        fewest = fewest_groups(wards, candidates, **limits)
-        return _infeasible(target, fewest, most, busiest, max_size, started)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Partition(
             status="unknown",
@@ -194,11 +260,12 @@ def propose_partition(
             seconds=time.perf_counter() - started,
             message="The solver found no arrangement within its time limit; try again with a larger limit.",
         )
-    groups = [g for g, v in zip(candidates, chosen, strict=True) if solver.value(v)]
+    taken = [o for var, o in picks if solver.value(var)]
+    optimal = status == cp_model.OPTIMAL and all(o.optimal for o in taken)
     return Partition(
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
-        groups=groups,
-        cost=round(solver.objective_value),
+        status="optimal" if optimal else "feasible",
+        groups=sorted(g for o in taken for g in o.groups),
+        cost=sum(o.cost for o in taken),
         seconds=time.perf_counter() - started,
         most=most,
         busiest=busiest,
@@ -206,12 +273,9 @@ def propose_partition(
 
 
 def _infeasible(
-    target: int, fewest: int | None, most: int, busiest: frozenset[int], max_size: int, started: float
+    target: int, fewest: int, most: int, busiest: frozenset[int], max_size: int, started: float
 ) -> Partition:
-    if fewest is None:
-        reach = f"at most {most}"
-    else:
-        reach = f"between {fewest} and {most}"
+    reach = f"between {fewest} and {most}"
     message = (
         f"No arrangement has exactly {target} sergeant{'s' if target != 1 else ''}: with at most {max_size} "
         f"adjacent wards of one cluster per sergeant and the {len(busiest)} busiest ward"
