@@ -93,13 +93,22 @@ class DutyImport(models.Model):
 
 
 class Duty(AuditedModel):
-    officer = models.ForeignKey("teams.Officer", on_delete=models.PROTECT, related_name="duties")
+    # The officer, team and ward lead composite indexes below; their own single-column indexes would
+    # only slow the bulk writes of a million rows.
+    officer = models.ForeignKey(
+        "teams.Officer", on_delete=models.PROTECT, related_name="duties", db_index=False
+    )
     # The team the officer was posted to that day: whose rostered hours the duty counts in.
-    team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="duties")
+    team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="duties", db_index=False)
     # Where the officer worked: the team's own ward, another ward (lent under a deployment), or none
     # when abstracted.
     neighbourhood = models.ForeignKey(
-        "geography.Neighbourhood", null=True, blank=True, on_delete=models.PROTECT, related_name="duties"
+        "geography.Neighbourhood",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duties",
+        db_index=False,
     )
     date = models.DateField(help_text="The day the duty starts")
     starts_at = models.DateTimeField()
