@@ -7,10 +7,10 @@ today's to four weeks after today (rostered ahead).
   cover every day (seed 000 paragraph 52). Each officer works their team's pattern; a sergeant shared
   by several teams spends each working day with one of them in turn.
 - Abstraction (seed 003: 1.6% force-wide for reasons that count): each team has its own rate of other
-  abstraction around 1.3%, a few teams (about one in twenty) three to five times that, varying month to
-  month; none is known ahead of today. Leave comes as a week's block for most officers and single days
-  (about a tenth of rostered hours), mandatory training on about one shift in forty, and public order
-  on a few event days (exempt reasons, as the policy says).
+  abstraction (most between 0.7% and 2.5%, a few teams, about one in twenty, three to five times that),
+  varying month to month; none is known ahead of today. Leave comes as a week's block for most officers
+  and single days (about a tenth of rostered hours), mandatory training on about one shift in forty,
+  and public order on a few event days (exempt reasons, as the policy says).
 - PCs and PCSOs are abstracted independently, so most teams keep a PC and a PCSO on each shift, while
   a team with one PC is left without one whenever that PC is away: the thin wards where lending their
   only PC would break the cover rule.
@@ -47,7 +47,7 @@ EARLY_REST = (5, 1, 3, 6, 2, 4, 0)
 LATE_REST = (2, 6, 0, 4, 1, 3, 5)
 PATTERN_NOTE = "Demo: the cluster's teams alternate earlies and lates, rest days staggered: 16-hour cover"
 ROSTERED_AHEAD = timedelta(weeks=4)
-OTHER_BASE_RATE = 0.013
+OTHER_BASE_RATE = 0.017
 HOT_TEAM_SHARE = 0.05
 LEAVE_BLOCK_CHANCE = 0.8
 LEAVE_DAY_CHANCE = 0.045
