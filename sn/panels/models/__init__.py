@@ -3,6 +3,7 @@ off (stages 5 and 7). Other apps link to a priority by its id (`panels.Priority`
 cases of the next stage hang from it."""
 
 from sn.panels.models.meetings import Meeting, MeetingPaper
+from sn.panels.models.notices import PanelNotice
 from sn.panels.models.panels import DiversityAnswers, Panel, PanelMember
 from sn.panels.models.priorities import Milestone, Priority, ProgressUpdate, Review, Statement
 
@@ -13,6 +14,7 @@ __all__ = [
     "Milestone",
     "Panel",
     "PanelMember",
+    "PanelNotice",
     "Priority",
     "ProgressUpdate",
     "Review",

@@ -32,6 +32,7 @@ from sn.panels.permissions import (
     is_chair_of,
     require_decision_maker,
 )
+from sn.panels.notices import meeting_notices
 from sn.panels.selectors import concern_topics_for_selection, current_priorities, priority_warnings
 from sn.panels.views.common import attending_officers, get_panel_for_user, team_officers
 
@@ -60,6 +61,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members_present": list(meeting.members_present.order_by("name")),
             "officers_present": list(meeting.officers_present.all()),
             "papers": list(meeting.papers.all()),
+            "notices": meeting_notices(meeting),
             "selected": list(meeting.priorities_selected.all()),
             "reviews": reviews,
             # Priorities chosen before this meeting, not yet reviewed at it.

@@ -1,0 +1,3 @@
+from sn.deployments.models.deployments import Deployment, LentOfficer
+
+__all__ = ["Deployment", "LentOfficer"]
