@@ -7,12 +7,14 @@ cut into segments at policy changes and the database sums minutes per segment an
 GROUP BY; exemption is applied here, on a few hundred sums rather than on the rows.
 """
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Case, F, IntegerField, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from sn.core.months import add_months
 from sn.workforce.models import AbstractionPolicy, AbstractionReason, Duty
@@ -118,31 +120,46 @@ class Tally:
 
 
 def tallies(
-    duties: QuerySet[Duty], *, key: str | None, first_month: date, last_month: date, history: list[Policy]
+    duties: QuerySet[Duty],
+    *,
+    key: str | None,
+    first_month: date,
+    last_month: date,
+    history: list[Policy],
+    until: date,
+    scan: bool = False,
 ) -> dict[tuple, Tally]:
-    """{(key value, month): Tally} over the months first to last, one GROUP BY. `key` is the field the
-    rows are grouped by ("team_id", "officer_id", "team__neighbourhood__borough_id" ...), None for the
-    whole of `duties` (the key value is then None)."""
+    """{(key value, month): Tally} over the months first to last and up to `until`, one GROUP BY.
+    `key` is the field the rows are grouped by ("team_id", "officer_id",
+    "team__neighbourhood__borough_id" ...), None for the whole of `duties` (the key value is then None).
+    `scan`: the rows are most of the table (the force), which one pass over it reads faster than an
+    index lookup per row."""
     cuts = segments(first_month, last_month, history)
-    # Rows are filtered to the months, so the first segment whose end is after the date is its own.
+    day = Coalesce("date", "date") if scan else F("date")
+    rows = duties.alias(day=day).filter(
+        day__gte=first_month, day__lt=add_months(last_month, 1), day__lte=until
+    )
+    result: dict[tuple, Tally] = defaultdict(Tally)
+    if key is None:
+        # A handful of reasons by a few hundred days: cheaper to group by the date itself and find each
+        # day's segment here than to have the database evaluate a CASE on every row.
+        starts = [cut.start for cut in cuts]
+        for row in rows.values("reason_id", "date").annotate(total=Sum("minutes")).order_by():
+            _add(result, None, cuts[bisect_right(starts, row["date"]) - 1], row["reason_id"], row["total"])
+        return dict(result)
+    # Keyed rows are many (teams, officers) and a month has one or two segments: a short CASE per row.
     which = Case(
         *[When(date__lt=cut.end, then=Value(i)) for i, cut in enumerate(cuts)], output_field=IntegerField()
     )
-    fields = [key] if key else []
-    rows = (
-        duties.filter(date__gte=first_month, date__lt=add_months(last_month, 1))
-        .annotate(segment=which)
-        .values(*fields, "reason_id", "segment")
-        .annotate(total=Sum("minutes"))
-        .order_by()
-    )
-    result: dict[tuple, Tally] = defaultdict(Tally)
-    for row in rows:
-        cut = cuts[row["segment"]]
-        reason_id = row["reason_id"]
-        exempt = reason_id is not None and cut.policy is not None and reason_id in cut.policy.exempt
-        result[(row[key] if key else None, cut.month)].add(reason_id, row["total"], exempt=exempt)
+    grouped = rows.annotate(segment=which).values(key, "reason_id", "segment").annotate(total=Sum("minutes"))
+    for row in grouped.order_by():
+        _add(result, row[key], cuts[row["segment"]], row["reason_id"], row["total"])
     return dict(result)
+
+
+def _add(result: dict[tuple, Tally], key, cut: Segment, reason_id: int | None, minutes: int) -> None:
+    exempt = reason_id is not None and cut.policy is not None and reason_id in cut.policy.exempt
+    result[(key, cut.month)].add(reason_id, minutes, exempt=exempt)
 
 
 def reason_labels() -> dict[int, tuple[str, int]]:

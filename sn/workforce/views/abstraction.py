@@ -11,7 +11,7 @@ from sn.activity.tables import month_label
 from sn.activity.tables import tables_response as download
 from sn.core.access import access, require_permission
 from sn.core.exports import requested_format
-from sn.core.months import month_end, requested_month
+from sn.core.months import add_months, month_end, requested_month
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_CLUSTER_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.scope import scope_of
 from sn.geography.selectors import get_borough_for_user, get_cluster_for_user, get_neighbourhood_for_user
@@ -41,8 +41,11 @@ def _page(request: HttpRequest, level: Level, area, *, slug: str, crumb) -> Http
     if period.error:
         return period.bad_request(request)
     today = timezone.localdate()
-    month = period.month or today.replace(day=1)
-    report = abstraction_report(level=level, area=area, month=month, scope=scope_of(request.user))
+    # Abstraction is monitored a month at a time, so a page opens on the last month complete.
+    month = period.month or add_months(today.replace(day=1), -1)
+    report = abstraction_report(
+        level=level, area=area, month=month, scope=scope_of(request.user), today=today
+    )
     tables = report_tables(report)
     title = f"{report.name}: abstraction, {month:%B %Y}"
     if fmt:
