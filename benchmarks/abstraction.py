@@ -87,12 +87,3 @@ def run(*, quick: bool = False) -> list[str]:
         f"{times(fast['p50'] / scan['p50'])} a SUM over the trend's (p50 {fast['p50']:.0f} vs "
         f"{count['p50']:.1f} and {scan['p50']:.0f} ms); the force at {report.tally.rate:.2%}",
     ]
-
-
-if __name__ == "__main__":
-    # On its own: DJANGO_SETTINGS_MODULE=config.settings.test python -m benchmarks.abstraction
-    import django
-
-    django.setup()
-    for summary in run(quick=True):
-        print(summary)

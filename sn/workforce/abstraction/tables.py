@@ -81,12 +81,13 @@ def areas_table(report: AbstractionReport) -> Table | None:
     )
 
 
-def teams_table(report: AbstractionReport, lines: list[Line] | None = None) -> Table | None:
-    lines = report.teams if lines is None else lines
+def teams_table(report: AbstractionReport, *, over_only: bool = False) -> Table | None:
+    lines = report.teams_over if over_only else report.teams
     if not lines:
         return None
+    which = "the teams over the target" if over_only else "those over the target first"
     return Table(
-        caption=f"Teams of {report.name}, {report.month:%B %Y}, those over the target first",
+        caption=f"Teams of {report.name}, {report.month:%B %Y}, {which}",
         headers=["Team (ward)", "Borough and cluster", *_LINE_HEADERS, "Over the target"],
         rows=[[line.name, line.parent, *_figures(line.tally, line.target), _over(line)] for line in lines],
         numeric_from=2,
@@ -121,8 +122,16 @@ def trend_table(report: AbstractionReport) -> Table:
     )
 
 
-def report_tables(report: AbstractionReport) -> list[Table]:
-    tables = [reasons_table(report), areas_table(report), teams_table(report), officers_table(report)]
+def report_tables(report: AbstractionReport, *, for_page: bool = False) -> list[Table]:
+    """Every table of a report. The force's page lists only the teams over the target (hundreds of
+    teams make a page too long to read); its downloads list them all."""
+    over_only = for_page and report.level is Level.FORCE
+    tables = [
+        reasons_table(report),
+        areas_table(report),
+        teams_table(report, over_only=over_only),
+        officers_table(report),
+    ]
     return [t for t in tables if t is not None] + [trend_table(report)]
 
 

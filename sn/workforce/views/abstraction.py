@@ -46,16 +46,16 @@ def _page(request: HttpRequest, level: Level, area, *, slug: str, crumb) -> Http
     report = abstraction_report(
         level=level, area=area, month=month, scope=scope_of(request.user), today=today
     )
-    tables = report_tables(report)
     title = f"{report.name}: abstraction, {month:%B %Y}"
     if fmt:
-        return download(f"abstraction-{slug}-{month:%Y-%m}", title, tables, fmt)
+        return download(f"abstraction-{slug}-{month:%Y-%m}", title, report_tables(report), fmt)
+    tables = report_tables(report, for_page=True)
     query = period.query
     # Each row of a list links to its own page; the rows are already those the reader reaches.
     lines = {
         "Boroughs": report.areas,
         "Clusters": report.areas,
-        "Teams": report.teams,
+        "Teams": report.teams_over if report.level is Level.FORCE else report.teams,
         "Officers": report.officers,
     }
     shown = []
