@@ -139,3 +139,49 @@ def lent_by_deployment(deployments: list[Deployment]) -> dict[int, list[LentOffi
     for row in rows:
         grouped[row.deployment_id].append(row)
     return grouped
+
+
+def cover_rows(deployment: Deployment) -> list[dict]:
+    """Each shift of the period on each home ward, with the PCs and PCSOs left on duty in it once every
+    officer lent that day is away, and whether the ward is covered (sn.deployments.cover)."""
+    last = deployment.last_day
+    if last is None:
+        return []
+    first = deployment.starts_on
+    teams = {row.home_team for row in deployment.lent.select_related("home_team__neighbourhood")}
+    everyone = list(in_force_between(first, last))
+    rows = []
+    for team in sorted(teams, key=lambda t: t.neighbourhood.name):
+        stints, _ = team_stints(team, first, last)
+        away = away_days([r for r in everyone if r.home_team_id == team.pk], first, last)
+        for shift in cover.shifts_of(s for s in stints if first <= s.day <= last):
+            present = [
+                s
+                for s in stints
+                if (s.officer_id, s.day) not in away
+                and s.starts_at < shift.ends_at
+                and s.ends_at > shift.starts_at
+            ]
+            missing = cover.missing_in(shift, stints, away)
+            rows.append(
+                {
+                    "ward": team.neighbourhood.name,
+                    "day": shift.day,
+                    "shift": shift.label,
+                    "pcs": len({s.officer_id for s in present if s.rank == cover.PC}),
+                    "pcsos": len({s.officer_id for s in present if s.rank == cover.PCSO}),
+                    "missing": " and ".join(missing),
+                }
+            )
+    return rows
+
+
+def deploy_wards(scope, neighbourhood: Neighbourhood) -> QuerySet[Neighbourhood]:
+    """The wards a deployer may lend from to `neighbourhood`: the rest of its borough when they lead
+    the borough (or the force), the rest of its cluster when they command it."""
+    wards = Neighbourhood.objects.exclude(pk=neighbourhood.pk)
+    if scope.everything or neighbourhood.borough_id in scope.borough_ids:
+        return wards.filter(borough_id=neighbourhood.borough_id)
+    if neighbourhood.cluster_id in scope.cluster_ids:
+        return wards.filter(cluster_id=neighbourhood.cluster_id)
+    return wards.none()
