@@ -122,17 +122,19 @@ def proposal_create(
     actor=None,
     on: date | None = None,
     ranking: DemandRanking | None = None,
+    facts: AreaFacts | None = None,
     deterministic_limit: float = 5.0,
     time_limit: float = 60.0,
 ) -> SupervisionProposal:
     """Run the supervision model for a borough (None: the force) and keep its proposal. A target no
-    arrangement meets is refused with the range that can be met."""
+    arrangement meets is refused with the range that can be met. A caller making many proposals at
+    once passes the force's demand `ranking`, or each area's `facts` (sn.supervision.selectors)."""
     area_name = borough.name if borough else "the force"
     _check_area(actor, borough, PROPOSE_SUPERVISION, "run the supervision model")
     if target < 1:
         raise ValidationError({"target": "The target must be at least one sergeant."})
     on = on or timezone.localdate()
-    facts = area_facts(borough=borough, on=on, ranking=ranking)
+    facts = facts or area_facts(borough=borough, on=on, ranking=ranking)
     if not facts.wards:
         raise ValidationError({"target": f"{area_name} has no wards to supervise."})
     wards = [Ward(w.id, w.cluster_id, w.demand, w.staff) for w in facts.wards.values()]
