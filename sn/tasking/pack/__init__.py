@@ -11,7 +11,7 @@ quarter, the ward adjacency).
 from datetime import date
 
 from sn.geography.models import Borough
-from sn.tasking.pack import business, cases, demand, epic, figures, themes
+from sn.tasking.pack import business, cases, demand, deployments, epic, figures, themes
 from sn.tasking.pack.sections import (
     actions_section,
     bids_section,
@@ -39,6 +39,7 @@ def assemble_many(
     actions = business.open_actions(business_rows, ids, kind, as_at)
     epic_report = epic.force_report(as_at, cache.setdefault("epic", {}))
     survey = figures.survey_sections(boroughs, as_at, cache.setdefault("survey", {}))
+    lent = cache["deployments"] if "deployments" in cache else deployments.rows_of(ids)
     packs = {}
     for borough in boroughs:
         sections = [
@@ -53,6 +54,7 @@ def assemble_many(
             bids_section(bids.get(borough.id, []), as_at),
             actions_section(actions.get(borough.id, []), as_at),
             epic.epic_section(borough, epic_report, as_at),
+            deployments.deployments_section(borough, lent.get(borough.id, []), as_at),
         ]
         if borough.id in survey:
             sections.append(survey[borough.id])
@@ -68,6 +70,7 @@ def preload(boroughs: list[Borough], as_ats: list[date]) -> dict:
         "priorities": themes.priority_rows(),
         "business": business.business_of([b.id for b in boroughs]),
         "rankings": demand.rankings_for(as_ats),
+        "deployments": deployments.rows_of([b.id for b in boroughs]),
     }
 
 

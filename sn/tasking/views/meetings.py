@@ -13,6 +13,7 @@ from sn.geography.scope import scope_of
 from sn.tasking import services
 from sn.tasking.forms import ActionForm, DecisionForm, FollowUpForm, GuestForm, MeetingForm
 from sn.tasking.models import Action
+from sn.tasking.pack.deployments import borough_reported
 from sn.tasking.permissions import (
     MANAGE_TASKING,
     PREPARE_PACKS,
@@ -115,6 +116,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": list(meeting.decisions.select_related("case")),
             "actions": list(meeting.actions.select_related("owner_user", "case")),
             "bids": list(meeting.bids_decided.select_related("neighbourhood")),
+            "deployments": borough_reported(meeting.borough, meeting.held_on),
             "pack": getattr(meeting, "pack", None),
             "today": today,
             "can_manage": has_permission(user, MANAGE_TASKING),
