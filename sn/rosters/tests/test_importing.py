@@ -66,7 +66,10 @@ def test_bad_lines_are_each_named_and_nothing_is_written(world, tmp_path):
 
 
 def test_a_missing_column_and_a_ragged_row_are_refused(world, tmp_path):
-    assert "no type column" in calls_import(path=_file(tmp_path, "time,location\n2026-03-06 21:15,E05\n")).message
+    assert (
+        "no type column"
+        in calls_import(path=_file(tmp_path, "time,location\n2026-03-06 21:15,E05\n")).message
+    )
     ragged = f"time,location,type\n2026-03-06 21:15,{A1_POINT},Disturbance,extra\n"
     result = calls_import(path=_file(tmp_path, ragged, "ragged.csv"))
     assert result.message == "line 2: 4 fields where the header has 3"
@@ -87,9 +90,13 @@ def test_the_same_file_again_changes_nothing_and_says_so(world, tmp_path):
 
 
 def test_a_reference_column_makes_a_corrected_row_an_update(world, tmp_path):
-    calls_import(path=_file(tmp_path, f"time,location,type,reference\n2026-03-06 21:15,{A1_POINT},Disturbance,CAD-1\n"))
+    calls_import(
+        path=_file(tmp_path, f"time,location,type,reference\n2026-03-06 21:15,{A1_POINT},Disturbance,CAD-1\n")
+    )
     result = calls_import(
-        path=_file(tmp_path, f"time,location,type,reference\n2026-03-06 21:15,{A1_POINT},Assault,CAD-1\n", "b.csv")
+        path=_file(
+            tmp_path, f"time,location,type,reference\n2026-03-06 21:15,{A1_POINT},Assault,CAD-1\n", "b.csv"
+        )
     )
     assert (result.imported, result.updated) == (0, 1)
     assert CallForService.objects.get().call_type == "Assault"
