@@ -17,6 +17,7 @@ import csv
 import gzip
 import hashlib
 import time
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from sn.workforce.importing.bulk import audit_tail, audited_insert_rows
 from sn.workforce.models import Duty, DutyCode, DutyImport, DutySource
 
 PROBLEMS_LISTED = 20
+MAX_DUTY_SECONDS = 24 * 3600
 COLUMNS = ("collar number", "date", "start", "end", "duty code")
 OPTIONAL = ("ward code",)
 WRITE_COLUMNS = (
@@ -267,17 +269,28 @@ def _stored(lines: list[_Line]) -> dict[int, list[tuple]]:
 
 
 def _against_stored(lines: list[_Line], outcome: _Outcome) -> tuple[list[_Line], list[tuple], set[int]]:
-    """The lines to insert, the (line, stored id) pairs to update, and the stored ids to replace."""
-    stored = _stored(lines)
+    """The lines to insert, the (line, stored id) pairs to update, and the stored ids to replace.
+
+    Each officer's stored duties are sorted by start once, so a line finds the ones it overlaps by
+    bisection: a year's file meets a year's stored duties without comparing every pair."""
+    stored = {}
+    for officer_id, rows in _stored(lines).items():
+        rows = sorted((row[2].timestamp(), row[3].timestamp(), row) for row in rows)
+        stored[officer_id] = ([r[0] for r in rows], rows)
     inserts, updates, replaced = [], [], set()
     for item in lines:
         match = None
         start, end = item.starts_at.timestamp(), item.ends_at.timestamp()
-        for row in stored.get(item.officer_id, ()):
-            row_start, row_end = row[2].timestamp(), row[3].timestamp()
+        starts, rows = stored.get(item.officer_id, ((), ()))
+        # Stored duties starting before this one ends; the walk back stops at the first that ended
+        # before it started, allowing for the longest duty (a day) that could still reach it.
+        position = bisect_left(starts, end) - 1
+        while position >= 0 and rows[position][0] > start - MAX_DUTY_SECONDS:
+            row_start, row_end, row = rows[position]
+            position -= 1
             if row_start == start:
                 match = row
-            elif row_start < end and row_end > start:
+            elif row_end > start:
                 if row[4] == DutySource.IMPORT:
                     replaced.add(row[1])
                 else:
