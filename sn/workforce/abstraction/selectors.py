@@ -14,9 +14,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from sn.core.months import add_months, month_end
-from sn.geography.models import Neighbourhood
 from sn.geography.scope import Scope
-from sn.teams.models import Officer, Team
+from sn.teams.models import Officer, Rank, Team
+from sn.workforce.abstraction.memo import duties_version, remembered
 from sn.workforce.abstraction.rates import Policy, Tally, policies, policy_on, reason_labels, tallies
 from sn.workforce.models import Duty
 
@@ -166,17 +166,23 @@ class _Reading:
     history: list[Policy]
     until: date
     scan: bool
+    version: str = field(default_factory=duties_version)
 
     def tallies(self, key: str | None, first_month: date, last_month: date) -> dict[tuple, Tally]:
-        return tallies(
-            self.duties,
-            key=key,
-            first_month=first_month,
-            last_month=last_month,
-            history=self.history,
-            until=self.until,
-            scan=self.scan,
-        )
+        def compute() -> dict[tuple, Tally]:
+            return tallies(
+                self.duties,
+                key=key,
+                first_month=first_month,
+                last_month=last_month,
+                history=self.history,
+                until=self.until,
+                scan=self.scan,
+            )
+
+        sql, params = self.duties.query.sql_with_params()
+        parts = (self.version, sql, params, key, first_month, last_month, self.until, tuple(self.history))
+        return remembered(parts, compute)
 
 
 def _trend(reading: _Reading, month: date) -> tuple[Tally, list[MonthPoint]]:
@@ -192,41 +198,45 @@ def _lines(reading: _Reading, key: str, month: date, level: Level) -> list[Line]
     history = reading.history
     target = _target(month, history)
     if level is Level.TEAM:
-        teams = Team.objects.filter(pk__in=by_key).select_related(
-            "neighbourhood__borough", "neighbourhood__cluster"
-        )
-        return [_team_line(team, by_key[team.pk], target) for team in teams]
+        # Only the names: a ward's row holds its boundary, far larger than everything else here.
+        teams = Team.objects.filter(pk__in=by_key).values_list("pk", *_TEAM_NAMES)
+        return [_team_line(row[1:], by_key[row[0]], target) for row in teams]
+    officers = Officer.objects.filter(pk__in=by_key).values_list(
+        "pk", "first_name", "last_name", "collar_number", "rank"
+    )
+    ranks = dict(Rank.choices)
     return [
-        Line(
-            level, str(o.pk), f"{o.full_name} ({o.collar_number})", by_key[o.pk], target, o.get_rank_display()
-        )
-        for o in Officer.objects.filter(pk__in=by_key)
+        Line(level, str(pk), f"{first} {last} ({collar})", by_key[pk], target, ranks.get(rank, rank))
+        for pk, first, last, collar, rank in officers
     ]
 
 
-def _team_line(team: Team, tally: Tally, target: Decimal | None) -> Line:
-    ward = team.neighbourhood
-    cluster = ward.cluster
-    borough = AreaRef(ward.borough.code, ward.borough.name, "")
+_TEAM_NAMES = (
+    "neighbourhood__code",
+    "neighbourhood__name",
+    "neighbourhood__borough__code",
+    "neighbourhood__borough__name",
+    "neighbourhood__cluster__code",
+    "neighbourhood__cluster__name",
+)
+
+
+def _team_line(names: tuple, tally: Tally, target: Decimal | None) -> Line:
+    code, name, borough_code, borough_name, cluster_code, cluster_name = names
+    cluster = (
+        AreaRef(cluster_code, cluster_name, borough_name)
+        if cluster_code
+        else AreaRef("", "Wards outside any cluster", borough_name)
+    )
     return Line(
         Level.TEAM,
-        ward.code,
-        ward.name,
+        code,
+        name,
         tally,
         target,
-        _team_parent(ward),
-        area={
-            Level.BOROUGH: borough,
-            Level.CLUSTER: AreaRef(cluster.code, cluster.name, borough.name)
-            if cluster
-            else AreaRef("", "Wards outside any cluster", borough.name),
-        },
+        f"{borough_name}, {cluster_name or 'no cluster'}",
+        area={Level.BOROUGH: AreaRef(borough_code, borough_name, ""), Level.CLUSTER: cluster},
     )
-
-
-def _team_parent(neighbourhood: Neighbourhood) -> str:
-    cluster = neighbourhood.cluster.name if neighbourhood.cluster else "no cluster"
-    return f"{neighbourhood.borough.name}, {cluster}"
 
 
 def over_target_first(lines: list[Line]) -> list[Line]:
