@@ -319,7 +319,9 @@ def _against_stored(lines: list[_Line], outcome: _Outcome) -> tuple[list[_Line],
 def _write(
     inserts: list[_Line], updates: list[tuple], replaced: set[int], run: DutyImport, source: str
 ) -> None:
-    adapt_dt, adapt_d = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value
+    # A year's file holds a few thousand distinct moments and days: each is prepared once.
+    adapt_dt = _Cache(connection.ops.adapt_datetimefield_value).__getitem__
+    adapt_d = _Cache(connection.ops.adapt_datefield_value).__getitem__
     if replaced:
         Duty.objects.filter(id__in=replaced).delete()
     first = Duty.objects.order_by("-id").values_list("id", flat=True).first() or 0
