@@ -13,7 +13,9 @@ period. Precisely:
   rostered, the ward would not be covered once those officers and every officer lent by other
   deployments in force that day are taken away. A shift the lent officers were not rostered in is not
   changed by lending them, so a gap there is the roster's and is shown by the shifts pages, not here.
-- A day of the period with no duties at all rostered for the team cannot be checked, and is refused.
+- A day of the period outside the team's roster (after its last duty, or before its first: the duty
+  system has not sent it yet) cannot be checked, and is refused. A day inside the roster with no
+  duty is the team's rest day: no one is on duty, and lending an officer does not change that.
 
 Removing an officer never adds cover; a ward whose every shift has two PCs and two PCSOs can always
 lend one of each (the property tests in tests/test_cover.py).
@@ -126,7 +128,7 @@ def refusals(
 ) -> list[Refusal]:
     """Why lending the officers `lending` (ids) on `days` would break the cover of the ward, given its
     team's on-duty `stints` and the officers already `away` (lent by other deployments) by day; empty
-    when it would not. `rostered_days` are the days with any duty at all (on duty or abstracted)."""
+    when it would not. `rostered_days` are the days the team's roster covers (rest days included)."""
     days = sorted(set(days))
     rostered = set(rostered_days)
     found = [Refusal(ward=ward, day=day) for day in days if day not in rostered]
@@ -138,7 +140,9 @@ def refusals(
         for s in stints
         if s.day in in_period and (s.officer_id, s.day) in lent_days
     }
-    for shift, missing in uncovered_shifts(stints, gone):
-        if shift in affected:
+    for shift in sorted(affected, key=lambda s: (s.starts_at, s.ends_at)):
+        nearby = [s for s in stints if abs((s.day - shift.day).days) <= 1]
+        missing = missing_in(shift, nearby, gone)
+        if missing:
             found.append(Refusal(ward=ward, day=shift.day, shift=shift, missing=missing))
     return sorted(found, key=lambda r: (r.day, r.shift.starts_at if r.shift else datetime.min))

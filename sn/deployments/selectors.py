@@ -4,7 +4,7 @@ of the create form."""
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from sn.deployments import cover
@@ -50,16 +50,20 @@ def away_days(lent: list[LentOfficer], first: date, last: date) -> frozenset[tup
 
 def team_stints(team: Team, first: date, last: date) -> tuple[list[cover.Stint], set[date]]:
     """The on-duty stints of the team's officers on its own ward (a day either side, for duties that
-    run past midnight) and the days of first..last with any duty rostered for the team."""
+    run past midnight) and the days of first..last within the team's roster."""
     rows = Duty.objects.filter(
         team=team, date__gte=first - timedelta(days=1), date__lte=last + timedelta(days=1)
     ).values_list(
         "officer_id", "officer__rank", "date", "starts_at", "ends_at", "code__kind", "neighbourhood_id"
     )
-    stints, rostered = [], set()
+    # The roster runs from the team's first duty to its last: a day inside it with no duty is the
+    # team's rest day (nothing to cover); a day beyond it has not been rostered yet.
+    span = Duty.objects.filter(team=team).aggregate(first=Min("date"), last=Max("date"))
+    rostered = (
+        set(days_between(max(first, span["first"]), min(last, span["last"]))) if span["first"] else set()
+    )
+    stints = []
     for officer_id, rank, day, starts_at, ends_at, kind, ward_id in rows:
-        if first <= day <= last:
-            rostered.add(day)
         # A duty already moved to another ward is a lent officer's: it gives the team no cover.
         if kind == DutyCode.Kind.ON_DUTY and ward_id == team.neighbourhood_id:
             stints.append(

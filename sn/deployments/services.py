@@ -39,8 +39,8 @@ def _add(errors: dict[str, list[str]], field: str, message: str) -> None:
 
 def _check_actor(actor) -> None:
     if actor is None or not actor.has_perm(f"accounts.{DEPLOY_OFFICERS}"):
-        holders = ", ".join(sorted(r.label.lower() for r in roles_holding(DEPLOY_OFFICERS)))
-        raise ValidationError(f"Only an {holders} may deploy officers.")
+        holders = "; ".join(sorted(r.label for r in roles_holding(DEPLOY_OFFICERS)))
+        raise ValidationError(f"Only these roles may deploy officers: {holders}.")
 
 
 def _check_problem(
