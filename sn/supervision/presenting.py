@@ -53,6 +53,21 @@ class Arrangement:
     figures: dict = field(default_factory=dict)
 
 
+def _colour(facts: AreaFacts, groups: list[Group], ward_ids: list[list[int]]) -> None:
+    """Colours so that groups next to each other differ where the palette allows (greedy colouring,
+    groups in number order), making each group's extent readable on the map."""
+    group_of = {ward_id: index for index, ids in enumerate(ward_ids) for ward_id in ids}
+    for index, group in enumerate(groups):
+        taken = {
+            groups[group_of[other]].colour
+            for ward_id in ward_ids[index]
+            for other in facts.neighbours.get(ward_id, ())
+            if other in group_of and group_of[other] < index
+        }
+        free = [colour for colour in COLOURS if colour not in taken]
+        group.colour = free[0] if free else COLOURS[(group.number - 1) % len(COLOURS)]
+
+
 def _row(facts: AreaFacts, ward_id: int) -> WardRow:
     ward = facts.wards[ward_id]
     return WardRow(code=ward.code, name=ward.name, demand=ward.demand, staff=ward.staff)
@@ -83,7 +98,7 @@ def todays_arrangement(
 ) -> Arrangement:
     """Each sergeant posted in the area with the wards they supervise (in the cluster, when given)."""
     wanted = {i for i, w in facts.wards.items() if cluster_id is None or w.cluster_id == cluster_id}
-    groups = []
+    groups, members = [], []
     per_sergeant = sorted(
         facts.sergeants_of().items(),
         key=lambda item: (-sum(facts.wards[i].demand for i in item[1]), facts.wards[item[1][0]].code),
@@ -95,8 +110,8 @@ def todays_arrangement(
         groups.append(Group(number=len(groups) + 1, sergeant=facts.sergeants[officer_id], wards=[]))
         groups[-1].wards = [_row(facts, i) for i in mine]
         groups[-1].cluster = facts.wards[mine[0]].cluster_name
-    for group in groups:
-        group.colour = COLOURS[(group.number - 1) % len(COLOURS)]
+        members.append(mine)
+    _colour(facts, groups, members)
     unsupervised = [_row(facts, i) for i in facts.unsupervised() if i in wanted]
     if cluster_id is None:
         figures = figures_of(today_loads(facts), unsupervised=len(unsupervised))
@@ -116,10 +131,11 @@ def proposed_arrangement(
 ) -> Arrangement:
     """The proposal's groups (in the cluster, when given). Wards are described by today's facts; the
     groups' own demand and staff are the figures the proposal was made on."""
-    groups = []
+    groups, members = [], []
     for view in proposal_groups(proposal):
         if cluster_id is not None and view.cluster_id != cluster_id:
             continue
+        members.append([i for i in view.ward_ids if i in facts.wards])
         rows = [_row(facts, i) for i in view.ward_ids if i in facts.wards]
         groups.append(
             Group(
@@ -127,9 +143,9 @@ def proposed_arrangement(
                 sergeant=view.kept_sergeant,
                 wards=rows,
                 cluster=facts.wards[view.ward_ids[0]].cluster_name if view.ward_ids[0] in facts.wards else "",
-                colour=COLOURS[(view.number - 1) % len(COLOURS)],
             )
         )
+    _colour(facts, groups, members)
     wanted = {i for i, w in facts.wards.items() if cluster_id is None or w.cluster_id == cluster_id}
     figures = (
         proposal.figures.get("after", {})

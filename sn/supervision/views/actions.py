@@ -59,9 +59,9 @@ def borough_propose(request: HttpRequest, code: str) -> HttpResponse:
     return _propose(request, get_borough_for_user(request.user, code))
 
 
-@access(permission=PROPOSE_SUPERVISION)
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force_propose(request: HttpRequest) -> HttpResponse:
-    require_permission(request, VIEW_FORCE_OVERVIEW)
+    require_permission(request, PROPOSE_SUPERVISION)
     return _propose(request, None)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sn.core.access import access, has_permission, require_permission
 from sn.geography.models import Borough, Neighbourhood
-from sn.geography.permissions import VIEW_FORCE_OVERVIEW
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.scope import scope_of
 from sn.geography.selectors import get_borough_for_user, get_cluster_for_user
 from sn.supervision.forms import TargetForm
@@ -76,8 +76,9 @@ def proposal_context(request: HttpRequest, facts, proposal: SupervisionProposal 
     }
 
 
-@access(permission=VIEW_SUPERVISION)
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough(request: HttpRequest, code: str) -> HttpResponse:
+    require_permission(request, VIEW_SUPERVISION)
     area = get_borough_for_user(request.user, code)
     facts = area_facts(borough=area, on=timezone.localdate())
     proposal = latest_proposal(area)
@@ -111,8 +112,9 @@ def cluster(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@access(permission=VIEW_SUPERVISION)
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def proposal(request: HttpRequest, pk: int) -> HttpResponse:
+    require_permission(request, VIEW_SUPERVISION)
     found = get_proposal_for_user(request.user, pk)
     facts = area_facts(borough=found.borough, on=timezone.localdate())
     context = proposal_context(request, facts, found, borough=found.borough)
@@ -128,11 +130,11 @@ def proposal(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(permission=VIEW_SUPERVISION)
+@access(permission=VIEW_FORCE_OVERVIEW)
 def force(request: HttpRequest) -> HttpResponse:
     """Each borough's sergeants today and its latest proposal, the force's totals, and the force's own
     latest proposal."""
-    require_permission(request, VIEW_FORCE_OVERVIEW)
+    require_permission(request, VIEW_SUPERVISION)
     facts = area_facts(borough=None, on=timezone.localdate())
     by_borough: dict[int, dict] = {}
     wards = dict(
