@@ -14,12 +14,14 @@ from faker import Faker
 from sn.accounts.demo import DEMO_BOROUGH, DEMO_PASSWORD, demo_users_create  # noqa: F401
 from sn.accounts.services import roles_sync
 from sn.geography.demo import geography_demo_load
+from sn.geography.demo_bulk import demo_bulk_load
 from sn.geography.models import Cluster, Neighbourhood
 from sn.performance.demo import seed_survey
 from sn.teams.demo import teams_demo_load
 from sn.teams.models import Officer, Team
 
 
+@demo_bulk_load()
 def seed_demo(*, seed: int = 2026, progress: Callable[[str], None] = print) -> str:
     started = time.monotonic()
     rng = random.Random(seed)

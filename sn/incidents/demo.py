@@ -22,13 +22,14 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-from operator import itemgetter
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 import shapely
 from django.db import transaction
 
+from sn.geography.demo_bulk import demo_bulk_load
 from sn.geography.geometry import from_geojson_text
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
@@ -51,8 +52,8 @@ COUNTS_LABEL = "MPS recorded crime by ward (London Datastore)"
 ASB_LABEL = f"Synthetic ASB: {ASB_RATIO} per recorded crime, burglary excluded (demo)"
 PLACED_LABEL = "Points placed inside the ward from MPS ward counts (demo)"
 # A placed point is a street row with only what a count can tell: the other text columns are blank.
-BLANK_ROW = {column.name: "" for column in STREET.columns}
-_in_column_order = itemgetter(*(column.name for column in STREET.columns))
+BLANK = ""
+STREET_COLUMN_NAMES = tuple(column.name for column in STREET.columns)
 
 
 def _ward_counts() -> tuple[list[date], dict[str, dict[str, np.ndarray]]]:
@@ -102,33 +103,39 @@ def _streets() -> dict[int, list[str]]:
 
 
 def _placed_rows(ward, geometry, cells: list[tuple[date, str, int]], streets, rng) -> list[tuple]:
-    """A point inside the ward for each count of `cells` (month, category, count)."""
+    """A point inside the ward for each count of `cells` (month, category, count). Built a column at a
+    time and zipped into rows: a million points, so no dictionary per point."""
     total = sum(n for _, _, n in cells)
     if total == 0:
         return []
     xs, ys = sample_in(geometry, total, rng)
     names = streets.get(ward.id, [])
-    picks = rng.integers(0, len(names), total).tolist() if names else [None] * total
-    rows, at = [], 0
+    picks = rng.integers(0, len(names), total).tolist() if names else None
+    keys: list[str] = []
+    months: list[str] = []
+    categories: list[str] = []
     for month, category, n in cells:
-        for i in range(n):
-            point = {
-                "source_key": f"placed:{ward.code}:{month:%Y%m}:{category}:{i}",
-                "month": month.isoformat(),
-                "category": category,
-                "reported_by": FORCE_NAME,
-                "falls_within": FORCE_NAME,
-                "longitude": round(float(xs[at]), 6),
-                "latitude": round(float(ys[at]), 6),
-                "location": names[picks[at]] if names else "",
-                "neighbourhood_id": ward.id,
-                "placed": True,
-            }
-            rows.append(_in_column_order({**BLANK_ROW, **point}))
-            at += 1
-    return rows
+        prefix = f"placed:{ward.code}:{month:%Y%m}:{category}:"
+        keys += [f"{prefix}{i}" for i in range(n)]
+        months += [month.isoformat()] * n
+        categories += [category] * n
+    columns = {
+        "source_key": keys,
+        "month": months,
+        "category": categories,
+        "reported_by": repeat(FORCE_NAME),
+        "falls_within": repeat(FORCE_NAME),
+        "longitude": [round(x, 6) for x in xs.tolist()],
+        "latitude": [round(y, 6) for y in ys.tolist()],
+        "location": [names[pick] for pick in picks] if picks is not None else repeat(""),
+        "neighbourhood_id": repeat(ward.id),
+        "placed": repeat(True),
+    }
+    # The constant columns repeat without end: the listed ones, all `total` long, end the rows.
+    return list(zip(*(columns.get(name, repeat(BLANK)) for name in STREET_COLUMN_NAMES), strict=False))
 
 
+@demo_bulk_load()
 def incidents_seed(
     *, seed: int = 2026, placed_months: int = PLACED_MONTHS, progress: Callable[[str], None] = print
 ) -> str:

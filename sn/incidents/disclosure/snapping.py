@@ -111,31 +111,45 @@ class Snapper:
     def _grid_ids(self, ward: int, lats: np.ndarray, lngs: np.ndarray) -> np.ndarray:
         rows, cols = grid_cells(lats, lngs, self.grid_metres)
         cells, where = np.unique(np.stack([rows, cols], axis=1), axis=0, return_inverse=True)
-        ids = np.array([self._grid_point(ward, int(r), int(c)) for r, c in cells], dtype=np.int64)
+        cells = [(ward, row, col) for row, col in cells.tolist()]
+        places = [self._grid_place(cell) for cell in cells]
+        self._grid_points_create(ward, places)
+        for cell, place in zip(cells, places, strict=True):
+            self.cells[cell] = self.by_place[place]
+        ids = np.array([self.by_place[place] for place in places], dtype=np.int64)
         return ids[where.ravel()]
 
-    def _grid_point(self, ward: int, row: int, col: int) -> int:
-        if (ward, row, col) in self.cells:
-            return self.cells[(ward, row, col)]
+    def _grid_place(self, cell: tuple[int, int, int]) -> tuple[int, float, float]:
+        """(ward, lat, lng) of a grid cell's point."""
+        ward, row, col = cell
+        if cell in self.cells:
+            return (ward, *self.coords[self.cells[cell]])
         if ward not in self.geometries:
             geometry = from_geojson_text(Neighbourhood.objects.get(pk=ward).boundary)
             shapely.prepare(geometry)
             self.geometries[ward] = geometry
         lat, lng = cell_point(row, col, self.grid_metres, self.geometries[ward])
-        key = (ward, lat, lng)
-        if key not in self.by_place:
-            point = SnapPoint.objects.create(
-                latitude=lat,
-                longitude=lng,
-                name=self._grid_name(ward, lat, lng),
-                neighbourhood_id=ward,
-                source=SnapPoint.Source.GRID,
-            )
-            self.by_place[key] = point.id
-            self.coords[point.id] = (lat, lng)
-            self.created_grid += 1
-        self.cells[(ward, row, col)] = self.by_place[key]
-        return self.by_place[key]
+        return (ward, lat, lng)
+
+    def _grid_points_create(self, ward: int, places: list[tuple[int, float, float]]) -> None:
+        """A snap point for each of a ward's grid places that is not one yet: one insert for the ward, in
+        the order of the places, so the ids are those one insert at a time would give."""
+        new: dict[tuple[int, float, float], SnapPoint] = {}
+        for place in places:
+            if place not in self.by_place and place not in new:
+                _, lat, lng = place
+                new[place] = SnapPoint(
+                    latitude=lat,
+                    longitude=lng,
+                    name=self._grid_name(ward, lat, lng),
+                    neighbourhood_id=ward,
+                    source=SnapPoint.Source.GRID,
+                )
+        SnapPoint.objects.bulk_create(list(new.values()))
+        for place, point in new.items():
+            self.by_place[place] = point.id
+            self.coords[point.id] = (place[1], place[2])
+        self.created_grid += len(new)
 
     def _grid_name(self, ward: int, lat: float, lng: float) -> str:
         """The name of the ward's nearest published location, as police.uk names a point by its street;
