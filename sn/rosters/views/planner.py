@@ -79,7 +79,8 @@ def _context(request: HttpRequest, cluster, plan: ClusterPlan, form: AdoptForm |
         "proposal_window": f"{window.start:02d}:00 to {window.stop:02d}:00",
         "max_hours": f"{max_shift_hours():g}",
         "min_rest": f"{min_rest_hours():g}",
-        "form": form or AdoptForm(initial={"effective_from": first_adoptable(timezone.localdate())}),
+        "form": form
+        or AdoptForm(initial={"effective_from": first_adoptable(timezone.localdate()).isoformat()}),
     }
 
 
