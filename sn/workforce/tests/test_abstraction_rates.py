@@ -153,3 +153,20 @@ def test_the_force_rate_is_the_hours_weighted_mean_of_the_teams(world, policy, d
     # Exempt reasons never count: only AB is counted under the default policy.
     assert result.tally.counted == sum(d.minutes for d in rows if d.code.code == "AB")
     assert sum(a.tally.counted for a in result.areas) == result.tally.counted
+
+
+def test_a_correction_or_a_new_duty_is_counted_at_once(world, policy):
+    """The sums are kept between requests (sn.workforce.abstraction.memo); any write must end that."""
+    (first, _) = Duty.objects.bulk_create(
+        [duty(world, "a1", "SN", MONTH), duty(world, "a1", "SN", MONTH.replace(day=2))]
+    )
+    assert report(Level.TEAM, world.wards["a1"]).tally.counted == 0
+    codes = duty_codes_seed()
+    first = Duty.objects.get(pk=first.pk)  # as a service reads it (the audit compares with the row read)
+    first.code, first.reason, first.neighbourhood = codes["AB"], codes["AB"].reason, None
+    first.save()  # a sergeant's correction, audited
+    assert report(Level.TEAM, world.wards["a1"]).tally.counted_hours == 8
+    Duty.objects.bulk_create([duty(world, "a1", "AB", MONTH.replace(day=3))])  # an import's new rows
+    assert report(Level.TEAM, world.wards["a1"]).tally.counted_hours == 16
+    first.delete()
+    assert report(Level.TEAM, world.wards["a1"]).tally.counted_hours == 8
