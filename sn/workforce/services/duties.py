@@ -6,7 +6,7 @@ an abstraction has no ward and a duty on the ward defaults to the team's own. A 
 field and writes nothing.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,8 +18,14 @@ from sn.teams.models import Officer
 from sn.workforce.models import Duty, DutyCode, DutySource
 from sn.workforce.selectors import postings_on
 
-MAX_DUTY = timedelta(hours=24)
+MAX_DUTY_MINUTES = 24 * 60
 _UNSET = object()
+
+
+def elapsed_minutes(starts_at: datetime, ends_at: datetime) -> int:
+    """Minutes actually worked: two times of one zone subtract as wall-clock times in Python, which
+    would make the night the clocks change an hour short or long."""
+    return round((ends_at.timestamp() - starts_at.timestamp()) / 60)
 
 
 def _when(value: datetime) -> str:
@@ -39,7 +45,7 @@ def _checked(
     errors: dict[str, str] = {}
     if ends_at <= starts_at:
         errors["ends_at"] = "The duty must end after it starts."
-    elif ends_at - starts_at > MAX_DUTY:
+    elif elapsed_minutes(starts_at, ends_at) > MAX_DUTY_MINUTES:
         errors["ends_at"] = "A duty lasts at most 24 hours."
     if not code.active and (duty is None or duty.code_id != code.pk):
         errors["code"] = f"The duty code {code.code} is no longer in use."
@@ -78,7 +84,7 @@ def _checked(
         "date": day,
         "starts_at": starts_at,
         "ends_at": ends_at,
-        "minutes": int((ends_at - starts_at).total_seconds() // 60),
+        "minutes": elapsed_minutes(starts_at, ends_at),
         "code": code,
         "reason": code.reason,
     }

@@ -122,3 +122,15 @@ def test_deleting_a_duty_is_audited(world, codes):
     duty_delete(duty=duty, actor=world.user("sergeant"))
     assert not Duty.objects.exists()
     assert AuditEvent.objects.filter(object_id=str(pk), action=AuditEvent.Action.DELETE).exists()
+
+
+def test_a_night_across_the_autumn_clock_change_counts_the_hour_gained(world, codes):
+    # 22:00 on Saturday 26 October 2024 to 06:00 on Sunday: the clocks went back at 02:00, so nine hours.
+    duty = duty_record(
+        officer=world.officers["pc_a"],
+        starts_at=local_start(date(2024, 10, 26), 22),
+        ends_at=local_start(date(2024, 10, 27), 6),
+        code=codes["SN"],
+        actor=world.user("sergeant"),
+    )
+    assert duty.minutes == 540
