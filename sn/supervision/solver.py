@@ -33,6 +33,9 @@ COST_SCALE = 1000
 # Deterministic time (about a second here) the area is first given as one program; a borough needs a
 # fraction of it, a force more than it, and then goes by cluster.
 WHOLE_PROGRAM_LIMIT = 0.5
+# Areas up to this many wards (a borough has 15 to 30) are tried as one program first; a force's
+# never proves optimal in that while, so it goes by cluster straight away.
+WHOLE_PROGRAM_WARDS = 100
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,11 @@ def partition_cost(wards: list[Ward], groups: list[tuple[int, ...]], staff_weigh
     return sum(group_costs(wards, groups, staff_weight))
 
 
-def _solver(deterministic_limit: float, time_limit: float) -> cp_model.CpSolver:
+def _solver(deterministic_limit: float, time_limit: float, *, presolve: bool = True) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
+    # A cluster's program is a few dozen choices: presolving it costs more than solving it (the whole
+    # force's clusters took 19 s with presolve and 5 s without, on a loaded machine).
+    solver.parameters.cp_model_presolve = presolve
     # One worker and a deterministic limit: the same data gives the same proposal on any machine. The
     # wall-clock limit is only a backstop for a very slow machine.
     solver.parameters.num_workers = 1
@@ -154,13 +160,13 @@ def _cluster_options(
     """For each number of groups the cluster's wards allow, the cheapest arrangement: one small
     program per count (a cluster holds four to eight wards, so each is solved to optimality at once)."""
     options = []
+    solver = _solver(**limits, presolve=False)  # made once: making a solver costs as much as a solve here
     for count in range(len(wards), 0, -1):
         model = cp_model.CpModel()
         chosen = [model.new_bool_var(f"g{i}") for i in range(len(candidates))]
         _cover_each_once(model, wards, candidates, chosen)
         model.add(sum(chosen) == count)
         model.minimize(sum(c * v for c, v in zip(costs, chosen, strict=True)))
-        solver = _solver(**limits)
         status = solver.solve(model)
         if status == cp_model.INFEASIBLE:
             break  # fewer groups than this cannot cover the cluster either
@@ -216,7 +222,7 @@ def propose_partition(
     limits = {"deterministic_limit": deterministic_limit, "time_limit": time_limit}
     candidates = candidate_groups(wards, neighbours, max_size, busiest)
     cost_list = group_costs(wards, candidates, staff_weight)
-    if 1 <= target <= most:
+    if 1 <= target <= most and most <= WHOLE_PROGRAM_WARDS:
         whole = _whole_program(wards, candidates, cost_list, target, limits)
         if whole is not None:
             groups, cost = whole
@@ -235,10 +241,13 @@ def propose_partition(
         key = ward.cluster if ward.cluster is not None else ("alone", ward.id)
         by_cluster.setdefault(key, []).append(ward)
     cluster_of = {w.id: key for key, members in by_cluster.items() for w in members}
-    options_of = {}
-    for key, members in by_cluster.items():
-        own = [g for g in candidates if cluster_of[g[0]] == key]
-        options_of[key] = _cluster_options(members, own, [costs[g] for g in own], limits)
+    own: dict[object, list[tuple[int, ...]]] = {key: [] for key in by_cluster}
+    for group in candidates:
+        own[cluster_of[group[0]]].append(group)
+    options_of = {
+        key: _cluster_options(members, own[key], [costs[g] for g in own[key]], limits)
+        for key, members in by_cluster.items()
+    }
     fewest = sum(min(o.count for o in options) for options in options_of.values())
     if not fewest <= target <= most:
         return _infeasible(target, fewest, most, busiest, max_size, started)
