@@ -41,7 +41,10 @@ def test_the_cluster_page_shows_the_inspector_their_clusters_groups(world, clien
     borough_a_proposal(world)
     response = client_for("inspector").get(reverse("supervision:cluster", args=["C-A"]))
     assert response.status_code == 200
-    assert "Adopt this proposal" not in response.content.decode()
+    page = response.content.decode()
+    assert "Adopt this proposal" not in page
+    # The proposal's own page is the borough's, out of an inspector's reach: no link to it.
+    assert "/supervision/proposals/" not in page
 
 
 def test_running_the_model_from_the_form_goes_to_the_proposal(world, client_for):
