@@ -203,15 +203,33 @@ def demo_assessments_create(*, cases, seed: int, today: date) -> int:
             counts[ward, month, category] = n
             if ward_borough == borough_id:
                 in_borough.add(ward)
+        # The borough's count per month and category, summed once rather than ward by ward for each case.
+        borough_counts: dict[tuple[date, str], int] = defaultdict(int)
+        for (ward, month, category), n in counts.items():
+            if ward in in_borough:
+                borough_counts[month, category] += n
         for case, periods in planned:
             created.append(
-                _assessment(case, periods, counts, in_borough, neighbours, by_officer, fallback, today, rng)
+                _assessment(
+                    case,
+                    periods,
+                    counts,
+                    borough_counts,
+                    in_borough,
+                    neighbours,
+                    by_officer,
+                    fallback,
+                    today,
+                    rng,
+                )
             )
     Assessment.objects.bulk_create([a for a in created if a is not None], batch_size=500)
     return sum(a is not None for a in created)
 
 
-def _assessment(case, periods: Periods, counts, in_borough, neighbours, by_officer, fallback, today, rng):
+def _assessment(
+    case, periods: Periods, counts, borough_counts, in_borough, neighbours, by_officer, fallback, today, rng
+):
     recorder = by_officer.get(case.owner_id) or fallback
     if recorder is None:
         return None
@@ -221,7 +239,10 @@ def _assessment(case, periods: Periods, counts, in_borough, neighbours, by_offic
 
     ward = case.neighbourhood_id
     area = (total([ward], periods.before), total([ward], periods.after))
-    borough = (total(in_borough, periods.before), total(in_borough, periods.after))
+    borough = tuple(
+        sum(borough_counts.get((m, c), 0) for m in period for c in case.categories)
+        for period in (periods.before, periods.after)
+    )
     figures, displacement = figures_from_counts(
         what=categories_words(case.category_labels),
         area_name=case.neighbourhood.name,
