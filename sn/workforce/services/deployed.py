@@ -27,7 +27,7 @@ def _move(duties: list[Duty], to: Neighbourhood, why: str) -> int:
 def _on_duty(officer: Officer, first: date, last: date):
     return Duty.objects.filter(
         officer=officer, date__gte=first, date__lte=last, code__kind=DutyCode.Kind.ON_DUTY
-    ).select_related("team")
+    ).select_related("team", "officer", "code")  # the trail names each duty by its officer and code
 
 
 @transaction.atomic
