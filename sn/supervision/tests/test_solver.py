@@ -8,6 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sn.supervision import solver
 from sn.supervision.solver import (
     Ward,
     busiest_wards,
@@ -135,3 +136,20 @@ def test_the_same_data_gives_the_same_proposal():
     first = propose_partition(wards, neighbours, 9)
     second = propose_partition(wards, neighbours, 9)
     assert first.groups == second.groups and first.cost == second.cost
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs())
+def test_splitting_by_cluster_finds_the_same_optimum_as_the_whole_program(graph):
+    wards, neighbours, max_size, share, target = graph
+    whole = propose_partition(wards, neighbours, target, max_size=max_size, busiest_share=share)
+    original = solver.WHOLE_PROGRAM_WARDS
+    solver.WHOLE_PROGRAM_WARDS = 0  # as for a force: straight to the clusters and the master
+    try:
+        split = propose_partition(wards, neighbours, target, max_size=max_size, busiest_share=share)
+    finally:
+        solver.WHOLE_PROGRAM_WARDS = original
+    assert split.status == whole.status
+    assert split.cost == whole.cost
+    if split.solved:
+        assert len(split.groups) == target
