@@ -24,14 +24,19 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     # Imported only now: the ward page benchmark imports models, which need Django set up.
     from benchmarks import (
+        abstraction,
         api_fuzz,
         crime_import,
         crime_profile,
+        demo_build,
+        duty_import,
         epic_report,
         kin_compliance,
         library_search,
         locate,
         public_load,
+        shift_planner,
+        supervision,
         ward_page,
     )
 
@@ -50,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     results += library_search.run(quick=args.quick)
     results += api_fuzz.run(quick=args.quick)
     results += public_load.run(quick=args.quick)
+    # The workforce (issue 12).
+    results += duty_import.run(quick=args.quick)
+    results += abstraction.run(quick=args.quick)
+    results += shift_planner.run(quick=args.quick)
+    results += supervision.run(quick=args.quick)
+    results += demo_build.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:

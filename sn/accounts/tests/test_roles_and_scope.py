@@ -158,6 +158,42 @@ FEEDBACK: dict[Role, set[str]] = {
 # The platform API's tokens (issue 11). Reviewed: everyone lists and revokes their own tokens (no
 # permission needed); only the central unit sees and revokes every user's.
 API_TOKENS: dict[Role, set[str]] = {role: set() for role in Role} | {Role.CENTRAL_UNIT: {"manage_api_tokens"}}
+# The workforce (issue 12). Reviewed: the team and everyone above it read duties, deployments and shift
+# cover in their area; the sergeant records and corrects the team's duties; abstraction is read by
+# supervisors, analysts and the borough and force roles; the cluster inspector or above adopts a change of
+# shift (seed 000 paragraph 51) and lends officers (Approach A); the supervision model is read from the
+# inspector up, run by analysts and leads, and adopted (it moves sergeants' postings) only by the borough
+# lead and the central unit, which alone keeps the duty codes and the abstraction policy. Panel members
+# and partners see none of it.
+WORKFORCE_READ = {"view_duties", "view_deployments", "view_shift_cover"}
+WORKFORCE: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: set(),
+    Role.TEAM_OFFICER: WORKFORCE_READ,
+    Role.SERGEANT: WORKFORCE_READ | {"record_duties", "view_abstraction"},
+    Role.INSPECTOR: WORKFORCE_READ
+    | {"view_abstraction", "adopt_shift_pattern", "deploy_officers", "view_supervision"},
+    Role.ANALYST: WORKFORCE_READ | {"view_abstraction", "view_supervision", "propose_supervision"},
+    Role.BOROUGH_LEAD: WORKFORCE_READ
+    | {
+        "view_abstraction",
+        "adopt_shift_pattern",
+        "deploy_officers",
+        "view_supervision",
+        "propose_supervision",
+        "adopt_supervision",
+    },
+    Role.CENTRAL_UNIT: WORKFORCE_READ
+    | {
+        "view_abstraction",
+        "adopt_shift_pattern",
+        "deploy_officers",
+        "view_supervision",
+        "propose_supervision",
+        "adopt_supervision",
+        "manage_abstraction_policy",
+    },
+}
 EXPECTED_GRANTS = {
     role: BEFORE_THE_CYCLE[role]
     | CYCLE[role]
@@ -166,6 +202,7 @@ EXPECTED_GRANTS = {
     | TASKING[role]
     | FEEDBACK[role]
     | API_TOKENS[role]
+    | WORKFORCE[role]
     for role in Role
 }
 
