@@ -23,6 +23,7 @@ from sn.panels.forms import (
 )
 from sn.panels.models import Meeting, PanelMember, Priority
 from sn.panels.models.priorities import HOLDING_A_PLACE
+from sn.panels.notices import meeting_notices
 from sn.panels.permissions import (
     MANAGE_PANEL,
     RECORD_PANEL_DECISION,
@@ -32,7 +33,6 @@ from sn.panels.permissions import (
     is_chair_of,
     require_decision_maker,
 )
-from sn.panels.notices import meeting_notices
 from sn.panels.selectors import concern_topics_for_selection, current_priorities, priority_warnings
 from sn.panels.views.common import attending_officers, get_panel_for_user, team_officers
 
