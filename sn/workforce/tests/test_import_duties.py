@@ -160,3 +160,12 @@ def test_the_command_reports_progress_and_a_summary(world, codes, tmp_path, caps
     with pytest.raises(CommandError, match="1 of 1 file refused"):
         call_command("import-duties", str(bad))
     assert "bad.csv, line 2: unknown collar number 'nobody'" in capsys.readouterr().err
+
+
+def test_a_large_write_drops_and_rebuilds_the_indexes(world, codes, tmp_path, monkeypatch):
+    from sn.workforce.importing import bulk
+
+    monkeypatch.setattr(bulk, "SUSPEND_FROM_ROWS", 1)
+    run = duties_import(good_file(world, tmp_path), progress=lambda _: None)
+    assert run.imported == 4
+    assert {name for name, _ in bulk._plain_indexes(Duty)} >= {"workforce_d_date_3ec1fb_idx"}
