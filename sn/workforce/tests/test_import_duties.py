@@ -162,6 +162,15 @@ def test_the_command_reports_progress_and_a_summary(world, codes, tmp_path, caps
     assert "bad.csv, line 2: unknown collar number 'nobody'" in capsys.readouterr().err
 
 
+def test_the_command_records_the_named_actor_and_refuses_an_unknown_one(world, codes, tmp_path):
+    path = str(good_file(world, tmp_path))
+    with pytest.raises(CommandError, match="--actor: there is no active user 'nobody'"):
+        call_command("import-duties", path, "--actor", "nobody")
+    assert not Duty.objects.exists() and not DutyImport.objects.exists()
+    call_command("import-duties", path, "--actor", "central_unit")
+    assert DutyImport.objects.get().actor == world.user("central_unit")
+
+
 def test_a_large_write_drops_and_rebuilds_the_indexes(world, codes, tmp_path, monkeypatch):
     from sn.workforce.importing import bulk
 

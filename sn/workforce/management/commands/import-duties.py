@@ -1,10 +1,8 @@
 """sn import-duties FILE: the duty management system's file (CSV, optionally .gz)."""
 
-import getpass
-
 from django.core.management.base import BaseCommand, CommandError
 
-from sn.core.audit import audit_actor
+from sn.core.commands import add_actor_argument, command_audit
 from sn.workforce.importing.duties import DutyFileRejected, duties_import
 
 
@@ -16,11 +14,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="CSV files, optionally gzipped")
-        parser.add_argument("--actor", default="", help="Who is importing (default: the system user)")
+        add_actor_argument(parser)
 
-    def handle(self, *args, files, actor, **options):
+    def handle(self, *args, files, **options):
         failed = 0
-        with audit_actor(actor or getpass.getuser(), context="import-duties"):
+        # --actor USERNAME must name an active user, as for every import; else the OS user is recorded.
+        with command_audit(options, "import-duties"):
             for name in files:
                 try:
                     run = duties_import(name, progress=lambda text: self.stdout.write(f"  {text}"))
