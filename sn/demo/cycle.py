@@ -24,7 +24,14 @@ from sn.rosters.demo import rosters_demo_load
 from sn.supervision.demo import supervision_demo_load
 from sn.tasking.demo import tasking_demo_load
 from sn.workforce.demo import workforce_demo_load
+from sn.workforce.models import Duty
 
+WORKFORCE_STEPS = (
+    ("Duties: codes, abstraction policy, shift patterns, three months per officer", workforce_demo_load),
+    ("Approach A deployments across ward boundaries", deployments_demo_load),
+    ("A year of calls for service, and shift cover", rosters_demo_load),
+    ("The supervision model: a proposal for every borough", supervision_demo_load),
+)
 STEPS = (
     ("Ward profiles: demographics, key locations and recurring events", profiles_demo_load),
     ("Engagement events, visual audits, perception surveys and concerns", engagement_demo_load),
@@ -32,10 +39,7 @@ STEPS = (
     ("Ward panels, meetings, priorities and statements", panels_demo_load),
     ("Problem-solving cases, partners' work, reviews and assessments", problemsolving_demo_load),
     ("EPIC activity: the routine and the work on priorities and cases", activity_demo_load),
-    ("Duties: codes, abstraction policy, shift patterns, three months per officer", workforce_demo_load),
-    ("Approach A deployments across ward boundaries", deployments_demo_load),
-    ("A year of calls for service, and shift cover", rosters_demo_load),
-    ("The supervision model: a proposal for every borough", supervision_demo_load),
+    *WORKFORCE_STEPS,
     ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
     ("Your Voice Counts: residents' feedback in every borough's queue", feedback_demo_load),
 )
@@ -45,11 +49,19 @@ def cycle_present() -> bool:
     return Concern.objects.exists()
 
 
+def workforce_present() -> bool:
+    return Duty.objects.exists()
+
+
 def seed_cycle(
-    *, seed: int = 2026, today: date | None = None, progress: Callable[[str], None] = print
+    *,
+    seed: int = 2026,
+    today: date | None = None,
+    progress: Callable[[str], None] = print,
+    steps: tuple = STEPS,
 ) -> str:
     started = time.monotonic()
-    for label, load in STEPS:
+    for label, load in steps:
         progress(f"{label} ...")
         progress(f"  {load(seed=seed, today=today, progress=progress)}")
     return f"Demo cycle ready in {time.monotonic() - started:.1f} s."

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from sn.demo.cycle import cycle_present, seed_cycle
+from sn.demo.cycle import WORKFORCE_STEPS, cycle_present, seed_cycle, workforce_present
 from sn.geography.models import Neighbourhood
 
 
@@ -20,6 +20,12 @@ class Command(BaseCommand):
         if not Neighbourhood.objects.exists():
             raise CommandError("No force is loaded: run seed-demo (and seed-incidents) first.")
         if cycle_present():
+            if if_empty and not workforce_present():
+                # A demo database from before the workforce existed: add it, leave the rest as it is.
+                self.stdout.write("The demo cycle is loaded without the workforce; adding the workforce ...")
+                summary = seed_cycle(seed=seed, progress=self.stdout.write, steps=WORKFORCE_STEPS)
+                self.stdout.write(self.style.SUCCESS(summary))
+                return
             if if_empty:
                 self.stdout.write("The database already holds the demo cycle; leaving it as it is.")
                 return
