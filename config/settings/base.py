@@ -383,6 +383,9 @@ SN_POLICE_API_BURST: int = env_int("SN_POLICE_API_BURST", 30)
 # Working-time rules every shift pattern must keep: no shift longer than SN_MAX_SHIFT_HOURS, at least
 # SN_MIN_REST_HOURS between the end of one shift and the start of the next (Sunday into Monday too).
 SN_MAX_SHIFT_HOURS = env_int("SN_MAX_SHIFT_HOURS", 10)
+# A single duty as recorded may run longer than a planned shift (a public order day, a late arrest), but
+# one longer than this is a mistyped time (15:00 to 14:00 would be 23 hours) and is refused.
+SN_MAX_DUTY_HOURS = env_int("SN_MAX_DUTY_HOURS", 16)
 SN_MIN_REST_HOURS = env_int("SN_MIN_REST_HOURS", 11)
 # The hours of each day a cluster's offset shifts should cover between them (seed 000: 16/7 cover).
 SN_COVER_DAY_STARTS_HOUR = env_int("SN_COVER_DAY_STARTS_HOUR", 7)

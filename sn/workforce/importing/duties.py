@@ -35,6 +35,7 @@ from sn.geography.models import Neighbourhood
 from sn.teams.models import Officer, Posting, Team
 from sn.workforce.importing.bulk import audit_tail, audited_insert_rows
 from sn.workforce.models import Duty, DutyCode, DutyImport, DutySource
+from sn.workforce.services.duties import max_duty_minutes
 
 PROBLEMS_LISTED = 20
 MAX_DUTY_SECONDS = 24 * 3600
@@ -192,6 +193,15 @@ def _check(columns: dict[str, list], outcome: _Outcome) -> list[_Line]:
             continue
         if start == end:
             outcome.refuse(line, "the duty ends when it starts")
+            continue
+        # An end before the start runs past midnight; anything past the limit is a mistyped time.
+        length = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) % (24 * 60)
+        if length > max_duty_minutes():
+            outcome.refuse(
+                line,
+                f"the duty from {start_text.strip()} to {end_text.strip()} would last "
+                f"{length / 60:.1f} hours, more than the {max_duty_minutes() // 60} a duty may last",
+            )
             continue
         code = duty_codes.get(code_text.strip().upper())
         if code is None or not code.active:

@@ -8,6 +8,7 @@ field and writes nothing.
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,8 +19,11 @@ from sn.teams.models import Officer
 from sn.workforce.models import Duty, DutyCode, DutySource
 from sn.workforce.selectors import postings_on
 
-MAX_DUTY_MINUTES = 24 * 60
 _UNSET = object()
+
+
+def max_duty_minutes() -> int:
+    return settings.SN_MAX_DUTY_HOURS * 60
 
 
 def elapsed_minutes(starts_at: datetime, ends_at: datetime) -> int:
@@ -45,8 +49,11 @@ def _checked(
     errors: dict[str, str] = {}
     if ends_at <= starts_at:
         errors["ends_at"] = "The duty must end after it starts."
-    elif elapsed_minutes(starts_at, ends_at) > MAX_DUTY_MINUTES:
-        errors["ends_at"] = "A duty lasts at most 24 hours."
+    elif (minutes := elapsed_minutes(starts_at, ends_at)) > (limit := max_duty_minutes()):
+        errors["ends_at"] = (
+            f"A duty lasts at most {limit // 60} hours; {_when(starts_at)} to {_when(ends_at)} would be "
+            f"{minutes / 60:.1f}. Check the end time."
+        )
     if not code.active and (duty is None or duty.code_id != code.pk):
         errors["code"] = f"The duty code {code.code} is no longer in use."
     if code.kind == DutyCode.Kind.ABSTRACTED and neighbourhood is not None:

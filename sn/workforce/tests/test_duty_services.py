@@ -93,7 +93,7 @@ def test_overlapping_duties_are_refused(world, codes):
 
 
 @pytest.mark.parametrize(
-    ("hours", "message"), [(0, "end after it starts"), (-2, "end after"), (25, "24 hours")]
+    ("hours", "message"), [(0, "end after it starts"), (-2, "end after"), (17, "at most 16 hours")]
 )
 def test_bad_lengths_are_refused(world, codes, hours, message):
     with pytest.raises(ValidationError) as refusal:

@@ -162,6 +162,17 @@ def test_the_command_reports_progress_and_a_summary(world, codes, tmp_path, caps
     assert "bad.csv, line 2: unknown collar number 'nobody'" in capsys.readouterr().err
 
 
+def test_a_duty_longer_than_the_limit_is_a_mistyped_time_and_refuses_the_file(world, codes, tmp_path):
+    pc = world.officers["pc_a"].collar_number
+    path = write(tmp_path, f"{pc},2024-03-04,15:00,14:00,SN,\n", name="long.csv")
+    with pytest.raises(DutyFileRejected) as refused:
+        duties_import(path, progress=lambda _: None)
+    assert "line 2: the duty from 15:00 to 14:00 would last 23.0 hours, more than the 16" in str(
+        refused.value.run.message
+    )
+    assert not Duty.objects.exists()
+
+
 def test_the_command_records_the_named_actor_and_refuses_an_unknown_one(world, codes, tmp_path):
     path = str(good_file(world, tmp_path))
     with pytest.raises(CommandError, match="--actor: there is no active user 'nobody'"):
