@@ -36,6 +36,7 @@ from sn.supervision.solver import (
 )
 from sn.teams.models import Officer, Posting, Team
 from sn.teams.services import posting_create, posting_end
+from sn.workforce.services.postings import duties_after_posting_withdraw
 
 
 def max_wards_per_sergeant() -> int:
@@ -244,11 +245,17 @@ def proposal_adopt(*, proposal: SupervisionProposal, actor, on: date | None = No
         officers = Officer.objects.in_bulk({officer for officer, _ in plan["post"]})
         for officer_id, team_id in plan["post"]:
             posting_create(officer=officers[officer_id], team=teams[team_id], start_date=on, actor=actor)
-        for posting in Posting.objects.filter(pk__in=plan["end"]).order_by("pk"):
+        for posting in (
+            Posting.objects.filter(pk__in=plan["end"]).select_related("officer", "team").order_by("pk")
+        ):
             if posting.end_date is not None and posting.end_date < on:
                 continue  # it lapsed by itself since the proposal was made
             end_date = max(posting.start_date, on - timedelta(days=1))
             posting_end(posting=posting, end_date=end_date, actor=actor)
+            # The released sergeant's rostered duties for the team after the posting ends go with it.
+            duties_after_posting_withdraw(
+                officer=posting.officer, team=posting.team, last_day=end_date, actor=actor
+            )
         proposal.status = SupervisionProposal.Status.ADOPTED
         proposal.adopted_by = actor if _is_user(actor) else None
         proposal.adopted_at = timezone.now()

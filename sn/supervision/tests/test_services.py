@@ -16,6 +16,8 @@ from sn.teams.models import Posting, Rank
 from sn.teams.selectors import active_postings
 from sn.teams.tests.factories import PostingFactory
 from sn.testing.world import add_officer
+from sn.workforce.models import Duty
+from sn.workforce.tests.factories import DutyFactory, local_start
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +123,24 @@ def test_adoption_posts_each_kept_sergeant_to_its_group_and_ends_the_others(worl
     assert ended.end_date == today - timedelta(days=1)
     assert AuditEvent.objects.filter(actor=world.users["borough_lead"], action="create").count() == 2
     assert AuditEvent.objects.filter(actor=world.users["borough_lead"], action="update").count() >= 2
+
+
+def test_adoption_withdraws_a_released_sergeants_rostered_duties_for_the_teams_they_leave(world):
+    give_demand(world)
+    today = timezone.localdate()
+    second = add_officer(Rank.SERGEANT, 900, last_name="Second")
+    PostingFactory(officer=second, team=world.teams["a3"], start_date=date(2021, 1, 1))
+    sergeant, a2, a1 = world.officers["sergeant_a"], world.teams["a2"], world.teams["a1"]
+    worked = DutyFactory(officer=sergeant, team=a2, starts_at=local_start(today - timedelta(days=3)))
+    rostered = DutyFactory(officer=sergeant, team=a2, starts_at=local_start(today + timedelta(days=3)))
+    kept = DutyFactory(officer=sergeant, team=a1, starts_at=local_start(today + timedelta(days=4)))
+    proposal = proposal_create(borough=world.boroughs["a"], target=2, actor=world.users["analyst"])
+    proposal_adopt(proposal=proposal, actor=world.users["borough_lead"])
+    # Worked duties stay in the history; a rostered one for the team left goes; the kept team's stays.
+    assert set(Duty.objects.filter(officer=sergeant).values_list("pk", flat=True)) == {worked.pk, kept.pk}
+    assert AuditEvent.objects.filter(
+        actor=world.users["borough_lead"], action="delete", object_id=str(rostered.pk)
+    ).exists()
 
 
 def test_adoption_by_a_role_below_is_refused_and_writes_nothing(world):
