@@ -1,6 +1,6 @@
 """Adopting a team's shift pattern (seed 000 paragraph 51: a cluster inspector or above decides)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -49,6 +49,13 @@ def shift_pattern_adopt(
         raise ValidationError({"days": problems})
     if effective_from < timezone.localdate():
         raise ValidationError({"effective_from": "A change of shift cannot start in the past."})
+    if effective_from > timezone.localdate() + timedelta(days=366):
+        raise ValidationError(
+            {
+                "effective_from": "A change of shift starts within a year from today; "
+                "a later date is almost surely a typing slip."
+            }
+        )
     if ShiftPattern.objects.filter(team=team, effective_from=effective_from).exists():
         raise ValidationError(
             {"effective_from": f"{team.name} already has a shift pattern from {effective_from:%d %B %Y}."}

@@ -1,6 +1,6 @@
 """Adopting a shift pattern: only a cluster inspector or above, within their area, within the rules."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -84,4 +84,7 @@ def test_a_date_in_the_past_or_taken_is_refused(world):
     with pytest.raises(ValidationError) as refusal:
         adopt(world)
     assert "already has a shift pattern" in refusal.value.message_dict["effective_from"][0]
+    with pytest.raises(ValidationError) as refusal:
+        adopt(world, effective_from=date(9999, 12, 31))
+    assert "within a year" in refusal.value.message_dict["effective_from"][0]
     assert ShiftPattern.objects.count() == 1
