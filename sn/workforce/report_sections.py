@@ -51,12 +51,22 @@ def _summary(report: AbstractionReport) -> list[str]:
     return lines
 
 
-def abstraction_section(area: Borough | Cluster | Neighbourhood, day: date) -> ReportSection | None:
-    """The report's month: the rate, the target, the reasons, the teams over the target and the trend."""
+def abstraction_section(area: Borough | Cluster | Neighbourhood, day: date) -> ReportSection:
+    """The report's month: the rate, the target, the reasons, the teams over the target and the trend.
+    A month without duties says so: a missing section would read as no abstraction at all."""
     month = day.replace(day=1)
     report = abstraction_report(level=_level(area), area=area, month=month, scope=EVERYTHING)
     if not report.has_duties:
-        return None
+        return ReportSection(
+            key="abstraction",
+            title="Abstraction",
+            summary=[
+                f"No duties are recorded for {area.name} in {month:%B %Y}, so its abstraction cannot be "
+                "worked out. Duties come from the duty system's file (sn import-duties) or are recorded "
+                "by the team's sergeant."
+            ],
+            period=f"{month:%B %Y}",
+        )
     tables: list[Table] = [reasons_table(report)]
     teams = teams_table(report)
     if teams is not None:

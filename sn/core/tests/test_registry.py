@@ -56,6 +56,7 @@ def test_the_apps_fill_the_registries_when_django_starts():
         "survey",
         "engagement",
         "epic",
+        "abstraction",
     ]
     assert {"team", "staffing", "neighbours", "crime_links", "report_links"} <= set(WARD_PANELS.keys())
     cycle = {"concern", "event", "kinmember", "priority"}

@@ -14,6 +14,7 @@ def test_the_ward_page_carries_every_panel_the_user_may_see(world):
         "team",
         "staffing",
         "panel_priorities",
+        "duties",
         "cases",
         "epic",
         "kin",

@@ -103,7 +103,9 @@ def test_the_report_section_has_the_rate_reasons_teams_and_trend(known):
     assert [t.sheet for t in section.tables] == ["Reasons", "Teams", "Trend"]
     ward = abstraction_section(known.wards["b1"], MONTH.replace(day=28))
     assert ward is not None and [t.sheet for t in ward.tables] == ["Reasons", "Trend"]
-    assert abstraction_section(known.wards["a3"], MONTH.replace(day=28)) is None
+    empty = abstraction_section(known.wards["a3"], MONTH.replace(day=28))
+    assert empty.tables == []
+    assert empty.summary[0].startswith(f"No duties are recorded for {known.wards['a3'].name} in")
 
 
 def test_the_header_link_points_to_each_role_s_own_level(known):
