@@ -32,6 +32,9 @@ urlpatterns = [
     path("", include("sn.engagement.urls")),
     path("", include("sn.public.urls")),
     path("", include("sn.feedback.urls")),
+    path("", include("sn.jobs.urls")),
+    path("", include("sn.ops.urls")),
+    path("", include("sn.privacy.urls")),
     # Before the police.uk API, whose /api/{force}/{neighbourhood} would otherwise take /api/v1/...
     path("api/v1/", api.urls),
     path("api/", include("sn.policeapi.urls")),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_bool, env_int, env_str
+from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -19,11 +19,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     # In layer order (docs/adr/0004-layers.md): an app imports only apps above it in this list.
     "sn.core",
     "sn.geography",
     "sn.teams",
     "sn.accounts",
+    "sn.jobs",
+    "sn.ops",
     "sn.incidents",
     "sn.performance",
     "sn.profiles",
@@ -40,6 +47,7 @@ INSTALLED_APPS = [
     "sn.rosters",
     "sn.supervision",
     "sn.tasking",
+    "sn.privacy",
     "sn.reports",
     "sn.api",
     "sn.pages",
@@ -65,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified once the session has passed the second-factor step (sn.accounts.otp).
+    "django_otp.middleware.OTPMiddleware",
     "sn.core.middleware.SessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -393,3 +403,27 @@ SN_COVER_DAY_ENDS_HOUR = env_int("SN_COVER_DAY_ENDS_HOUR", 23)
 # The supervision model: at most this many adjacent wards of one cluster share a sergeant (seed 000
 # paragraph 41 proposed pairs and threes of quieter wards).
 SN_MAX_WARDS_PER_SERGEANT = env_int("SN_MAX_WARDS_PER_SERGEANT", 3)
+
+# --- operations (issue 13: docs/deploy.md) ---
+# Staff sign in with a password and a time-based one-time code (TOTP). Panel members and the public's
+# roles are exempt. The demo makes it optional (staff may enrol; nobody is made to).
+SN_REQUIRE_SECOND_FACTOR = env_bool("SN_REQUIRE_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = env_str("SN_OTP_ISSUER", "Safer Neighbourhoods")
+
+# Background jobs (sn.jobs) on django-tasks: the database queue by default (no extra service), Redis
+# (through RQ) when SN_JOBS_BACKEND=redis or SN_REDIS_URL is set. `sn worker` runs them.
+SN_JOBS_BACKEND = env_str("SN_JOBS_BACKEND", "redis" if SN_REDIS_URL else "database")
+if SN_JOBS_BACKEND == "redis":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": SN_REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Uploaded files and made documents, one directory per job: shared by every web server and worker.
+SN_JOB_FILES_DIR = env_str("SN_JOB_FILES_DIR", str(VAR_DIR / "jobs"))
+# Queue a job when the request's transaction commits (tests run jobs at once instead).
+SN_JOBS_ENQUEUE_ON_COMMIT = True
+
+# Logs: "json" (one object per line, with the request id) for production collectors, "plain" to read.
+SN_LOG_FORMAT = env_str("SN_LOG_FORMAT", "plain")
+# The metrics endpoint (/metrics, Prometheus format) answers only clients in these networks.
+SN_METRICS_NETWORKS = env_list("SN_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128"])

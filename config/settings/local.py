@@ -26,3 +26,6 @@ SN_SYNTHETIC_ASB = env_bool("SN_SYNTHETIC_ASB", True)
 
 # The demo's logins are what local use is for (make demo).
 SN_DEMO_LOGINS = True
+
+# The demo's staff may enrol a second factor; nobody is made to (SN_REQUIRE_SECOND_FACTOR=true to try it).
+SN_REQUIRE_SECOND_FACTOR = env_bool("SN_REQUIRE_SECOND_FACTOR", False)

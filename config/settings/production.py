@@ -29,3 +29,6 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
         ],
     ),
 ]
+
+# Production logs are JSON lines with the request id, for the force's log collector.
+SN_LOG_FORMAT = env_str("SN_LOG_FORMAT", "json")

@@ -1,5 +1,7 @@
 """Settings for the test suite."""
 
+import tempfile
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import DATABASES
 
@@ -20,3 +22,11 @@ SN_DEMO_LOGINS = True
 
 # The test force (sn.testing.world) is "Test Police"; tests on real Met files set the Met's name.
 SN_POLICE_FORCE_NAME = "Test Police"
+
+# Jobs run at once, in the request that asks for them, so a test sees the outcome without a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+SN_JOBS_ENQUEUE_ON_COMMIT = False
+SN_JOB_FILES_DIR = tempfile.mkdtemp(prefix="sn-test-jobs-")
+# The second factor is tested where it is turned on (sn/accounts/tests/test_second_factor.py); the rest
+# of the suite signs in with force_login.
+SN_REQUIRE_SECOND_FACTOR = False

@@ -20,6 +20,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("geography",),
     ("teams",),
     ("accounts",),
+    # Operations: background jobs, which higher apps fill with kinds; backup, logs and metrics.
+    ("jobs",),
+    ("ops",),
     ("incidents", "performance", "profiles", "feedback"),
     ("crime",),
     # The seven-stage cycle: concerns (stages 3-4) are raised by engagement (stage 2) and by the
@@ -37,6 +40,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("workforce",),
     ("deployments", "rosters", "supervision"),
     ("tasking",),
+    # Review, retention and erasure across every record of a person the apps below keep.
+    ("privacy",),
     # The faces: staff pages, reports, the platform API, the public pages and the police.uk API.
     ("reports", "api", "pages", "public", "policeapi"),
     ("demo",),

@@ -1,0 +1,1 @@
+"""What jobs adds to the registries lower apps own."""

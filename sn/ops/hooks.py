@@ -1,0 +1,1 @@
+"""What ops adds to the registries lower apps own."""

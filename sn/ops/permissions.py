@@ -1,0 +1,1 @@
+"""The permissions of ops (docs/permissions.md is generated from these declarations)."""

@@ -1,0 +1,1 @@
+"""What privacy adds to the registries lower apps own."""
