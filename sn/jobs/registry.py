@@ -52,3 +52,16 @@ class JobKind:
 
 
 JOB_KINDS: Registry[JobKind] = Registry("job kinds", key=lambda kind: kind.key)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """A job `sn worker` queues on a schedule (the retention review, say): a job of `kind` is queued when
+    none of that kind was queued in the last `every_hours`, as the system (no requester)."""
+
+    kind: str
+    title: str
+    every_hours: int
+
+
+PERIODIC_JOBS: Registry[PeriodicJob] = Registry("periodic jobs", key=lambda entry: entry.kind)
