@@ -9,6 +9,8 @@ from sn.profiles.models import KeyLocation, RecurringEvent
 # Not required by the form, so that a missing point gets one message (the service's) rather than two;
 # "needed" keeps the page from calling the fields optional.
 POINT_ATTRS = {"inputmode": "decimal", "needed": True}
+# .txt: some systems export CSV under that name; the importer reads the content either way.
+UPLOAD_SUFFIXES = (".csv", ".gz", ".txt")
 POINT_HELP = "Click the map to place it, or type the latitude and longitude (WGS84, as decimal degrees)."
 
 
@@ -113,10 +115,14 @@ class DemographicsUploadForm(forms.Form):
         help_text="Columns: area_code, measure, category, value, source, year.",
     )
 
-    def clean_file(self) -> bytes:
-        """The file's bytes: reading them is the importer's, as for the command."""
+    def clean_file(self):
+        """The upload itself, for the job to keep: reading it is the importer's, as for the command. Its
+        name and size are checked here, so that a spreadsheet or a file too large is refused at once
+        rather than after waiting for the worker."""
         upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+            raise forms.ValidationError("The file must be a CSV file (.csv), or one compressed with gzip")
         limit = settings.SN_DEMOGRAPHICS_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(f"The file must be smaller than {limit // (1024 * 1024)} MB")
-        return upload.read()
+        return upload

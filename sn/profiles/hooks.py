@@ -1,6 +1,6 @@
 """What the ward profile adds to pages lower apps own (sn.core.registries): the ward page's "Ward
-profile" panel, the strategic profile's "The ward" section, the home page's events to update, and the
-change history of key locations and recurring events."""
+profile" panel, the strategic profile's "The ward" section, the home page's events to update, the
+change history of key locations and recurring events, and the demographic upload as a job kind."""
 
 from sn.core.registries import (
     HISTORY_RECORDS,
@@ -12,9 +12,11 @@ from sn.core.registries import (
     ReportSectionProvider,
     WorkItemProvider,
 )
+from sn.jobs.registry import JOB_KINDS, JobKind
+from sn.profiles.jobs import KIND, run_demographics_upload
 from sn.profiles.models import KeyLocation, RecurringEvent
 from sn.profiles.panels import profile_panel
-from sn.profiles.permissions import MANAGE_KEY_LOCATIONS
+from sn.profiles.permissions import IMPORT_DEMOGRAPHICS, MANAGE_KEY_LOCATIONS
 from sn.profiles.report_sections import ward_section
 from sn.profiles.work import events_to_update
 
@@ -42,4 +44,13 @@ HISTORY_RECORDS.register(
 )
 HISTORY_RECORDS.register(
     HistoryRecord("recurring-event", RecurringEvent, lambda event: [event.neighbourhood])
+)
+JOB_KINDS.register(
+    JobKind(
+        key=KIND,
+        label="Demographic tables upload",
+        run=run_demographics_upload,
+        permission=IMPORT_DEMOGRAPHICS,
+        takes_file=True,
+    )
 )

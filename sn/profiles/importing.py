@@ -19,6 +19,7 @@ import csv
 import gzip
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,6 +40,11 @@ FIRST_YEAR, LAST_YEAR = 1800, 2100
 # The csv module refuses a field of 131,072 characters with an error naming neither line nor field; cut
 # each run of ordinary characters to just over the longest field allowed, keeping lines and fields.
 _LONG_RUN = re.compile(rf'[^,"\r\n]{{{MAX_FIELD_CHARS + 1},}}')
+# How often a progress callback hears of the lines read: a call per line would cost more than the line.
+PROGRESS_EVERY = 1000
+
+# progress(done, total, message): lines read of the lines in the file (sn.jobs.registry.Progress).
+ProgressCallback = Callable[..., None]
 
 
 class DemographicFileError(ValueError):
@@ -191,20 +197,28 @@ def _records(text: str, problems: list[str]):
 
 
 def parse_demographic_file(
-    data: bytes, areas: dict[str, int], *, within: frozenset[int] | None = None, skip_unknown: bool = False
+    data: bytes,
+    areas: dict[str, int],
+    *,
+    within: frozenset[int] | None = None,
+    skip_unknown: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> list[DemographicRow]:
     """The rows of a demographic file's bytes, or DemographicFileError listing every problem.
 
     `areas` maps the codes of the force's neighbourhoods to their ids. `within`: the ids of the areas
     the person loading the file may load figures for (None: all). `skip_unknown` leaves out the rows of
     areas the force does not have instead of refusing them (the demo loads the London file into
-    whatever wards it has)."""
+    whatever wards it has). `progress` hears how many lines have been read of how many."""
     text = _LONG_RUN.sub(lambda run: run[0][: MAX_FIELD_CHARS + 1], _text(data))
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     problems: list[str] = []
     rows: list[DemographicRow] = []
     first_line: dict[tuple, int] = {}
     positions: dict[tuple[str, str], int] = {}
     for line, record in _records(text, problems):
+        if progress is not None and line % PROGRESS_EVERY == 0:
+            progress(line, lines, f"Checked {line:,} of {lines:,} lines")
         if skip_unknown and record["area_code"] not in areas:
             continue
         parsed = _row(record, line, areas, problems)

@@ -15,7 +15,7 @@ from sn.core.audit import audit_actor, record_bulk_create
 from sn.geography.locate import locate, locate_overlays
 from sn.geography.models import Neighbourhood
 from sn.geography.scope import Scope
-from sn.profiles.importing import DemographicRow, parse_demographic_file
+from sn.profiles.importing import DemographicRow, ProgressCallback, parse_demographic_file
 from sn.profiles.models import DemographicFigure, KeyLocation, RecurringEvent
 
 # --- Demographic tables
@@ -79,15 +79,23 @@ def demographic_figures_save(*, rows: Iterable[DemographicRow], source: str, act
 
 
 def demographic_figures_import(
-    *, data: bytes, source: str, within: Scope | None = None, actor=None
+    *,
+    data: bytes,
+    source: str,
+    within: Scope | None = None,
+    actor=None,
+    progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """A demographic file's bytes, as uploaded or read from disk, all or nothing: any problem raises
     DemographicFileError naming every bad line and field, and nothing is written. With `within`, a
-    line about an area outside that scope is refused (an analyst loads figures for their borough)."""
+    line about an area outside that scope is refused (an analyst loads figures for their borough).
+    `progress` (a job's) hears of the lines checked, then of the saving."""
     allowed = None
     if within is not None and not within.everything:
         allowed = frozenset(within.neighbourhoods().values_list("id", flat=True))
-    rows = parse_demographic_file(data, area_codes(), within=allowed)
+    rows = parse_demographic_file(data, area_codes(), within=allowed, progress=progress)
+    if progress is not None:
+        progress(len(rows), len(rows), f"Saving {len(rows):,} figures")
     return demographic_figures_save(rows=rows, source=source, actor=actor)
 
 

@@ -2,7 +2,6 @@
 
 import json
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,9 +13,11 @@ from sn.core.permissions import VIEW_AUDIT_HISTORY
 from sn.geography.permissions import VIEW_WARD
 from sn.geography.scope import scope_of
 from sn.geography.selectors import feature_collection, get_neighbourhood_for_user
+from sn.jobs.models import Job
+from sn.jobs.services import job_enqueue
 from sn.profiles.demographics import AGE, IMD_AVERAGE_RANK, IMD_DECILE
 from sn.profiles.forms import DemographicsUploadForm
-from sn.profiles.importing import DemographicFileError
+from sn.profiles.jobs import KIND as DEMOGRAPHICS_JOB
 from sn.profiles.permissions import IMPORT_DEMOGRAPHICS, MANAGE_KEY_LOCATIONS
 from sn.profiles.selectors import (
     age_structure,
@@ -27,7 +28,6 @@ from sn.profiles.selectors import (
     other_tables,
     recurring_events,
 )
-from sn.profiles.services import ImportResult, demographic_figures_import
 
 DOWNLOAD_HEADERS = ["Measure", "Category", "Year", "Ward", "Ward share", "Borough share", "Force share"]
 
@@ -139,29 +139,30 @@ def ward_profile(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "profiles/ward_profile.html", context)
 
 
-def _import(form: DemographicsUploadForm, user) -> ImportResult:
-    try:
-        return demographic_figures_import(
-            data=form.cleaned_data["file"],
-            source=f"upload {form.files['file'].name}",
-            within=scope_of(user),
-            actor=user,
-        )
-    except DemographicFileError as exc:
-        # The problems go beside the file field, so the person uploading sees each bad line.
-        raise ValidationError({"file": exc.shown()}) from exc
+def _enqueue(form: DemographicsUploadForm, user) -> Job:
+    upload = form.cleaned_data["file"]
+    # An analyst's job is their borough's, so that the borough's other analysts see it run.
+    return job_enqueue(
+        kind=DEMOGRAPHICS_JOB,
+        title=f"Demographic tables: {upload.name}",
+        actor=user,
+        borough=user.borough if user.borough_id else None,
+        upload=upload,
+    )
 
 
 @access(permission=IMPORT_DEMOGRAPHICS)
 def demographics_upload(request: HttpRequest) -> HttpResponse:
+    """The file goes to the worker: the job's page shows its progress, then the summary or every
+    problem by line. The lines about areas outside the uploader's scope are refused there."""
     scope = scope_of(request.user)
     return form_page(
         request,
         form_class=DemographicsUploadForm,
         template="profiles/upload.html",
-        save=lambda form: _import(form, request.user),
-        success_url=reverse("profiles:demographics_upload"),
-        success_message=lambda result: f"{request.FILES['file'].name}: {result}.",
+        save=lambda form: _enqueue(form, request.user),
+        success_url=lambda job: reverse("jobs:detail", args=[job.pk]),
+        success_message=lambda job: f"{job.input_name} is queued to load.",
         context={
             "tables": loaded_tables(scope.neighbourhoods()),
             "whole_force": scope.everything,

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sn.core.tests.helpers import post_form
 from sn.geography.tests.factories import NeighbourhoodFactory
+from sn.jobs.models import Job, JobStatus
 from sn.profiles.models import DemographicFigure, KeyLocation, RecurringEvent
 from sn.profiles.services import demographic_figures_import
 from sn.profiles.tests.factories import KeyLocationFactory, RecurringEventFactory
@@ -293,13 +294,19 @@ def test_the_central_unit_uploads_a_table_and_sees_it_listed(client_for, world):
     client = client_for("central_unit")
     url = reverse("profiles:demographics_upload")
     response = post_form(client, url, _upload(world, f"{code},age,0 to 15,1200,ONS,2021"))
-    assert response["Location"] == url
+    job = Job.objects.get(kind="profiles.demographics")
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert (job.status, job.summary, job.rows) == (
+        JobStatus.SUCCEEDED,
+        "ages.csv: 1 figures: 1 created, 0 updated, 0 unchanged.",
+        1,
+    )
+    assert job.result_url == url and job.borough is None
     page = client.get(url).content.decode()
-    assert "ages.csv: 1 figures: 1 created, 0 updated, 0 unchanged." in html.unescape(page)
     assert '<th scope="row" class="govuk-table__header">age</th>' in page
 
 
-def test_a_bad_upload_lists_each_bad_line_beside_the_file_and_saves_nothing(client_for, world):
+def test_a_bad_upload_fails_its_job_naming_each_bad_line_and_saves_nothing(client_for, world):
     code = world.wards["a1"].code
     post_form(
         client_for("analyst"),
@@ -307,9 +314,24 @@ def test_a_bad_upload_lists_each_bad_line_beside_the_file_and_saves_nothing(clie
         _upload(
             world, f"{code},age,0 to 15,abc,ONS,2021", f"{world.wards['b1'].code},age,0 to 15,5,ONS,2021"
         ),
-        errors={"file": ['line 2: value "abc" is not a number', "is outside your area"]},
     )
+    job = Job.objects.get(kind="profiles.demographics")
+    assert job.status == JobStatus.FAILED and job.borough == world.boroughs["a"]
+    assert job.summary == "2 problem(s) in ages.csv; nothing was written."
+    assert job.errors[0] == 'line 2: value "abc" is not a number'
+    assert job.errors[1].startswith("line 3: area_code") and job.errors[1].endswith("is outside your area")
     assert not DemographicFigure.objects.exists()
+
+
+def test_a_spreadsheet_is_refused_on_the_form_and_nothing_is_queued(client_for, world):
+    upload = {"file": SimpleUploadedFile("ages.xlsx", b"PK\x03\x04", content_type="application/zip")}
+    post_form(
+        client_for("central_unit"),
+        reverse("profiles:demographics_upload"),
+        upload,
+        errors={"file": ["The file must be a CSV file (.csv), or one compressed with gzip"]},
+    )
+    assert not Job.objects.exists()
 
 
 # --- The ward page and the home page
