@@ -427,3 +427,9 @@ SN_JOBS_ENQUEUE_ON_COMMIT = True
 SN_LOG_FORMAT = env_str("SN_LOG_FORMAT", "plain")
 # The metrics endpoint (/metrics, Prometheus format) answers only clients in these networks.
 SN_METRICS_NETWORKS = env_list("SN_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128"])
+# Uploads that run as jobs: the largest file each page takes (a police.uk month of a large force zipped
+# is some 60 MB; a year of a force's duties some 40 MB), and the request cap of its route a little above.
+SN_POLICE_UPLOAD_MAX_BYTES = env_int("SN_POLICE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+SN_DUTY_UPLOAD_MAX_BYTES = env_int("SN_DUTY_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
+SN_UPLOAD_LIMITS["incidents:upload"] = SN_POLICE_UPLOAD_MAX_BYTES + 64 * 1024
+SN_UPLOAD_LIMITS["workforce:duties_upload"] = SN_DUTY_UPLOAD_MAX_BYTES + 64 * 1024
