@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("sn.accounts.urls")),
     path("", include("sn.teams.urls")),
     path("", include("sn.performance.urls")),
+    path("", include("sn.incidents.urls")),
     path("", include("sn.crime.urls")),
     path("", include("sn.profiles.urls")),
     path("", include("sn.reports.urls")),

@@ -122,6 +122,7 @@ class _Job:
     lsoa_ids: dict[str, int]
     progress_stream: TextIO | None
     chunk_rows: int
+    on_progress: Callable[[int, int], None] | None
     rebuild_rollup: bool
     started: float
 
@@ -153,11 +154,13 @@ def police_file_import(
     progress_stream: TextIO | None = None,
     chunk_rows: int = CHUNK_ROWS,
     rebuild_rollup: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> FileResult:
     """Import one police.uk file of `kind` (sn.incidents.kinds), all or nothing.
 
     A kind with a rollup (street) rebuilds it for the months the file touched, in the same transaction
-    (unless `rebuild_rollup` is False: the caller then rebuilds once after many files)."""
+    (unless `rebuild_rollup` is False: the caller then rebuilds once after many files). `on_progress`
+    is told (bytes of CSV read, rows read) after each chunk."""
     if source.problem:
         return _refused(source, kind, source.problem, actor)
     job = _Job(
@@ -169,6 +172,7 @@ def police_file_import(
         progress_stream=progress_stream,
         chunk_rows=chunk_rows,
         rebuild_rollup=rebuild_rollup,
+        on_progress=on_progress,
         started=time.perf_counter(),
     )
     try:
@@ -184,7 +188,7 @@ def _columnar_import(job: _Job) -> FileResult:
     result = FileResult(name=job.source.name, kind=job.kind.name)
     try:
         with open_bytes(job.source) as hashing:
-            progress = Progress(job.source.name, job.source.size, job.progress_stream)
+            progress = Progress(job.source.name, job.source.size, job.progress_stream, job.on_progress)
             chunks = read_chunks(hashing, job.kind, job.chunk_rows)
             with ReadAhead(chunks, name="import-reader") as parsed, transaction.atomic():
                 handler = job.handler(result)
@@ -210,7 +214,7 @@ def _csv_import(job: _Job) -> FileResult:
     try:
         with open_text(source) as (text, hashing):
             reader = csv.reader(text)
-            progress = Progress(source.name, source.size, job.progress_stream)
+            progress = Progress(source.name, source.size, job.progress_stream, job.on_progress)
             chunks = _chunks(reader, job.chunk_rows)
             try:
                 header = next(reader, None)
@@ -276,8 +280,12 @@ def police_files_import(
     rejects_path: str | Path | None = None,
     out: Callable[[str], None] = print,
     progress_stream: TextIO | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[FileResult]:
     """Import every police.uk file the paths name (files, .gz, .zip, directories walked).
+
+    `progress`, when given, is told (bytes of CSV read, bytes of CSV in all the files, a message) as
+    the import goes: a background job's progress bar (sn.incidents.jobs).
 
     With `kind` None each file's kind comes from its header. With a kind, files named directly are
     imported as that kind (a wrong header is refused); files found in a directory or archive that are
@@ -287,8 +295,10 @@ def police_files_import(
     lsoa_ids = lsoa_neighbourhoods()
     report = RejectsReport(rejects_path) if rejects_path else None
     results = []
+    total_bytes = sum(source.size for source in sources)
+    done_before = 0
     try:
-        for source in sources:
+        for number, source in enumerate(sources, start=1):
             result = _source_import(
                 source,
                 kind,
@@ -297,7 +307,9 @@ def police_files_import(
                 locator=locator,
                 lsoa_ids=lsoa_ids,
                 progress_stream=progress_stream,
+                on_progress=_file_progress(progress, source, number, len(sources), done_before, total_bytes),
             )
+            done_before += source.size
             if result is None:
                 continue
             if report and result.problems:
@@ -308,6 +320,29 @@ def police_files_import(
         if report:
             report.close()
     return results
+
+
+def _file_progress(
+    progress: Callable[[int, int, str], None] | None,
+    source: Source,
+    number: int,
+    count: int,
+    done_before: int,
+    total_bytes: int,
+) -> Callable[[int, int], None] | None:
+    """One file's (bytes, rows) progress as a share of all the files'."""
+    if progress is None:
+        return None
+    name = Path(source.name.rsplit(":", 1)[-1]).name
+    where = f"file {number} of {count}, " if count > 1 else ""
+    progress(done_before, total_bytes, f"Reading {where}{name}")
+
+    def tell(done_bytes: int, rows: int) -> None:
+        # A gzip's stated size wraps at 4 GiB and may be absent: never past this file's share.
+        done = done_before + (min(done_bytes, source.size) if source.size else 0)
+        progress(done, total_bytes, f"{where}{name}: {rows:,} rows read")
+
+    return tell
 
 
 def _source_import(source: Source, kind: SourceKind | None, actor, out, **options) -> FileResult | None:

@@ -4,6 +4,7 @@ import csv
 import io
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,14 +102,24 @@ def explanation(result: FileResult) -> str:
 class Progress:
     """A one-line bar on stderr when it is a terminal; silent otherwise."""
 
-    def __init__(self, name: str, total_bytes: int, stream: TextIO | None = None):
+    def __init__(
+        self,
+        name: str,
+        total_bytes: int,
+        stream: TextIO | None = None,
+        callback: Callable[[int, int], None] | None = None,
+    ):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
+        # Told (bytes read, rows read) at every update: a background job's progress (sn.incidents.jobs).
+        self.callback = callback
         self.name = name if len(name) <= 40 else "..." + name[-37:]
         self.total = total_bytes
         self.started, self.last = time.perf_counter(), 0.0
 
     def update(self, done_bytes: int, rows: int, *, force: bool = False) -> None:
+        if self.callback is not None:
+            self.callback(done_bytes, rows)
         if not self.enabled:
             return
         now = time.perf_counter()

@@ -36,3 +36,14 @@ def read_progress(job_id: int) -> dict | None:
         return json.loads((Path(settings.SN_JOB_FILES_DIR) / str(job_id) / "progress.json").read_bytes())
     except (FileNotFoundError, ValueError):
         return None
+
+
+def staged_input(job) -> Path:
+    """The job's uploaded file under the name it was uploaded with (its directory is the job's own), for
+    importers that tell a .zip, a .gz and a plain CSV apart by the name, as the commands do."""
+    name = Path(job.input_name or "upload").name.replace(":", "_") or "upload"
+    staged = job_dir(job.pk) / "upload" / name
+    staged.parent.mkdir(exist_ok=True)
+    if not staged.exists():
+        os.link(job.input_path, staged)
+    return staged

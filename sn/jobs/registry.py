@@ -49,6 +49,9 @@ class JobKind:
     permission: str
     # Imports read a file; documents don't.
     takes_file: bool = False
+    # The URL name of the page that starts a job of this kind (an upload form), listed on the jobs page
+    # for whoever holds `permission`; "" when jobs of the kind start elsewhere (a report's button).
+    start_url_name: str = ""
 
 
 JOB_KINDS: Registry[JobKind] = Registry("job kinds", key=lambda kind: kind.key)

@@ -48,14 +48,14 @@ def job_enqueue(
             job.input_bytes = path.stat().st_size
             job.save(update_fields=["input_path", "input_name", "input_bytes", "modified_at"])
         if settings.SN_JOBS_ENQUEUE_ON_COMMIT:
-            transaction.on_commit(lambda: _put_on_queue(job.pk))
+            transaction.on_commit(lambda: put_on_queue(job.pk))
     if not settings.SN_JOBS_ENQUEUE_ON_COMMIT:
-        _put_on_queue(job.pk)
+        put_on_queue(job.pk)
         job.refresh_from_db()
     return job
 
 
-def _put_on_queue(job_id: int) -> None:
+def put_on_queue(job_id: int) -> None:
     from sn.jobs.tasks import run_job  # the task module imports this one
 
     result = run_job.enqueue(job_id)

@@ -11,4 +11,4 @@ class WorkforceConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing declares the app's permissions and fills the registries lower apps own.
-        from sn.workforce import hooks, permissions  # noqa: F401
+        from sn.workforce import hooks, jobs, permissions  # noqa: F401

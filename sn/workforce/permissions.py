@@ -34,6 +34,14 @@ VIEW_ABSTRACTION = declare(
     app="workforce",
     roles={Role.SERGEANT, Role.INSPECTOR, Role.ANALYST, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
 )
+# The duty system's file from the browser: the central unit for the force, a sergeant for their teams
+# (a line for an officer posted elsewhere is refused: sn.workforce.jobs).
+IMPORT_DUTIES = declare(
+    "import_duties",
+    "Upload the duty system's file: for the whole force, or a sergeant's own teams",
+    app="workforce",
+    roles={Role.SERGEANT, Role.CENTRAL_UNIT},
+)
 MANAGE_ABSTRACTION_POLICY = declare(
     "manage_abstraction_policy",
     "Keep the duty codes and set the abstraction policy (exempt reasons and target)",

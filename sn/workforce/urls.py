@@ -1,6 +1,7 @@
 from sn.workforce.urls_abstraction import urlpatterns as abstraction_urls
 from sn.workforce.urls_duties import urlpatterns as duties_urls
+from sn.workforce.urls_upload import urlpatterns as upload_urls
 
 app_name = "workforce"
 
-urlpatterns = duties_urls + abstraction_urls
+urlpatterns = upload_urls + duties_urls + abstraction_urls

@@ -161,8 +161,11 @@ def _postings(first: date, last: date) -> dict[int, list[tuple[date, date, int]]
     return spans
 
 
-def _check(columns: dict[str, list], outcome: _Outcome) -> list[_Line]:
-    """Every line turned into a duty, or its refusal noted on the outcome with its line number."""
+def _check(
+    columns: dict[str, list], outcome: _Outcome, team_ids: frozenset[int] | None = None
+) -> list[_Line]:
+    """Every line turned into a duty, or its refusal noted on the outcome with its line number. With
+    `team_ids`, a line for an officer posted to none of those teams that day is refused."""
     collars, days, starts, ends, codes = (columns[name] for name in COLUMNS)
     wards = columns.get("ward code") or [""] * len(collars)
     officers = dict(Officer.objects.values_list("collar_number", "id"))
@@ -221,6 +224,13 @@ def _check(columns: dict[str, list], outcome: _Outcome) -> list[_Line]:
         if not teams:
             outcome.refuse(line, f"the officer {collar.strip()} is not posted to any team on {day:%d %B %Y}")
             continue
+        if team_ids is not None:
+            teams = [team_id for team_id in teams if team_id in team_ids]
+            if not teams:
+                outcome.refuse(
+                    line, f"the officer {collar.strip()} is not posted to a team of yours on {day:%d %B %Y}"
+                )
+                continue
         team_id = next((t for t in teams if ward_id is not None and team_ward[t] == ward_id), teams[0])
         if code.kind == DutyCode.Kind.ON_DUTY and ward_id is None:
             ward_id = team_ward[team_id]
@@ -397,9 +407,16 @@ def _summary(outcome: _Outcome, seconds: float) -> str:
     )
 
 
-def duties_import(path: str | Path, *, actor=None, progress: Callable[[str], None] = print) -> DutyImport:
+def duties_import(
+    path: str | Path,
+    *,
+    actor=None,
+    progress: Callable[[str], None] = print,
+    team_ids: frozenset[int] | None = None,
+) -> DutyImport:
     """Import one duty file; returns its DutyImport. A file with any bad line writes no duty and raises
-    DutyFileRejected (its DutyImport, recorded as rejected, lists the lines)."""
+    DutyFileRejected (its DutyImport, recorded as rejected, lists the lines). `team_ids` limits the
+    file to the officers of those teams (an upload by a sergeant); None: the whole force."""
     started = time.monotonic()
     path = Path(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -417,7 +434,7 @@ def duties_import(path: str | Path, *, actor=None, progress: Callable[[str], Non
     if not outcome.rejected:
         outcome.rows_read = len(columns[COLUMNS[0]])
         progress(f"Read {outcome.rows_read:,} lines in {time.monotonic() - started:.1f} s; checking ...")
-        lines = _check(columns, outcome)
+        lines = _check(columns, outcome, team_ids)
         _overlaps_within(lines, outcome)
         if lines and not outcome.rejected:
             inserts, updates, replaced = _against_stored(lines, outcome)
