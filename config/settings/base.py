@@ -433,3 +433,18 @@ SN_POLICE_UPLOAD_MAX_BYTES = env_int("SN_POLICE_UPLOAD_MAX_BYTES", 200 * 1024 * 
 SN_DUTY_UPLOAD_MAX_BYTES = env_int("SN_DUTY_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
 SN_UPLOAD_LIMITS["incidents:upload"] = SN_POLICE_UPLOAD_MAX_BYTES + 64 * 1024
 SN_UPLOAD_LIMITS["workforce:duties_upload"] = SN_DUTY_UPLOAD_MAX_BYTES + 64 * 1024
+
+# --- privacy (issue 13: docs/how-to/retention-and-erasure.md) ---
+# How long each kind of personal record is kept after it was last active, before it is listed for the
+# person responsible to erase or keep (`sn retention-review`, daily through `sn worker`). "months" counts
+# calendar months (24 months after 31 August is 31 August); "days" counts days. Last active: a KIN
+# member's last interview, joining, consent or kept review; a contact's last contact, consent or kept
+# review; a feedback message's closing (or a kept review); a panel member's diversity answers from the
+# end of their membership (leaving, or the panel dissolving), or a kept review. The older settings
+# SN_PERSONAL_DATA_REVIEW_MONTHS and SN_FEEDBACK_RETENTION_DAYS still set the defaults.
+SN_RETENTION = {
+    "kin_member": {"months": env_int("SN_RETENTION_KIN_MEMBER_MONTHS", SN_PERSONAL_DATA_REVIEW_MONTHS)},
+    "contact": {"months": env_int("SN_RETENTION_CONTACT_MONTHS", SN_PERSONAL_DATA_REVIEW_MONTHS)},
+    "feedback_sender": {"days": env_int("SN_RETENTION_FEEDBACK_SENDER_DAYS", SN_FEEDBACK_RETENTION_DAYS)},
+    "diversity_answers": {"months": env_int("SN_RETENTION_DIVERSITY_ANSWERS_MONTHS", 12)},
+}

@@ -65,7 +65,7 @@ def consent_withdraw(*, record: KinMember | Contact, withdrawn_on: date, actor=N
 
 def _refuse_not_due(record: KinMember | Contact, today: date) -> None:
     last = last_activity(record)
-    if last > review_cutoff(today):
+    if last > review_cutoff(today, type(record)):
         raise ValidationError(f"This record is not due a review: it was last used on {long_date(last)}.")
 
 
@@ -90,4 +90,16 @@ def personal_data_erase(*, record: KinMember | Contact, actor=None) -> KinMember
     with transaction.atomic(), audit_actor(actor):
         _erase(record, ErasureReason.RETENTION)
         record_archive(record=record, reason=f"Retention review: not used since {long_date(last)}")
+    return record
+
+
+def personal_data_erase_on_request(*, record: KinMember | Contact, actor=None) -> KinMember | Contact:
+    """The person asked for their details to be erased (an erasure request, sn.privacy): erase them at
+    once, as a withdrawal of consent would, whether or not the record is in use or archived. The record
+    stays as an anonymous count."""
+    if record.is_erased:
+        raise ValidationError(f"This {_what(record)}'s details have already been erased.")
+    with transaction.atomic(), audit_actor(actor, "Erasure request"):
+        record.consent_withdrawn_on = record.consent_withdrawn_on or timezone.localdate()
+        _erase(record, ErasureReason.WITHDRAWN)
     return record

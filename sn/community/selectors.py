@@ -102,7 +102,7 @@ def due_for_review(queryset: QuerySet, *, today: date) -> QuerySet:
     return (
         queryset.filter(archived_at__isnull=True, erased_at__isnull=True)
         .annotate(last_used=_last_used(queryset.model))
-        .filter(last_used__lte=review_cutoff(today))
+        .filter(last_used__lte=review_cutoff(today, queryset.model))
     )
 
 

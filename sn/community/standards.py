@@ -36,8 +36,14 @@ def interview_interval_months() -> int:
     return settings.SN_KIN_INTERVIEW_INTERVAL_MONTHS
 
 
-def review_months() -> int:
-    return settings.SN_PERSONAL_DATA_REVIEW_MONTHS
+# The key of each model's retention period in settings.SN_RETENTION (sn.privacy reads the same periods).
+RETENTION_KEYS = {KinMember: "kin_member", Contact: "contact"}
+
+
+def review_months(model: type[KinMember] | type[Contact] = KinMember) -> int:
+    """Months unused before a member (or a contact) is due a retention review: SN_RETENTION's period,
+    whose default is the older SN_PERSONAL_DATA_REVIEW_MONTHS."""
+    return settings.SN_RETENTION[RETENTION_KEYS[model]]["months"]
 
 
 def interview_due_on(member: KinMember) -> date:
@@ -62,9 +68,9 @@ def last_activity(record: KinMember | Contact) -> date:
 
 
 def review_due_on(record: KinMember | Contact) -> date:
-    return months_after(last_activity(record), review_months())
+    return months_after(last_activity(record), review_months(type(record)))
 
 
-def review_cutoff(today: date) -> date:
-    """Records last used before this day are due a retention review."""
-    return months_after(today, -review_months())
+def review_cutoff(today: date, model: type[KinMember] | type[Contact] = KinMember) -> date:
+    """Records of `model` last used on or before this day are due a retention review."""
+    return months_after(today, -review_months(model))

@@ -1,1 +1,60 @@
-"""The permissions of privacy (docs/permissions.md is generated from these declarations)."""
+"""The permissions of privacy (docs/permissions.md is generated from these declarations).
+
+- The retention review: whoever is responsible for the record decides. Feedback senders' details: who may
+  handle the message (sn.feedback.permissions: the ward's sergeant, the inspector, the borough lead,
+  the central unit). Panel members' diversity answers: who keeps the panel's membership (the ward's PCs,
+  PCSOs and sergeant). REVIEW_RETENTION opens the pages to those roles; each item is then reached only
+  through its record's rule (sn.privacy.selectors.items_for_user), so an item outside it is 404. KIN
+  members and contacts stay with the sergeant's ward review page (sn.community).
+- Erasure requests: the central unit only (there is no data-protection role; it acts for the force's
+  data-protection office). A request searches the whole force.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from sn.core.permissions import declare
+from sn.core.roles import Role
+from sn.privacy.models import ErasureRequest, ReviewItem
+from sn.privacy.selectors import items_for_user
+
+REVIEW_RETENTION = declare(
+    "review_retention",
+    "Erase or keep the feedback senders' details and panel members' diversity answers due a retention "
+    "review, where they handle the feedback or keep the panel's membership",
+    app="privacy",
+    roles={Role.TEAM_OFFICER, Role.SERGEANT, Role.INSPECTOR, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
+)
+RUN_RETENTION_REVIEW = declare(
+    "run_retention_review",
+    "Run the retention review now rather than wait for the daily run",
+    app="privacy",
+    roles={Role.CENTRAL_UNIT},
+)
+HANDLE_ERASURE_REQUESTS = declare(
+    "handle_erasure_requests",
+    "Search the force for every record of a named person, erase the confirmed ones and report what was "
+    "erased",
+    app="privacy",
+    roles={Role.CENTRAL_UNIT},
+)
+
+
+def get_item_for_user(user, pk: int) -> ReviewItem:
+    """A review item the user decides: 404 for any other (out of their area, or not theirs to decide)."""
+    item = items_for_user(user).select_related("borough", "neighbourhood").filter(pk=pk).first()
+    if item is None:
+        raise Http404("No such review item in your area")
+    return item
+
+
+def requests_for_user(user) -> QuerySet:
+    # Holding the permission is the whole rule: the central unit's scope is the force.
+    return ErasureRequest.objects.select_related("requested_by", "completed_by")
+
+
+def get_request_for_user(user, pk: int) -> ErasureRequest:
+    request = requests_for_user(user).filter(pk=pk).first()
+    if request is None:
+        raise Http404("No such erasure request")
+    return request

@@ -1,3 +1,15 @@
+from django.urls import path
+
+from sn.privacy import views
+
 app_name = "privacy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("privacy/review/", views.review, name="review"),
+    path("privacy/review/<int:pk>/", views.review_item, name="review_item"),
+    path("privacy/erasure-requests/", views.requests, name="requests"),
+    path("privacy/erasure-requests/new/", views.request_new, name="request_new"),
+    path("privacy/erasure-requests/<int:pk>/", views.request_detail, name="request"),
+    path("privacy/erasure-requests/<int:pk>/cancel/", views.request_cancel, name="request_cancel"),
+    path("privacy/erasure-requests/<int:pk>/report.csv", views.request_report, name="request_report"),
+]

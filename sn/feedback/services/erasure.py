@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,6 +38,22 @@ class ErasureSummary:
         )
 
 
+def _erase(feedback: FeedbackMessage, now: datetime) -> int:
+    """Blank the message's personal fields and its replies' texts; the number of replies blanked. The
+    caller holds the transaction and the actor."""
+    for name in FeedbackMessage.PERSONAL_FIELDS:
+        setattr(feedback, name, "")
+    feedback.erased_at = now
+    feedback.save()
+    replies = 0
+    for reply in feedback.replies.all():
+        if reply.text:
+            reply.text = ""
+            reply.save(update_fields=["text", "modified_at", "modified_by"])
+            replies += 1
+    return replies
+
+
 def retention_cutoff(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=settings.SN_FEEDBACK_RETENTION_DAYS)
 
@@ -49,16 +66,19 @@ def feedback_erase_expired(*, now: datetime | None = None, actor=None) -> Erasur
     due = closed.filter(closed_at__lt=summary.cutoff).order_by("pk")
     with transaction.atomic(), audit_actor(actor, "Feedback retention: senders' details erased"):
         for feedback in due.select_for_update().prefetch_related("replies"):
-            for name in FeedbackMessage.PERSONAL_FIELDS:
-                setattr(feedback, name, "")
-            feedback.erased_at = now
-            feedback.save()
-            for reply in feedback.replies.all():
-                if reply.text:
-                    reply.text = ""
-                    reply.save(update_fields=["text", "modified_at", "modified_by"])
-                    summary.replies += 1
+            summary.replies += _erase(feedback, now)
             summary.erased += 1
             summary.by_kind[feedback.kind] = summary.by_kind.get(feedback.kind, 0) + 1
         summary.waiting = closed.filter(closed_at__gte=summary.cutoff).count()
     return summary
+
+
+def feedback_sender_erase(*, feedback: FeedbackMessage, context: str, actor=None) -> FeedbackMessage:
+    """Erase one message's sender and texts now: on a retention review's decision, or on the sender's
+    request (`context` says which, in the trail). An open message may be erased on request: it stays
+    in the queue, with nobody left to reply to."""
+    if feedback.is_erased:
+        raise ValidationError(f"The sender's details of {feedback.reference} have already been erased.")
+    with transaction.atomic(), audit_actor(actor, context):
+        _erase(feedback, timezone.now())
+    return feedback

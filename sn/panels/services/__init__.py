@@ -1,5 +1,6 @@
 """Writes to panels, meetings, priorities and statements (one module each), named here for callers."""
 
+from sn.panels.services.erasure import diversity_answers_erase, panel_member_erase
 from sn.panels.services.meetings import (
     meeting_cancel,
     meeting_paper_add,
@@ -35,6 +36,7 @@ from sn.panels.services.statements import (
 )
 
 __all__ = [
+    "diversity_answers_erase",
     "diversity_answers_record",
     "diversity_consent_withdraw",
     "meeting_cancel",
@@ -48,6 +50,7 @@ __all__ = [
     "milestone_achieve",
     "milestone_add",
     "panel_create",
+    "panel_member_erase",
     "panel_update",
     "priority_decide_resolved",
     "priority_endorse",

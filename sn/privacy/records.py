@@ -1,0 +1,103 @@
+"""The records behind review items and erasure-request matches, described for the page that decides on
+them. Read live by id: the stored lists name no one, and what was erased is never shown again."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+
+from sn.community.models import Contact, KinMember
+from sn.feedback.models import FeedbackMessage
+from sn.panels.models import DiversityAnswers, PanelMember
+from sn.privacy.models import ErasureRequest, ReviewItem
+from sn.privacy.retention import RecordKind, due_on
+from sn.privacy.search import KIND_LABELS
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: ReviewItem
+    title: str
+    detail: str
+    url: str
+    due_on: date
+
+    @property
+    def area(self) -> str:
+        if self.item.neighbourhood_id:
+            return self.item.neighbourhood.name
+        return f"{self.item.borough.name} (whole borough)"
+
+
+def describe_items(items: list[ReviewItem]) -> list[ItemRow]:
+    feedback_ids = [i.record_id for i in items if i.kind == RecordKind.FEEDBACK_SENDER]
+    answer_ids = [i.record_id for i in items if i.kind == RecordKind.DIVERSITY_ANSWERS]
+    messages = FeedbackMessage.objects.select_related("handler").in_bulk(feedback_ids)
+    answers = DiversityAnswers.objects.select_related("member__panel").in_bulk(answer_ids)
+    rows = []
+    for item in items:
+        if item.kind == RecordKind.FEEDBACK_SENDER:
+            feedback = messages[item.record_id]
+            sender = feedback.sender_name or "an unnamed sender"
+            title = f"{feedback.reference}: {feedback.get_kind_display().lower()} from {sender}"
+            handler = feedback.handler.get_full_name() if feedback.handler else "nobody"
+            outcome = feedback.get_outcome_display().lower() or "no outcome"
+            detail = f"closed {item.last_active_on:%-d %b %Y}, {outcome}; handled by {handler}"
+            url = reverse("feedback:message", args=[feedback.reference])
+        else:
+            member = answers[item.record_id].member
+            title = f"{member.name}, {member.panel.name}"
+            detail = f"membership ended {item.last_active_on:%-d %b %Y}"
+            url = (
+                reverse("panels:ward_panel", args=[item.neighbourhood.code]) if item.neighbourhood_id else ""
+            )
+        rows.append(ItemRow(item, title, detail, url, due_on(item.kind, item.last_active_on)))
+    return rows
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    key: str
+    kind: str
+    kind_label: str
+    record_id: int
+    area: str
+    note: str
+    erasable: bool
+    erased: bool
+    # The record's details as held now, to confirm the match: shown only while the request is open.
+    details: str = ""
+
+
+def _details(kind: str, record_id: int) -> str:
+    if kind in (RecordKind.KIN_MEMBER, RecordKind.CONTACT):
+        model = KinMember if kind == RecordKind.KIN_MEMBER else Contact
+        record = model.objects.filter(pk=record_id).first()
+        parts = [record.name, record.email, record.phone, record.street] if record else []
+    elif kind == RecordKind.FEEDBACK_SENDER:
+        record = FeedbackMessage.objects.filter(pk=record_id).first()
+        parts = [record.sender_name, record.sender_email, record.sender_phone] if record else []
+    elif kind == RecordKind.PANEL_MEMBER:
+        record = PanelMember.objects.filter(pk=record_id).first()
+        parts = [record.name, record.organisation, record.email, record.phone] if record else []
+    else:
+        return ""
+    return " · ".join(part for part in parts if part)
+
+
+def describe_matches(erasure: ErasureRequest) -> list[MatchRow]:
+    erased = set(erasure.erased)
+    return [
+        MatchRow(
+            key=entry["key"],
+            kind=entry["kind"],
+            kind_label=KIND_LABELS[entry["kind"]],
+            record_id=entry["record_id"],
+            area=entry["area"],
+            note=entry["note"],
+            erasable=entry["erasable"],
+            erased=entry["key"] in erased,
+            details=_details(entry["kind"], entry["record_id"]) if erasure.is_open else "",
+        )
+        for entry in erasure.found
+    ]

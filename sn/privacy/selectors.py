@@ -1,0 +1,144 @@
+"""Which records are due a retention review, and which review items and erasure requests a user reaches.
+
+Due: last active on or before the kind's cutoff (sn.privacy.retention), not erased already, and not kept
+by a review since the cutoff (keeping starts the period again). KIN members and contacts are found by
+sn.community's own selector, which their ward review page uses too.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from sn.community.models import Contact, KinMember
+from sn.community.selectors import due_for_review
+from sn.feedback.models import FeedbackMessage, Status
+from sn.feedback.permissions import messages_for_user
+from sn.panels.models import DiversityAnswers, PanelMember
+from sn.panels.permissions import MEMBERS
+from sn.privacy.models import ReviewItem
+from sn.privacy.retention import RecordKind, cutoff
+
+
+@dataclass(frozen=True)
+class Due:
+    """One record due a review: what and where, and when it was last active."""
+
+    kind: str
+    record_id: int
+    borough_id: int
+    neighbourhood_id: int | None
+    last_active_on: date
+
+
+def _start_of_day_after(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def _last_kept(kind: str) -> dict[int, date]:
+    """The latest day a review kept each record of `kind`: the record was last active then."""
+    kept: dict[int, date] = {}
+    rows = ReviewItem.objects.filter(kind=kind, status=ReviewItem.Status.KEPT)
+    for record_id, decided_on in rows.values_list("record_id", "decided_on"):
+        kept[record_id] = max(decided_on, kept.get(record_id, decided_on))
+    return kept
+
+
+def _kept_after(kept: dict[int, date], day: date) -> list[int]:
+    return [record_id for record_id, decided_on in kept.items() if decided_on > day]
+
+
+def due_feedback(today: date) -> list[Due]:
+    """Closed messages whose senders' details are still held, closed on or before the cutoff."""
+    day = cutoff(RecordKind.FEEDBACK_SENDER, today)
+    kept = _last_kept(RecordKind.FEEDBACK_SENDER)
+    rows = (
+        FeedbackMessage.objects.filter(
+            status=Status.CLOSED, erased_at__isnull=True, closed_at__lt=_start_of_day_after(day)
+        )
+        .exclude(pk__in=_kept_after(kept, day))
+        .values_list("pk", "borough_id", "neighbourhood_id", "closed_at")
+        .order_by("closed_at", "pk")
+    )
+    return [
+        Due(RecordKind.FEEDBACK_SENDER, pk, borough, ward, _later(timezone.localdate(closed), kept.get(pk)))
+        for pk, borough, ward, closed in rows
+    ]
+
+
+def _later(day: date, kept: date | None) -> date:
+    return max(day, kept) if kept else day
+
+
+def membership_ended_on(left_on: date | None, dissolved_on: date | None, archived_at) -> date | None:
+    """When a membership ended: the member left, the panel was dissolved, or the record was archived."""
+    if left_on or dissolved_on:
+        return left_on or dissolved_on
+    return timezone.localdate(archived_at) if archived_at else None
+
+
+def due_diversity(today: date) -> list[Due]:
+    """Diversity answers still held of members whose membership ended on or before the cutoff."""
+    day = cutoff(RecordKind.DIVERSITY_ANSWERS, today)
+    kept = _last_kept(RecordKind.DIVERSITY_ANSWERS)
+    ended = (
+        Q(member__left_on__lte=day)
+        | Q(member__left_on__isnull=True, member__panel__dissolved_on__lte=day)
+        | Q(
+            member__left_on__isnull=True,
+            member__panel__dissolved_on__isnull=True,
+            member__archived_at__lt=_start_of_day_after(day),
+        )
+    )
+    rows = (
+        DiversityAnswers.objects.live()
+        .filter(ended, consent_withdrawn_on__isnull=True)
+        .exclude(pk__in=_kept_after(kept, day))
+        .values_list(
+            "pk",
+            "member__panel__neighbourhood__borough_id",
+            "member__panel__neighbourhood_id",
+            "member__left_on",
+            "member__panel__dissolved_on",
+            "member__archived_at",
+        )
+        .order_by("pk")
+    )
+    return [
+        Due(
+            RecordKind.DIVERSITY_ANSWERS,
+            pk,
+            borough,
+            ward,
+            _later(membership_ended_on(left, dissolved, archived), kept.get(pk)),
+        )
+        for pk, borough, ward, left, dissolved, archived in rows
+    ]
+
+
+def due_community_counts(today: date) -> dict[str, int]:
+    """KIN members and contacts due their ward's review (sn.community lists them to the sergeant)."""
+    return {
+        RecordKind.KIN_MEMBER: due_for_review(KinMember.objects.all(), today=today).count(),
+        RecordKind.CONTACT: due_for_review(Contact.objects.all(), today=today).count(),
+    }
+
+
+def items_for_user(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The review items the user decides: feedback they may handle, diversity answers of panels whose
+    membership they keep. Anyone else reaches none."""
+    queryset = ReviewItem.objects.all() if queryset is None else queryset
+    feedback = messages_for_user(user, for_write=True).values("pk")
+    members = MEMBERS.filter_for(user, PanelMember.objects.all(), for_write=True)
+    answers = DiversityAnswers.objects.filter(member__in=members.values("pk")).values("pk")
+    return queryset.filter(
+        Q(kind=RecordKind.FEEDBACK_SENDER, record_id__in=feedback)
+        | Q(kind=RecordKind.DIVERSITY_ANSWERS, record_id__in=answers)
+    )
+
+
+def open_items_for_user(user) -> QuerySet:
+    return items_for_user(user, ReviewItem.objects.filter(status=ReviewItem.Status.OPEN)).select_related(
+        "borough", "neighbourhood"
+    )
