@@ -18,6 +18,7 @@ No field may be longer than 200 characters.
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -40,6 +41,11 @@ _NEGATIVE = re.compile(r"-[0-9]+")
 # Any run that long is refused anyway, so cut each run of ordinary characters to just over the cap:
 # rows, fields and line numbers stay as they were, and the refusal names the field.
 _LONG_RUN = re.compile(rf'[^,"\r\n]{{{MAX_FIELD_CHARS + 1},}}')
+# How often a progress callback hears of the lines read: a call per line would cost more than the line.
+PROGRESS_EVERY = 500
+
+# progress(done, total, message): lines read of the lines in the file (sn.jobs.registry.Progress).
+ProgressCallback = Callable[..., None]
 
 
 class SurveyFileError(ValueError):
@@ -137,10 +143,14 @@ def _header(fields: list[str]) -> list[str]:
     return header
 
 
-def parse_survey_file(data: bytes, boroughs: dict[str, int]) -> list[SurveyRow]:
+def parse_survey_file(
+    data: bytes, boroughs: dict[str, int], *, progress: ProgressCallback | None = None
+) -> list[SurveyRow]:
     """The rows of a survey CSV file's bytes, or SurveyFileError listing every problem. `boroughs`
-    maps both GSS codes and exact names to borough ids."""
+    maps both GSS codes and exact names to borough ids. `progress` hears how many lines have been
+    read of how many."""
     text = _LONG_RUN.sub(lambda run: run[0][: MAX_FIELD_CHARS + 1], _text(data))
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     # newline="": the csv module, not the text layer, decides where a row ends (a quoted field may hold
     # a line break), and only \n, \r and \r\n end one.
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -160,6 +170,8 @@ def parse_survey_file(data: bytes, boroughs: dict[str, int]) -> list[SurveyRow]:
         if header is None:
             header = _header(fields)
             continue
+        if progress is not None and line % PROGRESS_EVERY == 0:
+            progress(line, lines, f"Checked {line:,} of {lines:,} lines")
         if not any(field.strip(" \t") for field in fields):
             continue  # a blank line
         if len(fields) != len(header):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from sn.core.audit import record_bulk_create
 from sn.geography.models import Borough
-from sn.performance.importing import SurveyRow, parse_survey_file
+from sn.performance.importing import ProgressCallback, SurveyRow, parse_survey_file
 from sn.performance.models import SurveyResult
 
 
@@ -72,8 +72,13 @@ def survey_results_save(*, rows: Iterable[SurveyRow], source: str) -> ImportResu
     return ImportResult(created=len(to_create), updated=updated, unchanged=unchanged)
 
 
-def survey_results_import(*, data: bytes, source: str) -> ImportResult:
+def survey_results_import(
+    *, data: bytes, source: str, progress: ProgressCallback | None = None
+) -> ImportResult:
     """A survey CSV file's bytes, as uploaded or read from disk, all or nothing: any problem raises
-    SurveyFileError naming every bad line and field, and nothing is written."""
-    rows = parse_survey_file(data, _borough_lookup())
+    SurveyFileError naming every bad line and field, and nothing is written. `progress` (a job's)
+    hears of the lines checked, then of the saving."""
+    rows = parse_survey_file(data, _borough_lookup(), progress=progress)
+    if progress is not None:
+        progress(len(rows), len(rows), f"Saving {len(rows):,} results")
     return survey_results_save(rows=rows, source=source)

@@ -1,7 +1,6 @@
 """The performance framework pages: the force's boroughs with the support list, a borough's trends,
 and the upload of survey results."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,8 +14,10 @@ from sn.core.tables import ASCENDING, DESCENDING, Column, table
 from sn.geography.models import Borough
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW, VIEW_FORCE_OVERVIEW
 from sn.geography.selectors import get_borough_for_user
+from sn.jobs.models import Job
+from sn.jobs.services import job_enqueue
 from sn.performance.forms import SurveyUploadForm
-from sn.performance.importing import SurveyFileError
+from sn.performance.jobs import KIND as SURVEY_JOB
 from sn.performance.permissions import MANAGE_SURVEY_DATA
 from sn.performance.presentation import (
     OVERVIEW_HEADERS,
@@ -27,7 +28,6 @@ from sn.performance.presentation import (
 )
 from sn.performance.quarters import FinancialQuarter
 from sn.performance.selectors import borough_trends, performance_overview, survey_quarters
-from sn.performance.services import ImportResult, survey_results_import
 
 QUARTER = "quarter"
 MEASURE = "measure"
@@ -142,23 +142,21 @@ def borough_performance(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _survey_import(form: SurveyUploadForm) -> ImportResult:
-    try:
-        return survey_results_import(
-            data=form.cleaned_data["file"], source=f"upload {form.files['file'].name}"
-        )
-    except SurveyFileError as exc:
-        # The problems go beside the file field, so the person uploading sees each bad line.
-        raise ValidationError({"file": exc.shown()}) from exc
+def _enqueue(form: SurveyUploadForm, user) -> Job:
+    upload = form.cleaned_data["file"]
+    return job_enqueue(kind=SURVEY_JOB, title=f"Survey results: {upload.name}", actor=user, upload=upload)
 
 
 @access(permission=MANAGE_SURVEY_DATA)
 def survey_upload(request: HttpRequest) -> HttpResponse:
+    """The file goes to the worker: the job's page shows its progress, then the summary or every
+    problem by line and column."""
     return form_page(
         request,
         form_class=SurveyUploadForm,
         template="performance/upload.html",
-        save=_survey_import,
-        success_url=reverse("performance:upload"),
-        success_message=lambda result: f"{request.FILES['file'].name}: {result}.",
+        save=lambda form: _enqueue(form, request.user),
+        success_url=lambda job: reverse("jobs:detail", args=[job.pk]),
+        success_message=lambda job: f"{job.input_name} is queued to load.",
+        context={"quarters": survey_quarters()},
     )

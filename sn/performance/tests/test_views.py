@@ -5,10 +5,12 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from sn.core.tests.helpers import post_form
-from sn.performance.models import SurveyResult
+from sn.jobs.models import Job, JobStatus
+from sn.performance.models import Measure, SurveyResult
 from sn.performance.tests.helpers import a_declining_borough_a
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +86,8 @@ def test_a_quarter_that_cannot_be_shown_is_a_400_naming_the_parameter(
 def test_a_refused_quarter_leaves_every_performance_page_working(client_for, surveyed):
     client = client_for("central_unit")
     text = HEADER + "E09000901,0001/02 Q1,confidence,170,100\n"
-    post_form(client, UPLOAD, a_file(text), errors={"file": ["line 2, quarter: '0001/02 Q1' is outside"]})
+    job = uploaded_job(client, text)
+    assert job.errors[0].startswith("line 2, quarter: '0001/02 Q1' is outside")
     for page in ("/performance/", "/performance/boroughs/E09000901/", "/performance/?format=csv"):
         assert client.get(page).status_code == 200, page
 
@@ -140,42 +143,68 @@ def a_file(text: str, name: str = "survey.csv") -> dict:
     return {"file": SimpleUploadedFile(name, text.encode(), "text/csv")}
 
 
-def test_the_upload_page_shows_the_form(client_for, world):
+def test_the_upload_page_shows_the_form_and_the_quarters_held(client_for, surveyed):
     response = client_for("central_unit").get(UPLOAD)
     assert response.status_code == 200
-    assert 'type="file"' in response.content.decode()
+    body = response.content.decode()
+    assert 'type="file"' in body
+    assert "Results are held for 8 quarters, from 2009/10 Q1 to 2010/11 Q4." in body
+
+
+def uploaded_job(client, text: str, name: str = "survey.csv") -> Job:
+    """Post a file: the form queues a job (run at once in tests) and leads to its page."""
+    response = post_form(client, UPLOAD, a_file(text, name))
+    job = Job.objects.get(kind="performance.survey")
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    return job
 
 
 def test_the_central_unit_uploads_a_survey_file(client_for, world):
     client = client_for("central_unit")
-    response = post_form(client, UPLOAD, a_file(HEADER + "Borough A,2010/11 Q1,confidence,170,100\n"))
-    assert response["Location"] == UPLOAD
-    assert "survey.csv: 1 created, 0 updated, 0 unchanged." in client.get(UPLOAD).content.decode()
+    job = uploaded_job(client, HEADER + "Borough A,2010/11 Q1,confidence,170,100\n")
+    assert (job.status, job.summary, job.rows) == (
+        JobStatus.SUCCEEDED,
+        "survey.csv: 1 created, 0 updated, 0 unchanged.",
+        1,
+    )
+    assert job.result_url == reverse("performance:force")
+    assert "survey.csv is queued to load." in client.get(UPLOAD).content.decode()
     saved = SurveyResult.objects.get()
     assert (saved.borough, saved.positive) == (world.boroughs["a"], 100)
 
 
-def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, world):
+def test_a_bad_upload_lists_every_problem_in_its_job_and_saves_nothing(client_for, world):
     text = (
         HEADER
         + "Borough A,2010/11 Q1,confidence,170,100\n"
         + "Borough Z,2010/11 Q1,confidence,170,100\n"
         + "Borough A,2010/11 Q1,worry-asb,170,171\n"
     )
-    problems = [
+    job = uploaded_job(client_for("central_unit"), text)
+    assert job.status == JobStatus.FAILED
+    assert job.summary == "2 problem(s) in survey.csv; nothing was written."
+    assert job.errors == [
         "line 3, borough: no borough has the code or name 'Borough Z'",
         "line 4, positive: 171 is more than the sample size 170",
     ]
-    response = post_form(client_for("central_unit"), UPLOAD, a_file(text), errors={"file": problems})
-    body = response.content.decode()
-    assert "govuk-error-summary" in body and "<title>Error:" in body
     assert not SurveyResult.objects.exists()
 
 
 def test_an_upload_that_is_not_utf8_text_is_refused(client_for, world):
-    upload = {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
-    errors = {"file": ["line 1: the file must be a CSV saved as UTF-8 text"]}
+    client = client_for("central_unit")
+    response = post_form(
+        client, UPLOAD, {"file": SimpleUploadedFile("s.csv", b"\xff\xfe\x00bad", "text/csv")}
+    )
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.errors == ["line 1: the file must be a CSV saved as UTF-8 text"]
+
+
+def test_a_spreadsheet_is_refused_on_the_form_and_nothing_is_queued(client_for, world):
+    upload = {"file": SimpleUploadedFile("survey.xlsx", b"PK\x03\x04", "application/zip")}
+    errors = {"file": ["The file must be a CSV file (.csv)"]}
     post_form(client_for("central_unit"), UPLOAD, upload, errors=errors)
+    assert not Job.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -194,17 +223,31 @@ def test_an_upload_that_is_not_utf8_text_is_refused(client_for, world):
     ],
 )
 def test_an_upload_that_used_to_crash_is_refused_on_its_line_and_field(client_for, world, row, problem):
-    post_form(client_for("central_unit"), UPLOAD, a_file(HEADER + row + "\n"), errors={"file": [problem]})
+    job = uploaded_job(client_for("central_unit"), HEADER + row + "\n")
+    assert job.status == JobStatus.FAILED and len(job.errors) == 1 and job.errors[0].startswith(problem)
     assert not SurveyResult.objects.exists()
 
 
 def test_an_upload_with_many_bad_lines_shows_the_first_thirty_and_counts_the_rest(client_for, world):
     text = HEADER + "".join(f"Borough A,2010/11 Q1,confidence,{n},x\n" for n in range(2, 102))
-    response = client_for("central_unit").post(UPLOAD, a_file(text))
-    shown = response.context["form"].errors["file"]
-    assert response.status_code == 400 and len(shown) == 31
-    assert shown[0] == "line 2, positive: 'x' is not a whole number"
-    assert shown[-1] == "and 70 more problems"
+    job = uploaded_job(client_for("central_unit"), text)
+    assert job.summary == "100 problem(s) in survey.csv; nothing was written."
+    assert len(job.errors) == 31
+    assert job.errors[0] == "line 2, positive: 'x' is not a whole number"
+    assert job.errors[-1] == "and 70 more problems"
+
+
+def test_an_upload_reports_its_progress_by_line(client_for, world):
+    quarters = [f"{year}/{(year + 1) % 100:02d} Q{q}" for year in range(2000, 2025) for q in range(1, 5)]
+    measures = [m.value for m in Measure]
+    lines = [f"Borough {b},{q},{m},170,100\n" for b in "AB" for q in quarters for m in measures]
+    job = uploaded_job(client_for("central_unit"), HEADER + "".join(lines))
+    assert job.status == JobStatus.SUCCEEDED and job.rows == 1200 == SurveyResult.objects.count()
+    assert (job.progress_done, job.progress_total, job.progress_message) == (
+        1200,
+        1200,
+        "Saving 1,200 results",
+    )
 
 
 def test_an_upload_without_a_file_asks_for_one(client_for, world):
