@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from sn.core.access import access, has_permission
+from sn.core.parameters import bad_parameter
 from sn.jobs.models import JobStatus
 from sn.jobs.permissions import VIEW_ALL_JOBS, VIEW_JOBS
 from sn.jobs.registry import JOB_KINDS
@@ -57,8 +58,13 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access(permission=VIEW_JOBS)
-def download(request: HttpRequest, pk: int) -> FileResponse:
+def download(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request.user, pk)
+    if "format" in request.GET:
+        # The document is what the job made; it has no table to give in another format.
+        return bad_parameter(
+            request, name="format", value=request.GET["format"], error="A job's document has one format"
+        )
     if job.status != JobStatus.SUCCEEDED or not job.output_path:
         raise Http404("This job made no document")
     path = Path(job.output_path)
