@@ -57,7 +57,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it sees every response, those of the middleware below included.
+    # First: the request id (from the proxy or made here) on every log line the request writes, the
+    # access log line and the request metrics, timed over all the middleware below (sn.ops.middleware).
+    "sn.ops.middleware.RequestIdMiddleware",
+    # Next, so that it sees every response, those of the middleware below included.
     "sn.core.middleware.RefusalLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads the body (the CSRF check reads the form).
@@ -194,16 +197,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django's own logging sends server errors only by email to ADMINS, which we do not use: here they go
 # to the console (the process's log) with their tracebacks, as do its security warnings (a bad Host
 # header, an oversized form). Refusals and sign-ins are in sn.security (sn.core.middleware,
-# sn.accounts.security_log).
+# sn.accounts.security_log); one line per request in sn.access. Every line carries the request's id
+# (sn.ops.logging); SN_LOG_FORMAT (below) picks JSON lines or plain ones.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "sn.ops.logging.RequestContextFilter"}},
+    "formatters": {"chosen": {"()": "sn.ops.logging.formatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "chosen", "filters": ["request"]},
+    },
     "loggers": {
         "django": {"handlers": ["console"], "level": "ERROR"},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "sn.security": {"handlers": ["console"], "level": "INFO"},
+        "sn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING"},
     },
 }
@@ -427,6 +435,12 @@ SN_JOBS_ENQUEUE_ON_COMMIT = True
 SN_LOG_FORMAT = env_str("SN_LOG_FORMAT", "plain")
 # The metrics endpoint (/metrics, Prometheus format) answers only clients in these networks.
 SN_METRICS_NETWORKS = env_list("SN_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128"])
+# The header a proxy puts its request id in (taken when well formed, else one is made; empty: always
+# made here). The id goes back in X-Request-ID and on every log line of the request.
+SN_REQUEST_ID_HEADER = env_str("SN_REQUEST_ID_HEADER", "X-Request-ID")
+# Health checks and scrapes come over plain HTTP from inside (the container's own check, the load
+# balancer, Prometheus): they are answered, not redirected to HTTPS, where SECURE_SSL_REDIRECT is on.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 # Uploads that run as jobs: the largest file each page takes (a police.uk month of a large force zipped
 # is some 60 MB; a year of a force's duties some 40 MB), and the request cap of its route a little above.
 SN_POLICE_UPLOAD_MAX_BYTES = env_int("SN_POLICE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)

@@ -9,4 +9,5 @@ class OpsConfig(AppConfig):
     label = "ops"
 
     def ready(self) -> None:
-        from sn.ops import hooks, permissions  # noqa: F401
+        # metrics registers the check of SN_METRICS_NETWORKS.
+        from sn.ops import hooks, metrics, permissions  # noqa: F401

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from sn.ops import views
+
 app_name = "ops"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("metrics", views.metrics, name="metrics"),
+]
