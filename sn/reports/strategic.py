@@ -26,10 +26,10 @@ from sn.teams.models import Rank
 from sn.teams.selectors import active_postings
 
 STRATEGIC_FORMATS = ("pdf",)
+
+
 def strategic_sections(user, neighbourhood: Neighbourhood, day: date) -> list[ReportSection]:
-    providers = [
-        p for p in STRATEGIC_SECTIONS if p.permission is None or has_permission(user, p.permission)
-    ]
+    providers = [p for p in STRATEGIC_SECTIONS if p.permission is None or has_permission(user, p.permission)]
     return [s for provider in providers if (s := provider.build(neighbourhood, day)) is not None]
 
 

@@ -30,6 +30,11 @@ ACCESS_RULES = {
         {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
         BOROUGH_ROLES,
     ),
+    "reports:borough_pdfs": (
+        lambda w: {"code": w.boroughs["a"].code},
+        {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
+        BOROUGH_ROLES,
+    ),
     "reports:strategic_profile": (
         _ward("a1"),
         {SAME_CLUSTER: _ward("a3"), SAME_BOROUGH: _ward("a5"), OTHER_BOROUGH: _ward("b1")},
@@ -40,5 +45,10 @@ DOWNLOADS = {
     "reports:ward": ("xlsx", "pdf"),
     "reports:cluster": ("xlsx", "pdf"),
     "reports:borough": ("xlsx", "pdf"),
+    "reports:borough_pdfs": (
+        lambda w: {"code": w.boroughs["a"].code},
+        {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
+        BOROUGH_ROLES,
+    ),
     "reports:strategic_profile": ("pdf",),
 }
