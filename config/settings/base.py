@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks request.user verified once the session has passed the second-factor step (sn.accounts.otp).
     "django_otp.middleware.OTPMiddleware",
+    # Holds a signed-in user who owes a second-factor code at the code step (sn.accounts.otp).
+    "sn.accounts.middleware.SecondFactorMiddleware",
     "sn.core.middleware.SessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -417,6 +419,10 @@ SN_MAX_WARDS_PER_SERGEANT = env_int("SN_MAX_WARDS_PER_SERGEANT", 3)
 # roles are exempt. The demo makes it optional (staff may enrol; nobody is made to).
 SN_REQUIRE_SECOND_FACTOR = env_bool("SN_REQUIRE_SECOND_FACTOR", True)
 OTP_TOTP_ISSUER = env_str("SN_OTP_ISSUER", "Safer Neighbourhoods")
+# Wrong codes are counted by django-axes, with wrong passwords (sn.accounts.lockout); django-otp's own
+# throttle would also refuse a right code typed within seconds of a wrong one, and call it wrong.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Background jobs (sn.jobs) on django-tasks: the database queue by default (no extra service), Redis
 # (through RQ) when SN_JOBS_BACKEND=redis or SN_REDIS_URL is set. `sn worker` runs them.

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from sn.accounts.permissions import UNLOCK_ACCOUNTS, USE_ADMIN
+from sn.accounts.permissions import RESET_SECOND_FACTOR, UNLOCK_ACCOUNTS, USE_ADMIN
 from sn.accounts.scope import scope_for
 from sn.core.access import has_permission
 from sn.core.registries import NAVIGATION, NavItem
@@ -24,6 +24,24 @@ NAVIGATION.register(
         label="Locked accounts",
         order=850,
         href=lambda user: reverse("accounts:locked") if has_permission(user, UNLOCK_ACCOUNTS) else None,
+    )
+)
+NAVIGATION.register(
+    NavItem(
+        key="second_factors",
+        label="Second factors",
+        order=860,
+        href=lambda user: (
+            reverse("accounts:second_factor_people") if has_permission(user, RESET_SECOND_FACTOR) else None
+        ),
+    )
+)
+NAVIGATION.register(
+    NavItem(
+        key="second_factor",
+        label="Second factor",
+        order=890,
+        href=lambda user: reverse("accounts:second_factor"),
     )
 )
 NAVIGATION.register(

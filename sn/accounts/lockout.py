@@ -3,7 +3,8 @@
 Axes compares one count with one limit. We count two things: the failures of a username from any
 address (AXES_FAILURE_LIMIT, five) and of an address across usernames (SN_ADDRESS_FAILURE_LIMIT,
 higher, because colleagues share an office's address), and report the address's lockout in the
-username's terms so that axes' own comparison applies both limits.
+username's terms so that axes' own comparison applies both limits. Wrong codes at the second-factor
+step are failures of the username too (sn.accounts.otp_views), so both steps share the limit.
 """
 
 from datetime import datetime
@@ -15,6 +16,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Max, QuerySet, Sum
 from django.utils import timezone
+
+from sn.accounts.otp import code_still_due
 
 
 def _failures(attempts: QuerySet[AccessAttempt]) -> int:
@@ -31,6 +34,11 @@ class LockoutHandler(AxesDatabaseHandler):
         return by_username
 
     def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
+        # A right password clears nothing while the code step is still to come: else whoever holds the
+        # password could sign in again after every four wrong codes and guess codes for ever. The code
+        # step clears the count when it is passed (sn.accounts.otp_views).
+        if code_still_due(getattr(request, "user", None)):
+            return 0
         # A successful sign-in clears that username's failures only: clearing its address's too would
         # let someone with an account wipe the count of their guesses at others' by signing in.
         username = get_client_username(request, credentials)

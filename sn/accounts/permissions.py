@@ -1,5 +1,5 @@
-"""What accounts guards: the admin, and unlocking accounts. Users' own records are the central unit's,
-through the admin."""
+"""What accounts guards: the admin, unlocking accounts and resetting second factors. Users' own records
+are the central unit's, through the admin."""
 
 from sn.core.permissions import declare
 from sn.core.roles import Role
@@ -14,6 +14,12 @@ UNLOCK_ACCOUNTS = declare(
 MANAGE_API_TOKENS = declare(
     "manage_api_tokens",
     "See and revoke every user's API tokens (everyone lists and revokes their own)",
+    app="accounts",
+    roles={Role.CENTRAL_UNIT},
+)
+RESET_SECOND_FACTOR = declare(
+    "reset_second_factor",
+    "See who has set up a second factor, and remove a user's so that they set up a new one",
     app="accounts",
     roles={Role.CENTRAL_UNIT},
 )

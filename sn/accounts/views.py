@@ -1,11 +1,14 @@
 """Sign in, sign out and password change, on Django's own views with our rules and templates; and the
 locked accounts a borough lead can unlock."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from sn.accounts.forms import SignInForm, UnlockForm
+from sn.accounts.otp import code_still_due, is_enrolled
 from sn.accounts.permissions import UNLOCK_ACCOUNTS
 from sn.accounts.selectors import get_user_looked_after_by, locked_accounts_for
 from sn.accounts.services import account_unlock
@@ -13,11 +16,26 @@ from sn.core.access import access
 from sn.core.form_pages import form_page
 from sn.core.middleware import client_address
 
-login = access(public=True)(
-    auth_views.LoginView.as_view(
-        template_name="accounts/login.html", authentication_form=SignInForm, redirect_authenticated_user=True
-    )
-)
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # A right password leads to the code step when one is owed, which then leads where they were going.
+        wanted = super().get_success_url()
+        if not code_still_due(self.request.user):
+            return wanted
+        step = (
+            "accounts:second_factor_verify"
+            if is_enrolled(self.request.user)
+            else "accounts:second_factor_enrol"
+        )
+        return reverse(step) + "?" + urlencode({"next": wanted})
+
+
+login = access(public=True)(LoginView.as_view())
 # Signing out is a POST (a link cannot sign someone out behind their back); open to anyone.
 logout = access(public=True)(auth_views.LogoutView.as_view())
 password_change = access()(
