@@ -3,8 +3,9 @@
 - The retention review: whoever is responsible for the record decides. Feedback senders' details: who may
   handle the message (sn.feedback.permissions: the ward's sergeant, the inspector, the borough lead,
   the central unit). Panel members' diversity answers: who keeps the panel's membership (the ward's PCs,
-  PCSOs and sergeant). REVIEW_RETENTION opens the pages to those roles; each item is then reached only
-  through its record's rule (sn.privacy.selectors.items_for_user), so an item outside it is 404. KIN
+  PCSOs and sergeant). REVIEW_RETENTION opens the list to those roles; an item's page needs the kind's
+  own permission (HANDLE_FEEDBACK, MANAGE_PANEL), and each item is reached only through its record's
+  rule (sn.privacy.selectors.items_for_user), so an item outside it is 404. KIN
   members and contacts stay with the sergeant's ward review page (sn.community).
 - Erasure requests: the central unit only (there is no data-protection role; it acts for the force's
   data-protection office). A request searches the whole force.
@@ -40,9 +41,9 @@ HANDLE_ERASURE_REQUESTS = declare(
 )
 
 
-def get_item_for_user(user, pk: int) -> ReviewItem:
-    """A review item the user decides: 404 for any other (out of their area, or not theirs to decide)."""
-    item = items_for_user(user).select_related("borough", "neighbourhood").filter(pk=pk).first()
+def get_item_for_user(user, pk: int, *, kind: str) -> ReviewItem:
+    """A review item of `kind` the user decides: 404 for any other (out of their area, or not theirs)."""
+    item = items_for_user(user).select_related("borough", "neighbourhood").filter(pk=pk, kind=kind).first()
     if item is None:
         raise Http404("No such review item in your area")
     return item

@@ -6,10 +6,10 @@ app_name = "privacy"
 
 urlpatterns = [
     path("privacy/review/", views.review, name="review"),
-    path("privacy/review/<int:pk>/", views.review_item, name="review_item"),
+    path("privacy/review/feedback/<int:pk>/", views.review_feedback, name="review_feedback"),
+    path("privacy/review/diversity/<int:pk>/", views.review_diversity, name="review_diversity"),
     path("privacy/erasure-requests/", views.requests, name="requests"),
     path("privacy/erasure-requests/new/", views.request_new, name="request_new"),
     path("privacy/erasure-requests/<int:pk>/", views.request_detail, name="request"),
     path("privacy/erasure-requests/<int:pk>/cancel/", views.request_cancel, name="request_cancel"),
-    path("privacy/erasure-requests/<int:pk>/report.csv", views.request_report, name="request_report"),
 ]

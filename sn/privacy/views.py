@@ -9,10 +9,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from sn.core.access import access
 from sn.core.form_pages import form_page
+from sn.feedback.permissions import HANDLE_FEEDBACK
+from sn.panels.permissions import MANAGE_PANEL
 from sn.privacy import services
 from sn.privacy.forms import ConfirmForm, DecisionForm, RequestForm
 from sn.privacy.models import ReviewItem
@@ -63,9 +64,8 @@ def _decide(form: DecisionForm, item: ReviewItem) -> ReviewItem:
     return services.review_item_keep(item=item, reason=form.cleaned_data["reason"])
 
 
-@access(permission=REVIEW_RETENTION)
-def review_item(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_item_for_user(request.user, pk)
+def _review_item(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    item = get_item_for_user(request.user, pk, kind=kind)
     if not item.is_open:
         messages.info(request, f"This record was reviewed already: {item.get_status_display().lower()}.")
         return redirect("privacy:review")
@@ -82,6 +82,18 @@ def review_item(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         context={"row": describe_items([item])[0], "period": period_text(item.kind)},
     )
+
+
+# Who decides differs by kind, so each kind has its own route and permission: whoever may handle the
+# message, whoever keeps the panel's membership.
+@access(permission=HANDLE_FEEDBACK)
+def review_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_item(request, pk, RecordKind.FEEDBACK_SENDER)
+
+
+@access(permission=MANAGE_PANEL)
+def review_diversity(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_item(request, pk, RecordKind.DIVERSITY_ANSWERS)
 
 
 @access(permission=HANDLE_ERASURE_REQUESTS)
@@ -107,6 +119,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
 @access(permission=HANDLE_ERASURE_REQUESTS)
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     erasure = get_request_for_user(request.user, pk)
+    if request.GET.get("format") == "csv":
+        return _report(erasure)
     keys = [entry["key"] for entry in erasure.found if entry["erasable"]]
     form = ConfirmForm(keys=keys)
     status = 200
@@ -141,9 +155,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access(permission=HANDLE_ERASURE_REQUESTS)
-@require_POST
 def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     erasure = get_request_for_user(request.user, pk)
+    if request.method != "POST":
+        return render(request, "privacy/request_cancel.html", {"erasure": erasure})
     try:
         services.erasure_request_cancel(request=erasure)
     except ValidationError as error:
@@ -155,10 +170,8 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("privacy:request", pk=erasure.pk)
 
 
-@access(permission=HANDLE_ERASURE_REQUESTS)
-def request_report(request: HttpRequest, pk: int) -> HttpResponse:
+def _report(erasure) -> HttpResponse:
     """The request's record as CSV: who asked, when, what was searched and found and erased; no values."""
-    erasure = get_request_for_user(request.user, pk)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["Erasure request", erasure.pk])

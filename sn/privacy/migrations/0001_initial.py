@@ -6,63 +6,203 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0003_borough_created_by_borough_modified_by_and_more'),
+        ("geography", "0003_borough_created_by_borough_modified_by_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ErasureRequest',
+            name="ErasureRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('reference', models.CharField(blank=True, help_text="The data-protection office's reference for the request", max_length=100)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('email', models.CharField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('searched_by', models.JSONField(blank=True, default=list)),
-                ('kinds_searched', models.JSONField(blank=True, default=list)),
-                ('found', models.JSONField(blank=True, default=list)),
-                ('erased', models.JSONField(blank=True, default=list)),
-                ('status', models.CharField(choices=[('open', 'Matches waiting for confirmation'), ('done', 'Completed'), ('cancelled', 'Cancelled')], default='open', max_length=10)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True,
+                        help_text="The data-protection office's reference for the request",
+                        max_length=100,
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("email", models.CharField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("searched_by", models.JSONField(blank=True, default=list)),
+                ("kinds_searched", models.JSONField(blank=True, default=list)),
+                ("found", models.JSONField(blank=True, default=list)),
+                ("erased", models.JSONField(blank=True, default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Matches waiting for confirmation"),
+                            ("done", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(choices=[('kin_member', 'KIN member'), ('contact', 'Community contact'), ('feedback_sender', 'Feedback sender'), ('diversity_answers', "Panel member's diversity answers"), ('panel_member', 'Ward panel member')], max_length=20)),
-                ('record_id', models.PositiveBigIntegerField()),
-                ('last_active_on', models.DateField()),
-                ('found_on', models.DateField()),
-                ('status', models.CharField(choices=[('open', 'Waiting for a decision'), ('erased', 'Erased'), ('kept', 'Kept'), ('lapsed', 'No longer due (used again, or erased otherwise)')], default='open', max_length=10)),
-                ('decided_on', models.DateField(blank=True, null=True)),
-                ('keep_reason', models.TextField(blank=True, max_length=1000)),
-                ('borough', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.borough')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('modified_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('neighbourhood', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.neighbourhood')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("kin_member", "KIN member"),
+                            ("contact", "Community contact"),
+                            ("feedback_sender", "Feedback sender"),
+                            ("diversity_answers", "Panel member's diversity answers"),
+                            ("panel_member", "Ward panel member"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("record_id", models.PositiveBigIntegerField()),
+                ("last_active_on", models.DateField()),
+                ("found_on", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Waiting for a decision"),
+                            ("erased", "Erased"),
+                            ("kept", "Kept"),
+                            ("lapsed", "No longer due (used again, or erased otherwise)"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True)),
+                ("keep_reason", models.TextField(blank=True, max_length=1000)),
+                (
+                    "borough",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="geography.borough"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "neighbourhood",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geography.neighbourhood",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['last_active_on', 'id'],
-                'indexes': [models.Index(fields=['status', 'kind', 'neighbourhood'], name='privacy_item_status_idx'), models.Index(fields=['kind', 'record_id'], name='privacy_item_record_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'open')), fields=('kind', 'record_id'), name='privacy_one_open_item_per_record')],
+                "ordering": ["last_active_on", "id"],
+                "indexes": [
+                    models.Index(fields=["status", "kind", "neighbourhood"], name="privacy_item_status_idx"),
+                    models.Index(fields=["kind", "record_id"], name="privacy_item_record_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "open")),
+                        fields=("kind", "record_id"),
+                        name="privacy_one_open_item_per_record",
+                    )
+                ],
             },
         ),
     ]
