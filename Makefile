@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: help install load-tools demo serve test test-sqlite test-postgres test-in-file-order check bench assets data browser clean
+.PHONY: help install load-tools demo serve test test-sqlite test-postgres test-in-file-order check deploy-check bench assets data browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ check: install ## ruff, migrations in step with models, the permissions doc, dep
 	DJANGO_SETTINGS_MODULE=config.settings.production SN_SECRET_KEY="check-only-$$(head -c 32 /dev/urandom | base64)" \
 		SN_ALLOWED_HOSTS=sn.example.org SN_REDIS_URL=redis://redis.example.org:6379/0 \
 		$(BIN)/sn check --deploy --fail-level WARNING
+
+deploy-check: ## Validate compose.yaml and build the image where docker is here (says loudly what it skipped)
+	bash scripts/check_deploy.sh
 
 bench: install load-tools ## Benchmarks, printed as ratios against a baseline run in the same process
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m benchmarks
