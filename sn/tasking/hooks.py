@@ -1,6 +1,7 @@
 """What the tasking app adds to pages lower apps own (sn.core.registries): the header link to the
 borough's tasking page, and the home page's work (overdue actions for their owners; bids awaiting a
-decision and meetings without a pack for the borough lead), and the change history of its records."""
+decision and meetings without a pack for the borough lead), the change history of its records, and the
+pack's assembly as a job kind."""
 
 from django.urls import reverse
 
@@ -13,9 +14,11 @@ from sn.core.registries import (
     NavItem,
     WorkItemProvider,
 )
+from sn.jobs.registry import JOB_KINDS, JobKind
 from sn.tasking import work_items
+from sn.tasking.jobs import KIND, run_pack
 from sn.tasking.models import Action, ResourceBid, TaskingMeeting
-from sn.tasking.permissions import MANAGE_TASKING, VIEW_TASKING
+from sn.tasking.permissions import MANAGE_TASKING, PREPARE_PACKS, VIEW_TASKING
 from sn.tasking.selectors import boroughs_for_user
 
 
@@ -58,3 +61,5 @@ HISTORY_RECORDS.register(
     HistoryRecord("tasking-action", Action, lambda action: action.meeting.borough.neighbourhoods.all())
 )
 HISTORY_RECORDS.register(HistoryRecord("resource-bid", ResourceBid, lambda bid: [bid.neighbourhood]))
+
+JOB_KINDS.register(JobKind(key=KIND, label="Tasking meeting pack", run=run_pack, permission=PREPARE_PACKS))

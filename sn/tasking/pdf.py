@@ -1,5 +1,6 @@
 """A meeting's pack as a PDF (A4, tables with repeating headers), laid out as the monthly reports' PDFs
-are (sn.reports.renderers) from the pack's stored sections."""
+are (sn.reports.renderers) from the pack's stored sections. The pack page's download and the pack job
+make it alike (pack_pdf)."""
 
 import io
 from xml.sax.saxutils import escape
@@ -10,6 +11,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from sn.tasking.pack.serial import long_date
 
 LONGEST_CELL = 1200  # characters: a cell taller than a page cannot be laid out at all
 
@@ -87,3 +90,14 @@ def render_pack_pdf(title: str, subtitle: str, sections: list[dict]) -> bytes:
             story.append(_text(section["note"], small))
     document.build(story)
     return buffer.getvalue()
+
+
+def pack_title(meeting) -> str:
+    return f"Pack: {meeting.get_kind_display()}, {meeting.borough.name}, {long_date(meeting.held_on)}"
+
+
+def pack_pdf(meeting, pack) -> tuple[bytes, str]:
+    """The pack's PDF and the name to download it under."""
+    prepared = f"As at {long_date(pack.as_at)}; prepared {long_date(pack.prepared_on)}"
+    body = render_pack_pdf(pack_title(meeting), prepared, pack.sections)
+    return body, f"tasking-pack-{meeting.borough.code}-{meeting.held_on}.pdf"

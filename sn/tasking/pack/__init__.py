@@ -8,6 +8,7 @@ keep what does not change between dates of a run (the demand ranking of a month,
 quarter, the ward adjacency).
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from sn.geography.models import Borough
@@ -21,24 +22,56 @@ from sn.tasking.pack.sections import (
 )
 from sn.tasking.pack.serial import section_dict
 
+# The steps `progress` hears of, in order: each reads one kind of record for every borough at once.
+STEPS = (
+    "Reading the ward adjacency and priorities",
+    "Finding stalled cases",
+    "Finding cross-border themes",
+    "Ranking demand",
+    "Reading bids and actions",
+    "Reading EPIC activity",
+    "Reading the survey",
+    "Reading deployments",
+)
+
 
 def assemble_many(
-    boroughs: list[Borough], kind: str, as_at: date, cache: dict | None = None
+    boroughs: list[Borough],
+    kind: str,
+    as_at: date,
+    cache: dict | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> dict[int, list[dict]]:
-    """`cache` may hold what a run reads once for every date (see `preload`)."""
+    """`cache` may hold what a run reads once for every date (see `preload`). `progress(done, total,
+    message)` (a job's) hears of each of the STEPS as it starts."""
     cache = {} if cache is None else cache
+    step = iter(range(len(STEPS)))
+
+    def starting() -> None:
+        if progress is not None:
+            done = next(step)
+            progress(done, len(STEPS), STEPS[done])
+
     ids = [b.id for b in boroughs]
+    starting()
     edges = cache["edges"] if "edges" in cache else themes.adjacency()
     priorities = cache["priorities"] if "priorities" in cache else themes.priority_rows()
     business_rows = cache["business"] if "business" in cache else business.business_of(ids)
+    starting()
     stalled = cases.stalled_cases(ids, as_at)
+    starting()
     found_themes = themes.themes(ids, as_at, edges, priorities)
+    starting()
     ranking = demand.ranking_for(as_at, cache.setdefault("rankings", {}))
     near = demand.near_high_demand(ids, as_at, ranking, edges, priorities)
+    starting()
     bids = business.open_bids(business_rows, ids, as_at)
     actions = business.open_actions(business_rows, ids, kind, as_at)
+    starting()
     epic_report = epic.force_report(as_at, cache.setdefault("epic", {}))
+    starting()
     survey = figures.survey_sections(boroughs, as_at, cache.setdefault("survey", {}))
+    starting()
     lent = cache["deployments"] if "deployments" in cache else deployments.rows_of(ids)
     packs = {}
     for borough in boroughs:
@@ -74,5 +107,7 @@ def preload(boroughs: list[Borough], as_ats: list[date]) -> dict:
     }
 
 
-def assemble(borough: Borough, kind: str, as_at: date) -> list[dict]:
-    return assemble_many([borough], kind, as_at)[borough.id]
+def assemble(
+    borough: Borough, kind: str, as_at: date, progress: Callable[..., None] | None = None
+) -> list[dict]:
+    return assemble_many([borough], kind, as_at, progress=progress)[borough.id]

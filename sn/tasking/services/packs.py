@@ -1,6 +1,7 @@
 """Assembling a meeting's pack (sn.tasking.pack), as the borough stood on the meeting's date, or today
 for a meeting still to come. Assembling again replaces the pack: the group works from the latest."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
@@ -18,12 +19,15 @@ def pack_as_at(meeting: TaskingMeeting, today: date) -> date:
     return min(meeting.held_on, today)
 
 
-def pack_assemble(*, meeting: TaskingMeeting, today: date, actor=None) -> MeetingPack:
+def pack_assemble(
+    *, meeting: TaskingMeeting, today: date, actor=None, progress: Callable[..., None] | None = None
+) -> MeetingPack:
+    """`progress` (a job's) hears of each step of the assembly."""
     check_borough_actor(
         actor, permission=PREPARE_PACKS, borough=meeting.borough, field="meeting", doing=PREPARE
     )
     as_at = pack_as_at(meeting, today)
-    sections = pack.assemble(meeting.borough, meeting.kind, as_at)
+    sections = pack.assemble(meeting.borough, meeting.kind, as_at, progress=progress)
     with transaction.atomic(), audit_actor(actor):
         existing = MeetingPack.objects.filter(meeting=meeting).first()
         prepared_by = actor if hasattr(actor, "pk") else None

@@ -2,12 +2,16 @@
 the page and as PDF (hostile text included), forms that refuse on the field."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from sn.core.registries import NAVIGATION, WORK_ITEMS
+from sn.jobs.models import Job, JobStatus
+from sn.jobs.services import job_enqueue
+from sn.tasking.jobs import pack_job_params
 from sn.tasking.models import Action, MeetingPack, TaskingMeeting
 from sn.tasking.services import pack_assemble
 from sn.tasking.tests.helpers import make_case, tasking_setup
@@ -89,13 +93,49 @@ def test_the_lead_records_a_meeting_through_the_form(world, client_for):
     assert list(meeting.attendees.all()) == [inspector]
 
 
-def test_the_pack_is_assembled_from_its_form_by_an_analyst(world, client_for):
+def test_the_pack_is_assembled_by_a_job_from_its_form_by_an_analyst(world, client_for):
     setup = tasking_setup(world, "a")
 
     response = client_for("analyst").post(reverse("tasking:pack_prepare", args=[setup.meeting.pk]))
 
-    assert response.status_code == 302
+    job = Job.objects.get(kind="tasking.pack")
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.status == JobStatus.SUCCEEDED, job.errors
+    assert (job.borough, job.requested_by) == (world.boroughs["a"], world.user("analyst"))
     assert MeetingPack.objects.get(meeting=setup.meeting).prepared_by == world.user("analyst")
+    assert job.result_url == reverse("tasking:pack", args=[setup.meeting.pk])
+    assert job.output_name == f"tasking-pack-{world.boroughs['a'].code}-{setup.meeting.held_on}.pdf"
+    assert Path(job.output_path).read_bytes().startswith(b"%PDF")
+    assert (job.progress_done, job.progress_total, job.progress_message) == (9, 9, "Pack assembled")
+
+
+def test_a_pack_job_the_service_refuses_names_the_field_and_assembles_nothing(world):
+    meeting = tasking_setup(world, "b").meeting
+    job = job_enqueue(
+        kind="tasking.pack",
+        title="Pack",
+        actor=world.user("analyst"),
+        borough=meeting.borough,
+        params=pack_job_params(meeting),
+    )
+    assert job.status == JobStatus.FAILED and not job.output_path
+    assert job.summary == "The pack was not assembled; nothing was written."
+    assert job.errors == [
+        f"meeting: {meeting.borough.name} is not your borough, so you cannot prepare the borough's "
+        "tasking packs there."
+    ]
+    assert not MeetingPack.objects.exists()
+
+
+def test_only_a_preparer_of_the_borough_may_ask_for_its_pack(world, client_for):
+    here, there = tasking_setup(world, "a").meeting, tasking_setup(world, "b").meeting
+    url = reverse("tasking:pack_prepare", args=[here.pk])
+    anonymous = client_for(None).post(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("accounts:login"))
+    assert client_for("sergeant").post(url).status_code == 403
+    lead = client_for("borough_lead")
+    assert lead.post(reverse("tasking:pack_prepare", args=[there.pk])).status_code == 404
+    assert not Job.objects.exists() and not MeetingPack.objects.exists()
 
 
 def test_the_header_links_readers_to_their_boroughs_tasking(world):

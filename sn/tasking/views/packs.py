@@ -1,17 +1,17 @@
-"""A meeting's pack: printable on the page (print CSS), as PDF, and the form that assembles it."""
+"""A meeting's pack: printable on the page (print CSS), as PDF, and the form that has a job assemble it."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
 from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
-from sn.tasking import services
+from sn.jobs.services import job_enqueue
 from sn.tasking.forms import PackForm
+from sn.tasking.jobs import KIND as PACK_JOB
+from sn.tasking.jobs import pack_job_params
 from sn.tasking.models import MeetingPack
-from sn.tasking.pack.serial import long_date
-from sn.tasking.pdf import render_pack_pdf
+from sn.tasking.pdf import pack_pdf, pack_title
 from sn.tasking.permissions import PREPARE_PACKS, VIEW_TASKING, get_meeting_for_user
 from sn.tasking.views.common import meeting_context
 
@@ -20,14 +20,11 @@ from sn.tasking.views.common import meeting_context
 def pack_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request.user, pk)
     pack = MeetingPack.objects.filter(meeting=meeting).select_related("prepared_by").first()
-    title = f"Pack: {meeting.get_kind_display()}, {meeting.borough.name}, {long_date(meeting.held_on)}"
+    title = pack_title(meeting)
     if request.GET.get("format") == "pdf" and pack is not None:
-        prepared = f"As at {long_date(pack.as_at)}; prepared {long_date(pack.prepared_on)}"
-        body = render_pack_pdf(title, prepared, pack.sections)
+        body, name = pack_pdf(meeting, pack)
         response = HttpResponse(body, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="tasking-pack-{meeting.borough.code}-{meeting.held_on}.pdf"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return render(
         request,
@@ -44,21 +41,28 @@ def pack_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(permission=PREPARE_PACKS)
 def pack_prepare(request: HttpRequest, pk: int) -> HttpResponse:
+    """A job assembles the pack (the service checks the requester's role and borough when it runs) and
+    makes its PDF; its page shows each step, then links to the pack."""
     meeting = get_meeting_for_user(request.user, pk)
     return form_page(
         request,
         form_class=PackForm,
         template="tasking/form.html",
-        save=lambda form: services.pack_assemble(
-            meeting=meeting, today=timezone.localdate(), actor=request.user
+        save=lambda form: job_enqueue(
+            kind=PACK_JOB,
+            title=f"Pack for the {meeting.get_kind_display()}, {meeting.borough.name}, {meeting.held_on}",
+            actor=request.user,
+            borough=meeting.borough,
+            params=pack_job_params(meeting),
         ),
-        success_url=reverse("tasking:pack", args=[meeting.pk]),
-        success_message="Pack assembled",
+        success_url=lambda job: reverse("jobs:detail", args=[job.pk]),
+        success_message="The pack is being assembled",
         context=meeting_context(
             meeting,
             "Assemble the meeting's pack",
             button="Assemble the pack",
             intro="The pack is assembled from the records as they stand on the meeting's date (today, for a "
-            "meeting still to come). Assembling it again replaces the one there is.",
+            "meeting still to come), in the background: the next page shows each step, then links to the "
+            "pack and offers its PDF. Assembling it again replaces the one there is.",
         ),
     )
