@@ -29,5 +29,6 @@ JOB_KINDS.register(
         run=run_survey_upload,
         permission=MANAGE_SURVEY_DATA,
         takes_file=True,
+        start_url_name="performance:upload",
     )
 )

@@ -52,5 +52,6 @@ JOB_KINDS.register(
         run=run_demographics_upload,
         permission=IMPORT_DEMOGRAPHICS,
         takes_file=True,
+        start_url_name="profiles:demographics_upload",
     )
 )
