@@ -436,6 +436,18 @@ else:
 SN_JOB_FILES_DIR = env_str("SN_JOB_FILES_DIR", str(VAR_DIR / "jobs"))
 # Queue a job when the request's transaction commits (tests run jobs at once instead).
 SN_JOBS_ENQUEUE_ON_COMMIT = True
+# Scheduled backups (docs/how-to/backup-restore.md): with a directory set, `sn worker` runs `sn backup`
+# into it every SN_BACKUP_EVERY_HOURS and deletes its archives older than SN_BACKUP_KEEP_DAYS (never the
+# newest). Empty (the default): no scheduled backup; run `sn backup` from cron instead.
+SN_BACKUP_DIR = env_str("SN_BACKUP_DIR", "")
+SN_BACKUP_EVERY_HOURS = env_int("SN_BACKUP_EVERY_HOURS", 24)
+SN_BACKUP_KEEP_DAYS = env_int("SN_BACKUP_KEEP_DAYS", 14)
+# Uploads that run as jobs: the largest file each page takes (a police.uk month of a large force zipped
+# is some 60 MB; a year of a force's duties some 40 MB), and the request cap of its route a little above.
+SN_POLICE_UPLOAD_MAX_BYTES = env_int("SN_POLICE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+SN_DUTY_UPLOAD_MAX_BYTES = env_int("SN_DUTY_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
+SN_UPLOAD_LIMITS["incidents:upload"] = SN_POLICE_UPLOAD_MAX_BYTES + 64 * 1024
+SN_UPLOAD_LIMITS["workforce:duties_upload"] = SN_DUTY_UPLOAD_MAX_BYTES + 64 * 1024
 
 # Logs: "json" (one object per line, with the request id) for production collectors, "plain" to read.
 SN_LOG_FORMAT = env_str("SN_LOG_FORMAT", "plain")
