@@ -459,12 +459,6 @@ SN_REQUEST_ID_HEADER = env_str("SN_REQUEST_ID_HEADER", "X-Request-ID")
 # Health checks and scrapes come over plain HTTP from inside (the container's own check, the load
 # balancer, Prometheus): they are answered, not redirected to HTTPS, where SECURE_SSL_REDIRECT is on.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
-# Uploads that run as jobs: the largest file each page takes (a police.uk month of a large force zipped
-# is some 60 MB; a year of a force's duties some 40 MB), and the request cap of its route a little above.
-SN_POLICE_UPLOAD_MAX_BYTES = env_int("SN_POLICE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
-SN_DUTY_UPLOAD_MAX_BYTES = env_int("SN_DUTY_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
-SN_UPLOAD_LIMITS["incidents:upload"] = SN_POLICE_UPLOAD_MAX_BYTES + 64 * 1024
-SN_UPLOAD_LIMITS["workforce:duties_upload"] = SN_DUTY_UPLOAD_MAX_BYTES + 64 * 1024
 
 # --- privacy (issue 13: docs/how-to/retention-and-erasure.md) ---
 # How long each kind of personal record is kept after it was last active, before it is listed for the
