@@ -31,7 +31,10 @@ class DecisionForm(ServiceForm):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         label="Why it is still needed (to keep it)",
-        help_text="For example: the complaint went to professional standards and is still open.",
+        help_text=(
+            "For example: they rejoin the panel next month; the complaint is still with professional "
+            "standards."
+        ),
     )
 
     def clean(self):

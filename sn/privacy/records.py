@@ -66,10 +66,10 @@ class MatchRow:
     erasable: bool
     erased: bool
     # The record's details as held now, to confirm the match: shown only while the request is open.
-    details: str = ""
+    details: tuple[str, ...] = ()
 
 
-def _details(kind: str, record_id: int) -> str:
+def _details(kind: str, record_id: int) -> tuple[str, ...]:
     if kind in (RecordKind.KIN_MEMBER, RecordKind.CONTACT):
         model = KinMember if kind == RecordKind.KIN_MEMBER else Contact
         record = model.objects.filter(pk=record_id).first()
@@ -81,8 +81,8 @@ def _details(kind: str, record_id: int) -> str:
         record = PanelMember.objects.filter(pk=record_id).first()
         parts = [record.name, record.organisation, record.email, record.phone] if record else []
     else:
-        return ""
-    return " · ".join(part for part in parts if part)
+        return ()
+    return tuple(part for part in parts if part)
 
 
 def describe_matches(erasure: ErasureRequest) -> list[MatchRow]:
@@ -97,7 +97,7 @@ def describe_matches(erasure: ErasureRequest) -> list[MatchRow]:
             note=entry["note"],
             erasable=entry["erasable"],
             erased=entry["key"] in erased,
-            details=_details(entry["kind"], entry["record_id"]) if erasure.is_open else "",
+            details=_details(entry["kind"], entry["record_id"]) if erasure.is_open else (),
         )
         for entry in erasure.found
     ]

@@ -30,19 +30,23 @@ class ReviewSummary:
     community: dict[str, int] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        parts = [
-            f"{self.open.get(kind, 0)} {RecordKind(kind).label.lower()} record(s) due a review "
-            f"({self.new.get(kind, 0)} new)"
+        listed = "; ".join(
+            f"{self.open.get(kind, 0)} {PLURALS[kind]} due a review ({self.new.get(kind, 0)} new)"
             for kind in LISTED_KINDS
-        ]
-        parts += [
-            f"{n} {RecordKind(kind).label}(s) due their ward's review" for kind, n in self.community.items()
-        ]
-        return (
-            f"Retention review of {self.today:%-d %B %Y}: "
-            + "; ".join(parts)
-            + f"; {self.lapsed} no longer due."
         )
+        community = "; ".join(f"{n} {PLURALS[kind]}" for kind, n in self.community.items())
+        return (
+            f"Retention review of {self.today:%-d %B %Y}: {listed}; {self.lapsed} listed before, no longer "
+            f"due. Due their ward's review page: {community or 'none counted'}."
+        )
+
+
+PLURALS = {
+    RecordKind.FEEDBACK_SENDER: "feedback senders' details",
+    RecordKind.DIVERSITY_ANSWERS: "panel members' diversity answers",
+    RecordKind.KIN_MEMBER: "KIN members",
+    RecordKind.CONTACT: "community contacts",
+}
 
 
 def retention_review_run(*, today: date | None = None, actor=None) -> ReviewSummary:

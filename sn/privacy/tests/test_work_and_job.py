@@ -75,7 +75,7 @@ def test_running_the_job_lists_what_is_due(world):
     job = job_enqueue(kind=RETENTION_REVIEW, title="Retention review", actor=world.user("central_unit"))
     job.refresh_from_db()
     assert job.status == "succeeded", (job.summary, job.errors)
-    assert "1 feedback sender record(s) due a review (1 new)" in job.summary
+    assert "1 feedback senders' details due a review (1 new)" in job.summary
     assert ReviewItem.objects.filter(status=ReviewItem.Status.OPEN).count() == 1
 
 
@@ -83,5 +83,5 @@ def test_the_command_runs_the_same_review(world):
     closed_message(world, on=days_ago(400))
     out = io.StringIO()
     call_command("retention-review", stdout=out)
-    assert "1 feedback sender record(s) due a review (1 new)" in out.getvalue()
+    assert "1 feedback senders' details due a review (1 new)" in out.getvalue()
     assert ReviewItem.objects.count() == 1
