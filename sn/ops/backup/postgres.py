@@ -34,14 +34,19 @@ def _environment(database: dict) -> dict[str, str]:
 
 def _connect(database: dict) -> psycopg.Connection:
     options = database.get("OPTIONS", {})
-    connection = psycopg.connect(
-        dbname=database["NAME"],
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        sslmode=options.get("sslmode"),
-    )
+    try:
+        connection = psycopg.connect(
+            dbname=database["NAME"],
+            user=database.get("USER") or None,
+            password=database.get("PASSWORD") or None,
+            host=database.get("HOST") or None,
+            port=database.get("PORT") or None,
+            sslmode=options.get("sslmode"),
+        )
+    except psycopg.OperationalError as exc:
+        raise BackupError(
+            f"Cannot connect to PostgreSQL at {location(database)}: {str(exc).strip()}"
+        ) from exc
     # JSON as the text PostgreSQL holds, parsed the same way as SQLite's text (see checksums._json).
     connection.adapters.register_loader("jsonb", TextLoader)
     connection.adapters.register_loader("json", TextLoader)

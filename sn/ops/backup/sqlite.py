@@ -83,6 +83,8 @@ def load(database: dict, dump: Path) -> None:
     name = database["NAME"]
     if str(name).startswith("file:") or name == ":memory:":
         raise BackupError("A restore needs a database file (this database is in memory); nothing was written")
+    if not Path(name).parent.is_dir():
+        raise BackupError(f"The directory of {name} does not exist; nothing was written")
     source, target = _connect(str(dump), read_only=True), sqlite3.connect(name)
     try:
         source.backup(target)

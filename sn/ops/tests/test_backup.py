@@ -308,3 +308,9 @@ def test_a_backup_interrupted_leaves_no_archive(source, tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         backup_create(database=source, path=tmp_path / "force.snbackup")
     assert list(tmp_path.iterdir()) == []
+
+
+@sqlite_only
+def test_a_restore_into_a_directory_that_does_not_exist_is_refused(written, tmp_path):
+    with pytest.raises(BackupError, match="does not exist"):
+        backup_restore(database=sqlite_target(tmp_path / "nowhere"), path=written.path)

@@ -166,3 +166,11 @@ def test_a_round_trip_of_the_test_force_on_postgresql(transactional_db, make_dat
     assert restored.problems == []
     assert restored.found["tables"] == postgres.describe(connection.settings_dict)["tables"]
     assert written.manifest["tables"]["incidents_incident"]["rows"] > 0
+
+
+def test_a_server_that_cannot_be_reached_is_refused_with_the_reason(tmp_path):
+    nowhere = {"ENGINE": "django.db.backends.postgresql", "NAME": "sn", "HOST": "127.0.0.1", "PORT": 1}
+
+    with pytest.raises(BackupError, match="Cannot connect to PostgreSQL at 127.0.0.1:1/sn|not installed"):
+        backup_create(database=nowhere, path=tmp_path / "pg.snbackup")
+    assert list(tmp_path.iterdir()) == []
