@@ -9,4 +9,4 @@ class PrivacyConfig(AppConfig):
     label = "privacy"
 
     def ready(self) -> None:
-        from sn.privacy import hooks, permissions  # noqa: F401
+        from sn.privacy import checks, hooks, permissions  # noqa: F401

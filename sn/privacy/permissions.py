@@ -43,7 +43,11 @@ HANDLE_ERASURE_REQUESTS = declare(
 
 def get_item_for_user(user, pk: int, *, kind: str) -> ReviewItem:
     """A review item of `kind` the user decides: 404 for any other (out of their area, or not theirs)."""
-    item = items_for_user(user).select_related("borough", "neighbourhood").filter(pk=pk, kind=kind).first()
+    item = (
+        items_for_user(user, ReviewItem.objects.filter(pk=pk, kind=kind))
+        .select_related("borough", "neighbourhood")
+        .first()
+    )
     if item is None:
         raise Http404("No such review item in your area")
     return item

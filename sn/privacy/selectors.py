@@ -18,7 +18,7 @@ from sn.feedback.permissions import messages_for_user
 from sn.panels.models import DiversityAnswers, PanelMember
 from sn.panels.permissions import MEMBERS
 from sn.privacy.models import ReviewItem
-from sn.privacy.retention import RecordKind, cutoff
+from sn.privacy.retention import LISTED_KINDS, RecordKind, cutoff
 
 
 @dataclass(frozen=True)
@@ -125,16 +125,24 @@ def due_community_counts(today: date) -> dict[str, int]:
     }
 
 
-def items_for_user(user, queryset: QuerySet | None = None) -> QuerySet:
-    """The review items the user decides: feedback they may handle, diversity answers of panels whose
-    membership they keep. Anyone else reaches none."""
-    queryset = ReviewItem.objects.all() if queryset is None else queryset
-    feedback = messages_for_user(user, for_write=True).values("pk")
+def items_for_user(user, queryset: QuerySet) -> QuerySet:
+    """The items of `queryset` the user decides: feedback they may handle, diversity answers of panels
+    whose membership they keep. Anyone else reaches none. `queryset` is narrow (the open items, one
+    item): its records are checked by id, which is quicker than the rules' reach over every record."""
+    wanted = {kind: set() for kind in LISTED_KINDS}
+    for kind, record_id in queryset.values_list("kind", "record_id"):
+        if kind in wanted:
+            wanted[kind].add(record_id)
+    feedback = messages_for_user(
+        user, FeedbackMessage.objects.filter(pk__in=wanted[RecordKind.FEEDBACK_SENDER]), for_write=True
+    ).values_list("pk", flat=True)
     members = MEMBERS.filter_for(user, PanelMember.objects.all(), for_write=True)
-    answers = DiversityAnswers.objects.filter(member__in=members.values("pk")).values("pk")
+    answers = DiversityAnswers.objects.filter(
+        pk__in=wanted[RecordKind.DIVERSITY_ANSWERS], member__in=members.values("pk")
+    ).values_list("pk", flat=True)
     return queryset.filter(
-        Q(kind=RecordKind.FEEDBACK_SENDER, record_id__in=feedback)
-        | Q(kind=RecordKind.DIVERSITY_ANSWERS, record_id__in=answers)
+        Q(kind=RecordKind.FEEDBACK_SENDER, record_id__in=list(feedback))
+        | Q(kind=RecordKind.DIVERSITY_ANSWERS, record_id__in=list(answers))
     )
 
 

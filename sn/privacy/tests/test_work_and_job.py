@@ -85,3 +85,17 @@ def test_the_command_runs_the_same_review(world):
     call_command("retention-review", stdout=out)
     assert "1 feedback senders' details due a review (1 new)" in out.getvalue()
     assert ReviewItem.objects.count() == 1
+
+
+def test_a_misconfigured_period_is_refused_naming_the_kind(settings):
+    from sn.privacy.checks import retention_periods
+
+    settings.SN_RETENTION = {
+        "kin_member": {"months": 24},
+        "contact": {"weeks": 3},
+        "feedback_sender": {"days": 0},
+    }
+    messages = [error.msg for error in retention_periods(None)]
+    assert "SN_RETENTION['contact'] must give either 'months' or 'days'." in messages
+    assert any("['feedback_sender']['days'] must be a whole number" in m for m in messages)
+    assert any("diversity_answers" in m for m in messages)
