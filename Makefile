@@ -31,8 +31,13 @@ demo: install ## Install, migrate, build the demo force if the database is empty
 	$(BIN)/sn seed-cycle --if-empty
 	$(BIN)/sn collectstatic --no-input -v 0
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	@echo "The job worker (sn worker) runs beside it: uploads and documents run there"
 	@# One process with threads: without SN_REDIS_URL the cache and rate limits live in the process, and
 	@# several workers would each keep their own (sn check --deploy warns of it for production).
+	@# The worker gets its own process group (set -m), so Ctrl-C reaches gunicorn alone; when gunicorn
+	@# stops, the trap sends the worker one SIGTERM, and it finishes the job in hand before it exits.
+	set -m; $(BIN)/sn worker & worker=$$!; \
+	trap 'echo "Stopping the job worker (it finishes the job in hand) ..."; kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --worker-class gthread --threads 8 \
 		--access-logfile - --env DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE)
 
