@@ -51,11 +51,12 @@ COPY templates ./templates
 COPY static ./static
 # Static files are collected (and fingerprinted, for the manifest storage) when the image is built, with
 # a throwaway key: nothing secret is in the image, and the running server writes nothing under /app.
-# The job files directory belongs to the server's user, so that a volume mounted there starts writable.
+# The job files and backups directories belong to the server's user, so that volumes mounted there
+# start writable.
 RUN SN_SECRET_KEY=build-only-not-a-secret SN_ALLOWED_HOSTS=localhost sn collectstatic --no-input -v 0 \
     && python -m compileall -q /app/config /app/sn \
-    && mkdir -p /data/jobs \
-    && chown sn:sn /data/jobs
+    && mkdir -p /data/jobs /data/backups \
+    && chown sn:sn /data/jobs /data/backups
 USER sn
 EXPOSE 8000
 # /healthz: 200 when the database answers (python -m sn.ops.health names an allowed host).
