@@ -317,6 +317,17 @@ def test_the_api_treats_a_session_that_has_not_passed_the_code_step_as_none(clie
     assert client.get("/api/v1/neighbourhoods").status_code == 401
 
 
+@REQUIRED
+def test_an_api_token_is_not_asked_for_a_code_even_beside_a_session_that_is(client, world):
+    from sn.accounts.tokens import api_token_create
+
+    user = world.user("team_officer")
+    _, raw = api_token_create(owner=user, name="Dashboard", expires_in_days=None, actor=user)
+    sign_in(client, "team_officer")
+    response = client.get("/api/v1/neighbourhoods", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200
+
+
 def test_an_enrolled_user_cannot_replace_the_app_before_the_code_step(client, world):
     enrol(world.user("sergeant"))
     sign_in(client, "sergeant")
