@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -314,3 +315,37 @@ def test_a_backup_interrupted_leaves_no_archive(source, tmp_path, monkeypatch):
 def test_a_restore_into_a_directory_that_does_not_exist_is_refused(written, tmp_path):
     with pytest.raises(BackupError, match="does not exist"):
         backup_restore(database=sqlite_target(tmp_path / "nowhere"), path=written.path)
+
+
+def test_a_backup_taken_while_another_connection_writes_restores_exactly_what_it_copied(tmp_path):
+    """The demo server keeps writing during a backup: the manifest must describe the copy, not the live
+    file, so the restore matches it whatever was written meanwhile."""
+    live = tmp_path / "live.sqlite3"
+    db = sqlite3.connect(live)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE reading (id integer primary key, note text)")
+    db.executemany("INSERT INTO reading (note) VALUES (?)", [(f"row {n}",) for n in range(20_000)])
+    db.commit()
+    stop = threading.Event()
+
+    def keep_writing():
+        writer = sqlite3.connect(live, timeout=30)
+        while not stop.is_set():
+            writer.execute("INSERT INTO reading (note) VALUES ('written during the backup')")
+            writer.commit()
+        writer.close()
+
+    thread = threading.Thread(target=keep_writing)
+    thread.start()
+    try:
+        written = backup_create(
+            database={"ENGINE": SQLITE, "NAME": str(live)}, path=tmp_path / "live.snbackup"
+        )
+    finally:
+        stop.set()
+        thread.join()
+    db.close()
+
+    restored = backup_restore(database=sqlite_target(tmp_path), path=written.path)
+    assert restored.problems == []
+    assert written.manifest["tables"]["reading"]["rows"] >= 20_000

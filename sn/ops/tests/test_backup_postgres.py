@@ -9,6 +9,7 @@ loudly. The round trip of the test force itself runs when the suite runs on Post
 import datetime
 import decimal
 import os
+import threading
 import uuid
 
 import dj_database_url
@@ -174,3 +175,28 @@ def test_a_server_that_cannot_be_reached_is_refused_with_the_reason(tmp_path):
     with pytest.raises(BackupError, match="Cannot connect to PostgreSQL at 127.0.0.1:1/sn|not installed"):
         backup_create(database=nowhere, path=tmp_path / "pg.snbackup")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_written_during_a_backup_are_in_neither_the_dump_nor_the_manifest(make_database, tmp_path):
+    """pg_dump and the checksums read one snapshot: a restore matches the manifest even while people work."""
+    source, target = make_database("source"), make_database("target")
+    fill(source)
+    stop = threading.Event()
+
+    def keep_writing():
+        with postgres._connect(source) as db:
+            db.autocommit = True
+            while not stop.is_set():
+                db.execute("INSERT INTO code VALUES (gen_random_uuid()::text, 'during')")
+
+    thread = threading.Thread(target=keep_writing)
+    thread.start()
+    try:
+        written = backup_create(database=source, path=tmp_path / "pg.snbackup")
+    finally:
+        stop.set()
+        thread.join()
+
+    restored = backup_restore(database=target, path=written.path)
+    assert restored.problems == []
+    assert postgres.describe(source)["tables"]["code"]["rows"] > written.manifest["tables"]["code"]["rows"]
