@@ -13,7 +13,7 @@ def retention_periods(app_configs, **kwargs) -> list[Error]:
     periods = getattr(settings, "SN_RETENTION", None)
     if not isinstance(periods, dict):
         return [Error("SN_RETENTION must be a dict of each kind's period.", id="privacy.E001")]
-    for kind in RETAINED_KINDS:
+    for kind in (str(kind.value) for kind in RETAINED_KINDS):
         entry = periods.get(kind)
         units = [unit for unit in ("months", "days") if isinstance(entry, dict) and unit in entry]
         if len(units) != 1:
