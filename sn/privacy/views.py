@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from sn.core.access import access
 from sn.core.form_pages import form_page
@@ -177,10 +178,13 @@ def _report(erasure) -> HttpResponse:
     writer.writerow(["Erasure request", erasure.pk])
     writer.writerow(["Reference", erasure.reference])
     writer.writerow(["Entered by", erasure.requested_by.get_full_name() if erasure.requested_by else ""])
-    writer.writerow(["Entered at", f"{erasure.created_at:%Y-%m-%d %H:%M}"])
+    writer.writerow(["Entered at", f"{timezone.localtime(erasure.created_at):%Y-%m-%d %H:%M}"])
     writer.writerow(["Status", erasure.get_status_display()])
     writer.writerow(
-        ["Completed at", f"{erasure.completed_at:%Y-%m-%d %H:%M}" if erasure.completed_at else ""]
+        [
+            "Completed at",
+            f"{timezone.localtime(erasure.completed_at):%Y-%m-%d %H:%M}" if erasure.completed_at else "",
+        ]
     )
     writer.writerow(["Searched by", ", ".join(erasure.searched_by)])
     writer.writerow(["Kinds searched", "; ".join(erasure.kinds_searched)])
