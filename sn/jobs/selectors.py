@@ -51,7 +51,10 @@ class JobState:
     def percent(self) -> int | None:
         if not self.total:
             return None
-        return max(0, min(100, round(100 * self.done / self.total)))
+        # A running job's file can be read to its end before its last rows are written: 100% is kept
+        # for when it has finished.
+        ceiling = 99 if self.job.status == JobStatus.RUNNING else 100
+        return max(0, min(ceiling, round(100 * self.done / self.total)))
 
     @property
     def kind_label(self) -> str:

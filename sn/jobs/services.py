@@ -80,6 +80,14 @@ class _ThrottledProgress:
             write_progress(self.job.pk, self.state)
 
 
+def _write_first(job: Job) -> None:
+    """Make the job's transaction a writer from its first statement. On SQLite (WAL) a transaction that
+    reads first and writes later fails at once with "database is locked" if any other connection (a
+    web request saving its session) wrote in between; one that writes first waits its turn (the busy
+    timeout) and then holds the write lock to the end. On PostgreSQL it only locks the job's own row."""
+    Job.objects.filter(pk=job.pk).update(modified_at=timezone.now())
+
+
 def job_run(*, job_id: int) -> Job:
     """Run a queued job in this process (the worker's task calls this). Its work is one transaction: a
     refusal or a crash writes nothing but the job's own record."""
@@ -96,6 +104,7 @@ def job_run(*, job_id: int) -> Job:
         if spec is None:
             raise JobRefused(f"This kind of job ({job.kind}) is no longer offered.")
         with audit_actor(job.requested_by, context=f"job {job.pk}"), transaction.atomic():
+            _write_first(job)
             outcome = spec.run(job, progress)
     except JobRefused as refused:
         job.status, job.summary, job.errors = JobStatus.FAILED, refused.summary, refused.errors
