@@ -194,6 +194,31 @@ WORKFORCE: dict[Role, set[str]] = {
         "manage_abstraction_policy",
     },
 }
+# Running it (issue 13). Reviewed: whoever may start a job sees the jobs of their area, and only the
+# central unit sees every job; police.uk files are loaded by analysts and the central unit, duty files by
+# the sergeant for their own teams and the central unit for the force; the people responsible for
+# feedback and panels review what is due under the retention rules; backups, the retention run, erasure
+# requests and resetting someone's second factor are the central unit's alone.
+OPERATIONS: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: set(),
+    Role.TEAM_OFFICER: {"view_jobs", "review_retention"},
+    Role.SERGEANT: {"view_jobs", "review_retention", "import_duties"},
+    Role.INSPECTOR: {"view_jobs", "review_retention"},
+    Role.ANALYST: {"view_jobs", "import_police_data"},
+    Role.BOROUGH_LEAD: {"view_jobs", "review_retention"},
+    Role.CENTRAL_UNIT: {
+        "view_jobs",
+        "view_all_jobs",
+        "import_police_data",
+        "import_duties",
+        "run_backups",
+        "review_retention",
+        "run_retention_review",
+        "handle_erasure_requests",
+        "reset_second_factor",
+    },
+}
 EXPECTED_GRANTS = {
     role: BEFORE_THE_CYCLE[role]
     | CYCLE[role]
@@ -203,6 +228,7 @@ EXPECTED_GRANTS = {
     | FEEDBACK[role]
     | API_TOKENS[role]
     | WORKFORCE[role]
+    | OPERATIONS[role]
     for role in Role
 }
 
