@@ -72,7 +72,8 @@ MIDDLEWARE = [
     # Before sessions, authentication and CSRF: answers a repeat anonymous visit to a public page from
     # the cache for the price of one cache read (sn/public/cache.py).
     "sn.public.cache.PublicPageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but renewing the idle clock gives way to a long import on SQLite (sn.core.middleware).
+    "sn.core.middleware.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

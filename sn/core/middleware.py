@@ -1,5 +1,6 @@
 """Request-wide concerns: who the client is, refusals in the security log, the size of request bodies,
-the absolute age of a session, who the audit trail names, and security headers on every response."""
+renewing a session's idle clock without waiting on a busy database, the absolute age of a session, who
+the audit trail names, and security headers on every response."""
 
 import ipaddress
 import json
@@ -7,17 +8,21 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
 from sn.core.audit import audit_actor
 
+logger = logging.getLogger(__name__)
 security_log = logging.getLogger("sn.security")
 
 
@@ -119,6 +124,52 @@ class RequestSizeLimitMiddleware:
         except Resolver404:
             return settings.SN_MAX_REQUEST_BYTES
         return settings.SN_UPLOAD_LIMITS.get(name, settings.SN_MAX_REQUEST_BYTES)
+
+
+class SessionRefreshMiddleware(SessionMiddleware):
+    """Django's session middleware, except that a save which only renews the idle clock
+    (SESSION_SAVE_EVERY_REQUEST with nothing changed) gives up at once when the database is locked
+    instead of waiting out the busy timeout and failing the request. On SQLite an import in the worker
+    holds the single write lock for its whole transaction (all or nothing), and without this every
+    signed-in page, the job's own progress included, would hang 20 seconds and then fail. The clock is
+    renewed by the next request that finds the lock free; a session that changed is saved as before, and
+    fails loudly if it cannot be."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        session = getattr(request, "session", None)
+        renewal_only = (
+            session is not None
+            and settings.SESSION_SAVE_EVERY_REQUEST
+            and not session.modified
+            and not session.is_empty()
+        )
+        if not renewal_only:
+            return super().process_response(request, response)
+        with _short_lock_wait():
+            try:
+                return super().process_response(request, response)
+            except OperationalError as error:
+                if "locked" not in str(error):
+                    raise
+                logger.info("session renewal skipped: the database is busy (path=%s)", request.path)
+                return response
+
+
+@contextmanager
+def _short_lock_wait(milliseconds: int = 200):
+    """On SQLite, wait at most this long for the write lock; other databases are left as they are."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (previous,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(previous)}")
 
 
 # The session key holding when the user signed in, as a Unix time; set at sign-in by sn.accounts.sign_in.
