@@ -26,11 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks import (
         abstraction,
         api_fuzz,
+        backup,
         crime_import,
         crime_profile,
         demo_build,
         duty_import,
         epic_report,
+        jobs,
         kin_compliance,
         library_search,
         locate,
@@ -61,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     results += shift_planner.run(quick=args.quick)
     results += supervision.run(quick=args.quick)
     results += demo_build.run(quick=args.quick)
+    # Running it (issue 13): the job queue's throughput and an import as a job, then backup and restore.
+    results += jobs.run(quick=args.quick)
+    results += backup.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:
