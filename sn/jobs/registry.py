@@ -52,6 +52,8 @@ class JobKind:
     # The URL name of the page that starts a job of this kind (an upload form), listed on the jobs page
     # for whoever holds `permission`; "" when jobs of the kind start elsewhere (a report's button).
     start_url_name: str = ""
+    # The words of the link to the outcome's result_url, once the job has finished.
+    result_label: str = "See the record of what was imported"
 
 
 JOB_KINDS: Registry[JobKind] = Registry("job kinds", key=lambda kind: kind.key)

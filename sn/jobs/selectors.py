@@ -10,7 +10,7 @@ from sn.geography.scope import scope_of
 from sn.jobs.files import read_progress
 from sn.jobs.models import Job, JobStatus
 from sn.jobs.permissions import VIEW_ALL_JOBS
-from sn.jobs.registry import JOB_KINDS
+from sn.jobs.registry import JOB_KINDS, JobKind
 
 
 def jobs_for_user(user) -> QuerySet[Job]:
@@ -60,6 +60,11 @@ class JobState:
     def kind_label(self) -> str:
         kind = JOB_KINDS.get(self.job.kind)
         return kind.label if kind else self.job.kind
+
+    @property
+    def result_label(self) -> str:
+        kind = JOB_KINDS.get(self.job.kind)
+        return kind.result_label if kind else JobKind.result_label
 
 
 def job_state(job: Job) -> JobState:

@@ -30,5 +30,6 @@ JOB_KINDS.register(
         permission=MANAGE_SURVEY_DATA,
         takes_file=True,
         start_url_name="performance:upload",
+        result_label="See the force's survey results",
     )
 )

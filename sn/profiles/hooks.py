@@ -53,5 +53,6 @@ JOB_KINDS.register(
         permission=IMPORT_DEMOGRAPHICS,
         takes_file=True,
         start_url_name="profiles:demographics_upload",
+        result_label="Back to the demographic tables",
     )
 )

@@ -21,5 +21,6 @@ JOB_KINDS.register(
         label="Monthly report PDFs of a borough",
         run=run_borough_pdfs,
         permission=VIEW_BOROUGH_OVERVIEW,
+        result_label="Back to the borough report",
     )
 )

@@ -62,4 +62,12 @@ HISTORY_RECORDS.register(
 )
 HISTORY_RECORDS.register(HistoryRecord("resource-bid", ResourceBid, lambda bid: [bid.neighbourhood]))
 
-JOB_KINDS.register(JobKind(key=KIND, label="Tasking meeting pack", run=run_pack, permission=PREPARE_PACKS))
+JOB_KINDS.register(
+    JobKind(
+        key=KIND,
+        label="Tasking meeting pack",
+        run=run_pack,
+        permission=PREPARE_PACKS,
+        result_label="Open the tasking pack",
+    )
+)

@@ -107,6 +107,9 @@ def test_the_pack_is_assembled_by_a_job_from_its_form_by_an_analyst(world, clien
     assert job.output_name == f"tasking-pack-{world.boroughs['a'].code}-{setup.meeting.held_on}.pdf"
     assert Path(job.output_path).read_bytes().startswith(b"%PDF")
     assert (job.progress_done, job.progress_total, job.progress_message) == (9, 9, "Pack assembled")
+    page = client_for("analyst").get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    link = f'href="{reverse("tasking:pack", args=[setup.meeting.pk])}">Open the tasking pack</a>'
+    assert link in page
 
 
 def test_a_pack_job_the_service_refuses_names_the_field_and_assembles_nothing(world):
