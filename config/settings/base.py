@@ -433,6 +433,9 @@ if SN_JOBS_BACKEND == "redis":
     RQ_QUEUES = {"default": {"URL": SN_REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# RQ's worker class for `sn worker` on Redis: "" is RQ's own, which runs each job in a forked process;
+# "rq.worker.SimpleWorker" runs it in the worker's process (where fork is unavailable, and in tests).
+SN_RQ_WORKER_CLASS = env_str("SN_RQ_WORKER_CLASS", "")
 # Uploaded files and made documents, one directory per job: shared by every web server and worker.
 SN_JOB_FILES_DIR = env_str("SN_JOB_FILES_DIR", str(VAR_DIR / "jobs"))
 # Queue a job when the request's transaction commits (tests run jobs at once instead).

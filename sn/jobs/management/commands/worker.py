@@ -10,11 +10,12 @@ is rolled back, and the next worker to start fails its record).
 import threading
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
 from django.utils.crypto import get_random_string
+from django_rq.workers import get_worker
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_rq.backend import Job as RQTaskJob
 
 from sn.jobs import worker as chores
 
@@ -105,7 +106,12 @@ class Command(BaseCommand):
             worker.reset_signals()
 
     def _run_rq(self, worker_id: str, *, batch: bool, max_jobs: int | None) -> None:
-        # RQ's worker handles SIGTERM the same way: a warm shutdown after the job in hand.
+        # django-rq's worker, built directly (its rqworker command needs django_rq in INSTALLED_APPS,
+        # with an admin page we do not want), with django-tasks-rq's job class, which runs the task and
+        # records its result. RQ handles SIGTERM the same way: a warm shutdown after the
+        # job in hand.
         queues = settings.TASKS["default"].get("QUEUES", ["default"])
-        extra = {"max_jobs": max_jobs} if max_jobs else {}
-        call_command("rqworker", *queues, name=worker_id, burst=batch, **extra)
+        worker = get_worker(
+            *queues, name=worker_id, job_class=RQTaskJob, worker_class=settings.SN_RQ_WORKER_CLASS or None
+        )
+        worker.work(burst=batch, max_jobs=max_jobs, logging_level="INFO")
