@@ -63,6 +63,9 @@ BOROUGH_LEVELS = {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}}
 MATRIX = {
     "pages:home": (lambda w: {}, None, PUBLIC),
     "core:healthz": (lambda w: {}, None, PUBLIC),
+    # Open to no role but to addresses in SN_METRICS_NETWORKS (the test client's 127.0.0.1 is); a client
+    # outside them gets a 404 whoever signed in (sn/ops/tests/test_metrics.py).
+    "ops:metrics": (lambda w: {}, None, PUBLIC),
     "pages:history": [
         Rule(
             _history("neighbourhood", lambda w: w.wards["a1"]),

@@ -45,10 +45,5 @@ DOWNLOADS = {
     "reports:ward": ("xlsx", "pdf"),
     "reports:cluster": ("xlsx", "pdf"),
     "reports:borough": ("xlsx", "pdf"),
-    "reports:borough_pdfs": (
-        lambda w: {"code": w.boroughs["a"].code},
-        {OTHER_BOROUGH: lambda w: {"code": w.boroughs["b"].code}},
-        BOROUGH_ROLES,
-    ),
     "reports:strategic_profile": ("pdf",),
 }
