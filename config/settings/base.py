@@ -113,11 +113,16 @@ DATABASES = {
         env_str("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'sn.sqlite3'}", conn_max_age=60
     )
 }
+# SQLite has one writer at a time, and an import in the worker is one transaction (all or nothing) of up
+# to a minute or two for a large month. WAL lets every page read meanwhile; a request that writes
+# (signing in, saving a form) waits this long for the import to commit rather than failing, and renewing
+# a session's idle clock does not wait at all (sn.core.middleware.SessionRefreshMiddleware).
+# PostgreSQL has no such wait.
+SN_SQLITE_BUSY_SECONDS = env_int("SN_SQLITE_BUSY_SECONDS", 180)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the demo server read while a command writes; the busy timeout avoids "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "timeout": 20,
+        "timeout": SN_SQLITE_BUSY_SECONDS,
     }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, connection
@@ -148,10 +149,11 @@ class SessionRefreshMiddleware(SessionMiddleware):
         with _short_lock_wait():
             try:
                 return super().process_response(request, response)
-            except OperationalError as error:
-                if "locked" not in str(error):
-                    raise
-                logger.info("session renewal skipped: the database is busy (path=%s)", request.path)
+            except (OperationalError, SessionInterrupted) as error:
+                # Django reports a failed update of an existing session as SessionInterrupted (a 400),
+                # whether the row was deleted meanwhile or the database was busy: for a renewal either
+                # way the page is answered, and a deleted session is found missing at the next request.
+                logger.info("session renewal skipped (%s) path=%s", error, request.path)
                 return response
 
 
