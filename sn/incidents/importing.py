@@ -35,6 +35,7 @@ from sn.incidents.sources import (
     READ_ERRORS,
     Source,
     UnreadableSource,
+    bytes_per_row,
     detect_kind,
     expand,
     open_bytes,
@@ -188,7 +189,13 @@ def _columnar_import(job: _Job) -> FileResult:
     result = FileResult(name=job.source.name, kind=job.kind.name)
     try:
         with open_bytes(job.source) as hashing:
-            progress = Progress(job.source.name, job.source.size, job.progress_stream, job.on_progress)
+            progress = Progress(
+                job.source.name,
+                job.source.size,
+                job.progress_stream,
+                job.on_progress,
+                bytes_per_row=bytes_per_row(job.source),
+            )
             chunks = read_chunks(hashing, job.kind, job.chunk_rows)
             with ReadAhead(chunks, name="import-reader") as parsed, transaction.atomic():
                 handler = job.handler(result)

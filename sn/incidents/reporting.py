@@ -108,6 +108,7 @@ class Progress:
         total_bytes: int,
         stream: TextIO | None = None,
         callback: Callable[[int, int], None] | None = None,
+        bytes_per_row: float | None = None,
     ):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
@@ -115,9 +116,13 @@ class Progress:
         self.callback = callback
         self.name = name if len(name) <= 40 else "..." + name[-37:]
         self.total = total_bytes
+        # Rows done times this caps the bytes read, which run ahead of the rows written (read-ahead).
+        self.bytes_per_row = bytes_per_row
         self.started, self.last = time.perf_counter(), 0.0
 
     def update(self, done_bytes: int, rows: int, *, force: bool = False) -> None:
+        if self.bytes_per_row:
+            done_bytes = min(done_bytes, round(rows * self.bytes_per_row))
         if self.callback is not None:
             self.callback(done_bytes, rows)
         if not self.enabled:

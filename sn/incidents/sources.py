@@ -15,7 +15,7 @@ import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +96,22 @@ def open_bytes(source: Source) -> Iterator[HashingReader]:
         yield HashingReader(raw)
     finally:
         raw.close()
+
+
+SAMPLE_BYTES = 1 << 20
+
+
+def bytes_per_row(source: Source) -> float | None:
+    """The mean length of a line over the file's first megabyte, or None when it cannot be read. Arrow
+    reads tens of megabytes ahead of the rows it has handed over, so the bytes read overstate how far
+    an import has got; rows done times this is the fairer measure."""
+    try:
+        with closing(source.opener()) as raw:
+            sample = raw.read(SAMPLE_BYTES)
+    except (OSError, EOFError, ValueError):
+        return None
+    lines = sample.count(b"\n")
+    return len(sample) / lines if lines else None
 
 
 def _gzip_size(path: Path) -> int:

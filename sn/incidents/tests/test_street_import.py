@@ -202,3 +202,19 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_gets_none(world, lsoa_ids):
 
     assert "street.csv [" in terminal.getvalue() and "rows (" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_progress_follows_the_rows_written_not_the_bytes_read_ahead(world, lsoa_ids):
+    """Arrow reads the whole of a small file (tens of megabytes of a large one) before the first chunk
+    is written: progress by bytes read said 63% when a twentieth of the rows were in. It is counted by
+    the rows handed over, at the file's mean line length."""
+    reports: list[tuple[int, int]] = []
+
+    import_path(
+        STREET, lsoa_ids=lsoa_ids, chunk_rows=2, on_progress=lambda done, rows: reports.append((done, rows))
+    )
+
+    size = STREET.stat().st_size
+    assert reports and reports[0][0] < size / 2
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    assert reports[-1][0] == pytest.approx(size, rel=0.2)
