@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # Required by django-tasks-rq (its system check) for the Redis queue; its admin page is the
+    # central unit's view of the RQ queues.
+    "django_rq",
     # In layer order (docs/adr/0004-layers.md): an app imports only apps above it in this list.
     "sn.core",
     "sn.geography",

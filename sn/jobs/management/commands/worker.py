@@ -106,9 +106,8 @@ class Command(BaseCommand):
             worker.reset_signals()
 
     def _run_rq(self, worker_id: str, *, batch: bool, max_jobs: int | None) -> None:
-        # django-rq's worker, built directly (its rqworker command needs django_rq in INSTALLED_APPS,
-        # with an admin page we do not want), with django-tasks-rq's job class, which runs the task and
-        # records its result. RQ handles SIGTERM the same way: a warm shutdown after the
+        # django-rq's worker with django-tasks-rq's job class (RQ's default job class cannot run a
+        # django-tasks task). RQ handles SIGTERM the same way: a warm shutdown after the
         # job in hand.
         queues = settings.TASKS["default"].get("QUEUES", ["default"])
         worker = get_worker(
