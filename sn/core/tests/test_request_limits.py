@@ -6,6 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
+
+from sn.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +39,10 @@ def test_a_post_over_the_cap_is_refused_on_any_route(client_for):
 def test_the_survey_upload_takes_a_file_larger_than_the_general_cap(client_for, world):
     big = SimpleUploadedFile("survey.csv", b"borough,quarter\n" + b"x" * (2 * MB), content_type="text/csv")
     response = client_for("central_unit").post("/performance/upload/", {"file": big})
-    assert response.status_code == 400  # read, checked and refused for its content, not its size
+    # Taken, then read by its job and refused for its content, not its size.
+    job = Job.objects.get(kind="performance.survey")
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.status == JobStatus.FAILED and job.errors
 
 
 def test_the_survey_upload_has_its_own_cap(client_for):

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tarfile
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def populate() -> None:
     world = build_world()
     ward, officer = world.wards["a1"], world.officers["sergeant_a"]
     IncidentFactory.create_batch(5, neighbourhood=ward)
-    IncidentMonthlyFactory.create_batch(2, neighbourhood=ward)
+    # Months of their own: two drawn at random share one now and then (the table is unique by month).
+    for month in (date(2024, 5, 1), date(2024, 6, 1)):
+        IncidentMonthlyFactory(neighbourhood=ward, month=month)
     KinInterviewFactory.create_batch(3, member=KinMemberFactory(neighbourhood=ward), officer=officer)
     EventFactory.create_batch(2, neighbourhood=ward)
     ProgressUpdateFactory(priority=PriorityFactory(selected_at__panel__neighbourhood=ward, owner=officer))

@@ -196,8 +196,9 @@ def test_a_refused_survey_upload_says_error_once_in_the_title_and_ties_hint_and_
     world = a_world_with_data()
     sign_in(page, live_server, world.user("central_unit"))
     page.goto(f"{live_server.url}/performance/upload/")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("borough,quarter\nnowhere,never\n")
+    # A spreadsheet is refused by the form itself (a CSV's content is the job's to refuse).
+    bad = tmp_path / "survey.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not a csv")
     page.get_by_label("Survey results file").set_input_files(str(bad))
     page.get_by_role("button", name="Upload").click()
     page.wait_for_selector(".govuk-error-summary")
