@@ -66,6 +66,21 @@ class Job(AuditedModel):
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
 
     @property
+    def took(self) -> str | None:
+        """How long it ran, to the second: a month's import takes seconds, and "0 minutes" said nothing."""
+        if not (self.started_at and self.finished_at):
+            return None
+        seconds = round((self.finished_at - self.started_at).total_seconds())
+        if seconds < 1:
+            return "under a second"
+        hours, rest = divmod(seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        parts = [(hours, "hour"), (minutes, "minute")]
+        if not hours:
+            parts = [(minutes, "minute"), (seconds, "second")]
+        return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n)
+
+    @property
     def percent(self) -> int | None:
         if not self.progress_total:
             return None

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sn.core.access import access
+from sn.core.exports import safe_cell
 from sn.core.form_pages import form_page
 from sn.feedback.permissions import HANDLE_FEEDBACK
 from sn.panels.permissions import MANAGE_PANEL
@@ -171,10 +172,20 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("privacy:request", pk=erasure.pk)
 
 
+class _FormulaSafeWriter:
+    """A csv writer whose text cells cannot start a formula: the reference is typed by staff."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([safe_cell(value) for value in row])
+
+
 def _report(erasure) -> HttpResponse:
     """The request's record as CSV: who asked, when, what was searched and found and erased; no values."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _FormulaSafeWriter(csv.writer(out))
     writer.writerow(["Erasure request", erasure.pk])
     writer.writerow(["Reference", erasure.reference])
     writer.writerow(["Entered by", erasure.requested_by.get_full_name() if erasure.requested_by else ""])

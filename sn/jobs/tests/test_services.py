@@ -80,3 +80,16 @@ def test_progress_is_written_to_the_job_files_while_it_runs(world, kinds):
     job = job_enqueue(kind="test.counts", title="Count", actor=world.user("analyst"), params={"lines": 1})
     # The first call is written at once; later ones at most twice a second.
     assert read_progress(job.pk) == {"done": 1, "total": 1, "message": "line 1"}
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0.4, "under a second"), (12, "12 seconds"), (61, "1 minute 1 second"), (3725, "1 hour 2 minutes")],
+)
+def test_how_long_a_job_took_is_said_to_the_second(seconds, text):
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    job = Job(started_at=start, finished_at=start + timedelta(seconds=seconds))
+    assert job.took == text
+    assert Job(started_at=start).took is None

@@ -1,6 +1,9 @@
 """The review and erasure pages: anonymous to sign-in, the wrong role 403, the right role 200, an item
 outside the user's reach 404; decisions and requests through the pages; the report has no values."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -138,6 +141,13 @@ def test_a_request_through_the_pages_and_its_report(client_for, world):
     assert "Rhiannon" not in text and "rr@example.org" not in text
     page = client.get(reverse("privacy:request", args=[request.pk])).content.decode()
     assert "Rhiannon" not in page and "rr@example.org" not in page
+
+
+def test_the_request_report_keeps_a_formula_in_the_reference_as_text(client_for, world):
+    request = erasure_request_create(name="Nobody Known", reference='=HYPERLINK("http://x.test","DP")')
+    report = client_for("central_unit").get(reverse("privacy:request", args=[request.pk]) + "?format=csv")
+    rows = list(csv.reader(io.StringIO(report.content.decode())))
+    assert rows[1] == ["Reference", "'=HYPERLINK(\"http://x.test\",\"DP\")"]
 
 
 def test_an_unknown_request_is_not_found_and_cancel_needs_post(client_for, world):
