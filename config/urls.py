@@ -36,6 +36,11 @@ urlpatterns = [
     path("", include("sn.jobs.urls")),
     path("", include("sn.ops.urls")),
     path("", include("sn.privacy.urls")),
+    path("", include("sn.queries.urls")),
+    path("", include("sn.asb.urls")),
+    path("", include("sn.patrols.urls")),
+    path("", include("sn.guarantee.urls")),
+    path("", include("sn.scorecard.urls")),
     # Before the police.uk API, whose /api/{force}/{neighbourhood} would otherwise take /api/v1/...
     path("api/v1/", api.urls),
     path("api/", include("sn.policeapi.urls")),

@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "sn.rosters",
     "sn.supervision",
     "sn.tasking",
+    "sn.queries",
+    "sn.asb",
+    "sn.patrols",
+    "sn.guarantee",
+    "sn.scorecard",
     "sn.privacy",
     "sn.reports",
     "sn.api",
@@ -486,3 +491,13 @@ SN_RETENTION = {
     "feedback_sender": {"days": env_int("SN_RETENTION_FEEDBACK_SENDER_DAYS", SN_FEEDBACK_RETENTION_DAYS)},
     "diversity_answers": {"months": env_int("SN_RETENTION_DIVERSITY_ANSWERS_MONTHS", 12)},
 }
+
+# --- community queries (issue 14, part 2; sn.queries) ---
+
+# --- ASB (issue 14, parts 4 and 5; sn.asb) ---
+
+# --- patrols (issue 14, part 6; sn.patrols) ---
+
+# --- named officers and fresh priorities (issue 14, parts 1 and 3; sn.guarantee) ---
+
+# --- time in the community and the scorecard (issue 14, parts 7 and 8; sn.scorecard) ---

@@ -11,6 +11,8 @@ apps own. Each app fills them from its `hooks.py`, imported in its `AppConfig.re
   by URL name, for the generated permissions table.
 - WORK_ITEMS: what the home page lists as needing doing, for the user who signed in.
 - STRATEGIC_SECTIONS: the sections of a ward's strategic profile (form 301).
+- SCORECARD_MEASURES: the Neighbourhood Policing Guarantee's measures (issue 14), each computed per ward
+  from the records its app holds and summed to borough and force by the scorecard.
 """
 
 from collections.abc import Callable, Iterable
@@ -123,6 +125,42 @@ class WorkItemProvider:
     permission: str | None = None
 
 
+class MeasureUnit:
+    PERCENT = "percent"  # 100 * sum(numerators) / sum(denominators)
+    COUNT = "count"  # sum(numerators); denominators ignored
+    MEAN = "mean"  # sum(numerators) / sum(denominators), in the measure's own unit (hours, days)
+
+
+@dataclass(frozen=True)
+class ScorecardMeasure:
+    """One measure of the Guarantee scorecard.
+
+    `figures(start, end)` returns, for the half-open period [start, end), {ward id: (numerator,
+    denominator)} for every ward with anything to count, read from the records (nothing typed in by hand).
+    The scorecard sums numerators and denominators over a borough or the force, so a ratio is never an
+    average of ratios. It must run a few aggregate queries for the whole force, not a query per ward:
+    the force scorecard for a month has a p95 budget of 500 ms for all measures together.
+    """
+
+    key: str
+    label: str
+    definition: str  # what is counted and from which records, as the national return would define it
+    part: str  # the Guarantee heading it sits under ("Community queries", "ASB", ...)
+    unit: str  # a MeasureUnit
+    order: int
+    figures: Callable[[date, date], dict[int, tuple[float, float]]]
+    higher_is_better: bool = True
+    target: float | None = None  # in the unit shown (a percentage for PERCENT)
+    public: bool = True  # shown on the public scorecard pages
+    unit_label: str = ""  # for MEAN: "hours", "days"
+
+    def __post_init__(self):
+        if not self.definition.strip():
+            raise ValueError(f"Scorecard measure {self.key!r}: a figure needs a definition")
+        if self.unit not in (MeasureUnit.PERCENT, MeasureUnit.COUNT, MeasureUnit.MEAN):
+            raise ValueError(f"Scorecard measure {self.key!r}: unknown unit {self.unit!r}")
+
+
 NAVIGATION: Registry[NavItem] = Registry("navigation", key=lambda e: e.key, order=lambda e: e.order)
 WARD_PANELS: Registry[Panel] = Registry("ward panels", key=lambda e: e.key, order=lambda e: e.order)
 PUBLIC_PANELS: Registry[Panel] = Registry("public panels", key=lambda e: e.key, order=lambda e: e.order)
@@ -136,6 +174,9 @@ WORK_ITEMS: Registry[WorkItemProvider] = Registry("work items", key=lambda e: e.
 STRATEGIC_SECTIONS: Registry[ReportSectionProvider] = Registry(
     "strategic profile sections", key=lambda e: e.key, order=lambda e: e.order
 )
+SCORECARD_MEASURES: Registry[ScorecardMeasure] = Registry(
+    "scorecard measures", key=lambda e: e.key, order=lambda e: e.order
+)
 
 ALL_REGISTRIES = (
     NAVIGATION,
@@ -146,4 +187,5 @@ ALL_REGISTRIES = (
     ROUTE_RULES,
     WORK_ITEMS,
     STRATEGIC_SECTIONS,
+    SCORECARD_MEASURES,
 )

@@ -12,15 +12,20 @@ from collections.abc import Callable
 from datetime import date
 
 from sn.activity.demo import activity_demo_load
+from sn.asb.demo import asb_demo_load
 from sn.community.demo import community_demo_load
 from sn.concerns.models import Concern
 from sn.deployments.demo import deployments_demo_load
 from sn.engagement.demo import engagement_demo_load
 from sn.feedback.demo import feedback_demo_load
+from sn.guarantee.demo import guarantee_demo_load
 from sn.panels.demo import panels_demo_load
+from sn.patrols.demo import patrols_demo_load
 from sn.problemsolving.demo import problemsolving_demo_load
 from sn.profiles.demo import profiles_demo_load
+from sn.queries.demo import queries_demo_load
 from sn.rosters.demo import rosters_demo_load
+from sn.scorecard.demo import scorecard_demo_load, scorecard_demo_present
 from sn.supervision.demo import supervision_demo_load
 from sn.tasking.demo import tasking_demo_load
 from sn.workforce.demo import workforce_demo_load
@@ -32,6 +37,14 @@ WORKFORCE_STEPS = (
     ("A year of calls for service, and shift cover", rosters_demo_load),
     ("The supervision model: a proposal for every borough", supervision_demo_load),
 )
+# The 2025 Neighbourhood Policing Guarantee (issue 14), after the workforce and the cycle it builds on.
+GUARANTEE_STEPS = (
+    ("Community queries on the 72-hour clock", queries_demo_load),
+    ("ASB reports, risk assessments, Case Reviews, orders and the action plan", asb_demo_load),
+    ("Town-centre and hotspot patrols: plans and delivery", patrols_demo_load),
+    ("Named officers and fresh priorities", guarantee_demo_load),
+    ("The Guarantee scorecard", scorecard_demo_load),
+)
 STEPS = (
     ("Ward profiles: demographics, key locations and recurring events", profiles_demo_load),
     ("Engagement events, visual audits, perception surveys and concerns", engagement_demo_load),
@@ -42,6 +55,7 @@ STEPS = (
     *WORKFORCE_STEPS,
     ("Borough tasking: meetings, actions, resource bids and packs", tasking_demo_load),
     ("Your Voice Counts: residents' feedback in every borough's queue", feedback_demo_load),
+    *GUARANTEE_STEPS,
 )
 
 
@@ -51,6 +65,11 @@ def cycle_present() -> bool:
 
 def workforce_present() -> bool:
     return Duty.objects.exists()
+
+
+def guarantee_present() -> bool:
+    """Whether the Guarantee's demo records are loaded: the last of its steps, the scorecard, says so."""
+    return scorecard_demo_present()
 
 
 def seed_cycle(

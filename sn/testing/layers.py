@@ -40,6 +40,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("workforce",),
     ("deployments", "rosters", "supervision"),
     ("tasking",),
+    # The 2025 Neighbourhood Policing Guarantee (issue 14): community queries on the 72-hour clock, ASB
+    # cases and the action plan, and patrols against demand, side by side; then named officers and fresh
+    # priorities; then the scorecard, which reads all of them through SCORECARD_MEASURES.
+    ("queries", "asb", "patrols"),
+    ("guarantee",),
+    ("scorecard",),
     # Review, retention and erasure across every record of a person the apps below keep.
     ("privacy",),
     # The faces: staff pages, reports, the platform API, the public pages and the police.uk API.

@@ -5,8 +5,13 @@ from django.core.exceptions import ValidationError
 from sn.accounts.models import User
 from sn.accounts.scope import scope_for
 from sn.accounts.services import roles_sync, user_create, user_set_role
+from sn.asb.tests.grants import GRANTS as ASB_GRANTS
 from sn.core.permissions import PERMISSIONS, permissions_of
 from sn.core.roles import ROLES, Role
+from sn.guarantee.tests.grants import GRANTS as GUARANTEE_GRANTS
+from sn.patrols.tests.grants import GRANTS as PATROLS_GRANTS
+from sn.queries.tests.grants import GRANTS as QUERIES_GRANTS
+from sn.scorecard.tests.grants import GRANTS as SCORECARD_GRANTS
 
 DECLARED = [spec.codename for spec in PERMISSIONS]
 
@@ -219,6 +224,15 @@ OPERATIONS: dict[Role, set[str]] = {
         "reset_second_factor",
     },
 }
+# The 2025 Guarantee (issue 14): each new app lists its grants beside its tests.
+GUARANTEE = {
+    role: ASB_GRANTS[role]
+    | GUARANTEE_GRANTS[role]
+    | PATROLS_GRANTS[role]
+    | QUERIES_GRANTS[role]
+    | SCORECARD_GRANTS[role]
+    for role in Role
+}
 EXPECTED_GRANTS = {
     role: BEFORE_THE_CYCLE[role]
     | CYCLE[role]
@@ -229,6 +243,7 @@ EXPECTED_GRANTS = {
     | API_TOKENS[role]
     | WORKFORCE[role]
     | OPERATIONS[role]
+    | GUARANTEE[role]
     for role in Role
 }
 

@@ -1,6 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from sn.demo.cycle import WORKFORCE_STEPS, cycle_present, seed_cycle, workforce_present
+from sn.demo.cycle import (
+    GUARANTEE_STEPS,
+    WORKFORCE_STEPS,
+    cycle_present,
+    guarantee_present,
+    seed_cycle,
+    workforce_present,
+)
 from sn.geography.models import Neighbourhood
 
 
@@ -23,7 +30,15 @@ class Command(BaseCommand):
             if if_empty and not workforce_present():
                 # A demo database from before the workforce existed: add it, leave the rest as it is.
                 self.stdout.write("The demo cycle is loaded without the workforce; adding the workforce ...")
-                summary = seed_cycle(seed=seed, progress=self.stdout.write, steps=WORKFORCE_STEPS)
+                summary = seed_cycle(
+                    seed=seed, progress=self.stdout.write, steps=WORKFORCE_STEPS + GUARANTEE_STEPS
+                )
+                self.stdout.write(self.style.SUCCESS(summary))
+                return
+            if if_empty and not guarantee_present():
+                # A demo database from before the Guarantee (issue 14): add it, leave the rest as it is.
+                self.stdout.write("The demo cycle is loaded without the Guarantee's records; adding them ...")
+                summary = seed_cycle(seed=seed, progress=self.stdout.write, steps=GUARANTEE_STEPS)
                 self.stdout.write(self.style.SUCCESS(summary))
                 return
             if if_empty:

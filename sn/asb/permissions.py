@@ -1,0 +1,1 @@
+"""What asb guards (docs/permissions.md is generated from these declarations)."""

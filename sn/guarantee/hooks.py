@@ -1,0 +1,1 @@
+"""What guarantee adds to pages lower apps own (sn.core.registries), imported in the app's ready()."""

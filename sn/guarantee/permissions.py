@@ -1,0 +1,1 @@
+"""What guarantee guards (docs/permissions.md is generated from these declarations)."""

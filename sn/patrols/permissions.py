@@ -1,0 +1,1 @@
+"""What patrols guards (docs/permissions.md is generated from these declarations)."""

@@ -1,0 +1,10 @@
+"""The demo force's queries (issue 14)."""
+
+from collections.abc import Callable
+from datetime import date
+
+
+def queries_demo_load(
+    *, seed: int, today: date | None = None, progress: Callable[[str], None] = print
+) -> str:
+    return "nothing yet"

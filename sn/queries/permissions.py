@@ -1,0 +1,1 @@
+"""What queries guards (docs/permissions.md is generated from these declarations)."""

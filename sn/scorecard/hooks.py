@@ -1,0 +1,1 @@
+"""What scorecard adds to pages lower apps own (sn.core.registries), imported in the app's ready()."""

@@ -1,0 +1,1 @@
+"""What scorecard guards (docs/permissions.md is generated from these declarations)."""
