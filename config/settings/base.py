@@ -493,11 +493,136 @@ SN_RETENTION = {
 }
 
 # --- community queries (issue 14, part 2; sn.queries) ---
+# The Guarantee's clock on a community query: hours from receipt to a substantive reply. Calendar hours
+# by default; with SN_QUERY_CLOCK_WORKING_TIME only the working hours (SN_QUERY_WORKING_DAY_START to
+# _END on weekdays that are not bank holidays) count. National definitions may change either.
+SN_QUERY_CLOCK_HOURS = env_int("SN_QUERY_CLOCK_HOURS", 72)
+SN_QUERY_CLOCK_WORKING_TIME = env_bool("SN_QUERY_CLOCK_WORKING_TIME", False)
+SN_QUERY_WORKING_DAY_START = env_int("SN_QUERY_WORKING_DAY_START", 9)
+SN_QUERY_WORKING_DAY_END = env_int("SN_QUERY_WORKING_DAY_END", 17)
+# Supervisors are alerted when fewer than this many clock hours remain.
+SN_QUERY_WARN_HOURS = env_int("SN_QUERY_WARN_HOURS", 12)
+# Public form submissions per client address per hour (after a burst), as the feedback form.
+SN_QUERY_RATE_PER_HOUR = env_int("SN_QUERY_RATE_PER_HOUR", 10)
+SN_QUERY_BURST = env_int("SN_QUERY_BURST", 5)
+# What the sender of a breached query is told; {reference}, {ward}, {inspector} and {hours} are filled in.
+SN_QUERY_RECOURSE_TEXT = env_str(
+    "SN_QUERY_RECOURSE_TEXT",
+    "We promised a full answer to your query {reference} about {ward} within {hours} hours and have not "
+    "given one. It has been escalated to the ward's inspector, {inspector}. If you are not satisfied, you "
+    "can complain to the force's Professional Standards Department, and if you are unhappy with how your "
+    "complaint is handled you may ask the Independent Office for Police Conduct (IOPC, www.policeconduct.gov.uk) "
+    "to review it.",
+)
 
 # --- ASB (issue 14, parts 4 and 5; sn.asb) ---
+# The ASB Case Review threshold of the 2014 Act as the force applies it (the Act lets the local
+# partners set it; the national default is three qualifying complaints in six months).
+SN_ASB_CASE_REVIEW_REPORTS = 3
+SN_ASB_CASE_REVIEW_MONTHS = 6
+# A report qualifies when it is made within this many days of the incident.
+SN_ASB_REPORT_WITHIN_DAYS = 31
+# Days from the flag to the review meeting.
+SN_ASB_REVIEW_DAYS = 28
+# Hours from a report within which its risk assessment counts as "at first contact".
+SN_ASB_FIRST_CONTACT_HOURS = 24
+# The call types of imported calls that are ASB (sn.rosters CallForService.call_type).
+SN_ASB_CALL_TYPES = ("Anti-social behaviour", "Noise nuisance")
+# The risk assessment matrix at first contact: questions grouped as repeat, vulnerability and impact,
+# each option with its points; the score is the sum, and the level comes from the thresholds.
+SN_ASB_RISK_MATRIX = {
+    "groups": [
+        {
+            "key": "repeat",
+            "label": "Repeat victimisation",
+            "questions": [
+                {
+                    "key": "previous_reports",
+                    "text": "How many times has the caller reported ASB in the last year?",
+                    "options": [["none", "This is the first time", 0], ["some", "Once or twice", 2],
+                                ["many", "Three times or more", 4]],
+                },
+                {
+                    "key": "targeted",
+                    "text": "Does the caller feel personally targeted?",
+                    "options": [["no", "No", 0], ["yes", "Yes", 3]],
+                },
+            ],
+        },
+        {
+            "key": "vulnerability",
+            "label": "Vulnerability",
+            "questions": [
+                {
+                    "key": "health",
+                    "text": "Does the caller have a disability or a physical or mental health condition?",
+                    "options": [["no", "No", 0], ["yes", "Yes", 3]],
+                },
+                {
+                    "key": "alone",
+                    "text": "Does the caller live alone or without support?",
+                    "options": [["no", "No", 0], ["yes", "Yes", 2]],
+                },
+                {
+                    "key": "hate",
+                    "text": "Is the behaviour aimed at the caller's identity (a hate incident)?",
+                    "options": [["no", "No", 0], ["yes", "Yes", 4]],
+                },
+            ],
+        },
+        {
+            "key": "impact",
+            "label": "Impact",
+            "questions": [
+                {
+                    "key": "daily_life",
+                    "text": "How much is it affecting the caller's daily life?",
+                    "options": [["little", "A little", 0], ["much", "A lot", 2],
+                                ["severe", "They feel unsafe at home", 4]],
+                },
+                {
+                    "key": "children",
+                    "text": "Are children in the household affected?",
+                    "options": [["no", "No", 0], ["yes", "Yes", 2]],
+                },
+            ],
+        },
+    ],
+    "thresholds": {"medium": 6, "high": 12},
+}
 
 # --- patrols (issue 14, part 6; sn.patrols) ---
+# Patrol slots proposed per area and week, and the length of each, from the demand by hour of week.
+SN_PATROL_SLOTS_PER_WEEK = env_int("SN_PATROL_SLOTS_PER_WEEK", 6)
+SN_PATROL_SLOT_HOURS = env_int("SN_PATROL_SLOT_HOURS", 3)
+# Weeks of calls and months of crime the demand is read over.
+SN_PATROL_DEMAND_WEEKS = env_int("SN_PATROL_DEMAND_WEEKS", 12)
+# The five town-centre crime categories of the Guarantee and the police.uk categories that count for each.
+# An empty list means the data source does not record it (shown so, never estimated); robbery is one
+# police.uk category, so business and personal robbery share one figure.
+SN_TOWN_CENTRE_CRIME_CATEGORIES = {
+    "shop_theft": {"label": "Shop theft", "categories": ["shoplifting"]},
+    "robbery": {
+        "label": "Robbery (of business and of personal property)",
+        "categories": ["robbery"],
+        "note": "police.uk records robbery as one category: business and personal robbery are one figure",
+    },
+    "theft_from_person": {"label": "Theft from the person", "categories": ["theft-from-the-person"]},
+    "assault_retail": {"label": "Assault on retail workers", "categories": []},
+}
 
 # --- named officers and fresh priorities (issue 14, parts 1 and 3; sn.guarantee) ---
+# A posted PC, PCSO or sergeant stops being a ward's named officer while away (abstractions and leave,
+# with no duty in the ward) for a spell longer than this many days.
+SN_NAMED_OFFICER_ABSENCE_DAYS = env_int("SN_NAMED_OFFICER_ABSENCE_DAYS", 14)
+# How far ahead the sweep looks for a lapse already in sight (a posting's end date, leave booked).
+SN_NAMED_OFFICER_LOOKAHEAD_DAYS = env_int("SN_NAMED_OFFICER_LOOKAHEAD_DAYS", 14)
+# A priority with no update, review, activity or case update for this many days is stale.
+SN_PRIORITY_STALE_DAYS = env_int("SN_PRIORITY_STALE_DAYS", 90)
 
 # --- time in the community and the scorecard (issue 14, parts 7 and 8; sn.scorecard) ---
+# "The majority of their time": an officer meets it with strictly more than this share of working minutes
+# spent on duty in a ward (their own or one they are lent to).
+SN_COMMUNITY_TIME_TARGET = 0.5
+# Months of history the scorecard shows beside each measure.
+SN_SCORECARD_HISTORY_MONTHS = 12
