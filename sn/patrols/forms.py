@@ -1,0 +1,48 @@
+"""Forms read what was typed; the services decide every refusal and name its field."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from sn.patrols.models import PatrolArea, PatrolRecord
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    for key, messages in getattr(error, "message_dict", {NON_FIELD_ERRORS: error.messages}).items():
+        for message in messages:
+            form.add_error(key if key in form.fields else None, message)
+
+
+class AreaForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    kind = forms.ChoiceField(label="Kind", choices=PatrolArea.Kind.choices, required=False)
+    ward = forms.ChoiceField(label="Ward", required=False)
+    centre_lat = forms.FloatField(label="Centre latitude", required=False)
+    centre_lng = forms.FloatField(label="Centre longitude", required=False)
+    radius_m = forms.IntegerField(label="Radius (metres)", required=False, initial=400)
+
+    def __init__(self, *args, wards=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].choices = [("", "Choose a ward")] + [(w.code, w.name) for w in wards]
+
+    def clean_ward(self):
+        if not self.cleaned_data.get("ward"):
+            raise ValidationError("Choose the ward the area is in")
+        return self.cleaned_data["ward"]
+
+
+class RecordForm(forms.Form):
+    started_at = forms.DateTimeField(
+        label="Started", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ended_at = forms.DateTimeField(
+        label="Ended", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    officer = forms.ChoiceField(label="Officer", required=False)
+    source = forms.ChoiceField(
+        label="From", choices=PatrolRecord.Source.choices, initial=PatrolRecord.Source.MANUAL, required=False
+    )
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, officers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].choices = [("", "Not named")] + [(str(o.pk), str(o)) for o in officers]

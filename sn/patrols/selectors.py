@@ -1,0 +1,290 @@
+"""Reads: demand by hour of week for an area, the town-centre crime counts, and plan against delivery.
+
+Demand has two halves because the sources differ. Calls for service carry a time and a place, so the
+calls from inside the area give both the shape over the week and its size. police.uk crimes and ASB carry
+only a month and a (snapped) point, so their monthly count inside the area is spread over the week in the
+shape of the ward's calls: where the calls are at 22:00 on a Friday, so (we assume) is the crime.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import shapely
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from sn.incidents.categories import Category
+from sn.incidents.models import Incident
+from sn.patrols.models import DAYS, PatrolArea, PatrolPlan, PatrolRecord, PatrolSlot
+from sn.problemsolving.models import Case
+from sn.rosters.models import CallForService
+from sn.workforce.models import Duty, DutyCode
+
+HOURS_OF_WEEK = 168
+# A slot counts as covered when a patrol or an on-duty duty in the ward overlaps it by at least this.
+COVER_MINIMUM = timedelta(hours=1)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def points_inside(geometry, points: list[tuple]) -> np.ndarray:
+    """Which (lng, lat, ...) points lie in the geometry, in one vectorised call."""
+    if not points:
+        return np.zeros(0, dtype=bool)
+    xs = np.array([p[0] for p in points], dtype=float)
+    ys = np.array([p[1] for p in points], dtype=float)
+    return shapely.contains_xy(geometry, xs, ys)
+
+
+def hour_of_week(moment: datetime) -> int:
+    local = timezone.localtime(moment)
+    return local.weekday() * 24 + local.hour
+
+
+@dataclass
+class Demand:
+    """Demand in each of the 168 hours of an average week (Monday 00:00 first)."""
+
+    calls: list[float] = field(default_factory=lambda: [0.0] * HOURS_OF_WEEK)
+    crime: list[float] = field(default_factory=lambda: [0.0] * HOURS_OF_WEEK)
+    weeks: int = 0
+    calls_in_area: int = 0
+    crimes_in_area: int = 0
+    months: int = 0
+
+    @property
+    def total(self) -> list[float]:
+        return [a + b for a, b in zip(self.calls, self.crime, strict=True)]
+
+    def rows(self) -> list[dict]:
+        """Seven rows of 24 cells for the heat table, each with its share of the busiest hour."""
+        total = self.total
+        peak = max(total) or 1.0
+        return [
+            {
+                "day": DAYS[d],
+                "cells": [
+                    {"value": total[d * 24 + h], "level": min(4, int(5 * total[d * 24 + h] / peak))}
+                    for h in range(24)
+                ],
+            }
+            for d in range(7)
+        ]
+
+    def describe(self) -> str:
+        return (
+            f"{self.calls_in_area} calls for service from the area over {self.weeks} weeks and "
+            f"{self.crimes_in_area} crimes and ASB incidents in it over {self.months} months, spread over "
+            "the week in the shape of the ward's calls"
+        )
+
+
+def area_demand(area: PatrolArea, *, until: date | None = None) -> Demand:
+    until = until or timezone.localdate()
+    weeks = settings.SN_PATROL_DEMAND_WEEKS
+    since = until - timedelta(weeks=weeks)
+    geometry = area.shape()
+    demand = Demand(weeks=weeks)
+    calls = list(
+        CallForService.objects.filter(
+            neighbourhood_id=area.neighbourhood_id,
+            received_at__gte=timezone.make_aware(datetime.combine(since, datetime.min.time())),
+            received_at__lt=timezone.make_aware(datetime.combine(until, datetime.min.time())),
+        ).values_list("longitude", "latitude", "received_at")
+    )
+    ward_shape = [0.0] * HOURS_OF_WEEK
+    located = [c for c in calls if c[0] is not None and c[1] is not None]
+    inside = points_inside(geometry, located)
+    for call in calls:
+        ward_shape[hour_of_week(call[2])] += 1
+    for call, is_in in zip(located, inside, strict=True):
+        if is_in:
+            demand.calls[hour_of_week(call[2])] += 1 / weeks
+            demand.calls_in_area += 1
+    # Months of crime: the last three whole months recorded for the ward before `until`.
+    first = add_months(month_start(until), -3)
+    crimes = list(
+        Incident.objects.filter(
+            neighbourhood_id=area.neighbourhood_id,
+            month__gte=first,
+            month__lt=month_start(until),
+            longitude__isnull=False,
+        ).values_list("longitude", "latitude")
+    )
+    demand.months = 3
+    demand.crimes_in_area = int(points_inside(geometry, crimes).sum())
+    per_week = demand.crimes_in_area / demand.months * 12 / 52
+    total_shape = sum(ward_shape)
+    if total_shape:
+        demand.crime = [per_week * n / total_shape for n in ward_shape]
+    else:
+        demand.crime = [per_week / HOURS_OF_WEEK] * HOURS_OF_WEEK
+    return demand
+
+
+def choose_slots(total: list[float], *, slots: int, hours: int) -> list[tuple[int, float]]:
+    """The `slots` busiest windows of `hours` consecutive hours of the week, not overlapping, greedy:
+    (first hour of week, demand in the window), busiest first. A window may run past midnight (a Friday
+    night slot from 22:00 to 01:00) and past Sunday into Monday. Greedy is exact enough here: the slots
+    are few and short against 168 hours, so they rarely compete for the same hours (OR-Tools would
+    change the choice only when two peaks overlap by an hour or two)."""
+    sums = [sum(total[(s + k) % HOURS_OF_WEEK] for k in range(hours)) for s in range(HOURS_OF_WEEK)]
+    taken = [False] * HOURS_OF_WEEK
+    chosen: list[tuple[int, float]] = []
+    for start in sorted(range(HOURS_OF_WEEK), key=lambda s: (-sums[s], s)):
+        if len(chosen) >= slots:
+            break
+        cells = [(start + k) % HOURS_OF_WEEK for k in range(hours)]
+        if any(taken[c] for c in cells) or sums[start] <= 0:
+            continue
+        for c in cells:
+            taken[c] = True
+        chosen.append((start, sums[start]))
+    return chosen
+
+
+def slot_bounds(week_start: date, first_hour: int, hours: int) -> tuple[datetime, datetime]:
+    day = week_start + timedelta(days=first_hour // 24)
+    starts = timezone.make_aware(
+        datetime.combine(day, datetime.min.time()) + timedelta(hours=first_hour % 24)
+    )
+    return starts, starts + timedelta(hours=hours)
+
+
+def covered_slots(slots):
+    """Annotate slots with whether a patrol record of their area or an on-duty duty in the area's ward
+    overlapped them by COVER_MINIMUM: one query however many weeks."""
+    records = PatrolRecord.objects.filter(
+        area_id=OuterRef("plan__area_id"),
+        started_at__lte=OuterRef("ends_at") - COVER_MINIMUM,
+        ended_at__gte=OuterRef("starts_at") + COVER_MINIMUM,
+    )
+    duties = Duty.objects.filter(
+        neighbourhood_id=OuterRef("plan__area__neighbourhood_id"),
+        code__kind=DutyCode.Kind.ON_DUTY,
+        starts_at__lte=OuterRef("ends_at") - COVER_MINIMUM,
+        ends_at__gte=OuterRef("starts_at") + COVER_MINIMUM,
+    )
+    return slots.annotate(by_record=Exists(records), by_duty=Exists(duties))
+
+
+def planned_slots(start: datetime, end: datetime, *, now: datetime | None = None):
+    """The slots of adopted plans that started in [start, end) and have ended: those that can have been
+    delivered."""
+    now = now or timezone.now()
+    return PatrolSlot.objects.filter(
+        plan__status=PatrolPlan.Status.ADOPTED, starts_at__gte=start, starts_at__lt=end, ends_at__lte=now
+    )
+
+
+def delivery_by_week(area: PatrolArea, *, weeks: int = 8, now: datetime | None = None) -> list[dict]:
+    """Plan against delivery for the area's last `weeks` weeks of adopted plans."""
+    now = now or timezone.now()
+    plans = list(
+        area.plans.filter(status=PatrolPlan.Status.ADOPTED, week_start__lte=timezone.localdate(now)).order_by(
+            "-week_start"
+        )[:weeks]
+    )
+    slots = covered_slots(PatrolSlot.objects.filter(plan__in=plans, ends_at__lte=now)).values_list(
+        "plan_id", "by_record", "by_duty"
+    )
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for plan_id, by_record, by_duty in slots:
+        counts[plan_id][0] += 1
+        counts[plan_id][1] += int(by_record or by_duty)
+    rows = []
+    for plan in reversed(plans):
+        planned, delivered = counts[plan.pk]
+        rows.append(
+            {
+                "week_start": plan.week_start,
+                "planned": planned,
+                "delivered": delivered,
+                "percent": round(100 * delivered / planned) if planned else None,
+            }
+        )
+    return rows
+
+
+def slot_cover(plan: PatrolPlan, *, now: datetime | None = None) -> list[dict]:
+    now = now or timezone.now()
+    rows = []
+    for slot in covered_slots(plan.slots.all()):
+        if slot.ends_at > now:
+            state = "To come"
+        elif slot.by_record:
+            state = "Patrolled (recorded)"
+        elif slot.by_duty:
+            state = "Covered by a duty in the ward"
+        else:
+            state = "Not covered"
+        rows.append({"slot": slot, "state": state})
+    return rows
+
+
+def town_centre_categories() -> list[tuple[str, dict]]:
+    return list(settings.SN_TOWN_CENTRE_CRIME_CATEGORIES.items())
+
+
+def category_keys() -> dict[str, str]:
+    """police.uk category -> town-centre category key."""
+    return {cat: key for key, spec in town_centre_categories() for cat in spec["categories"]}
+
+
+def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None = None) -> dict:
+    """Incidents of the town-centre categories inside the area, by month, newest last."""
+    until = until or timezone.localdate()
+    last = month_start(until)
+    first = add_months(last, -months + 1)
+    mapping = category_keys()
+    rows = list(
+        Incident.objects.filter(
+            neighbourhood_id=area.neighbourhood_id,
+            month__gte=first,
+            month__lte=last,
+            category__in=list(mapping),
+            longitude__isnull=False,
+        ).values_list("longitude", "latitude", "month", "category")
+    )
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for row, inside in zip(rows, points_inside(area.shape(), rows), strict=True):
+        if inside:
+            counts[(row[2], mapping[row[3]])] += 1
+    month_list = [add_months(first, i) for i in range(months)]
+    columns = [
+        {
+            "key": key,
+            "label": spec["label"],
+            "recorded": bool(spec["categories"]),
+            "note": spec.get("note", ""),
+        }
+        for key, spec in town_centre_categories()
+    ]
+    table = [
+        {
+            "month": m,
+            "cells": [counts.get((m, c["key"]), 0) if c["recorded"] else None for c in columns],
+        }
+        for m in month_list
+    ]
+    return {"columns": columns, "rows": table}
+
+
+def area_cases(area: PatrolArea):
+    """Open and closed problem-solving cases on the area: those of its ward and those linked to it."""
+    ward = Case.objects.filter(neighbourhood_id=area.neighbourhood_id)
+    linked = area.cases.all()
+    return (ward | linked).distinct().select_related("neighbourhood").order_by("-id")[:50]
+
+
+TOWN_CENTRE_SOURCE_CATEGORIES = (Category.SHOPLIFTING, Category.THEFT_FROM_THE_PERSON, Category.ROBBERY)

@@ -1,0 +1,170 @@
+"""Patrol pages. Every area is fetched through sn.patrols.permissions: outside the user's area, 404."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from sn.core.access import access, has_permission
+from sn.core.parameters import bad_parameter
+from sn.geography.scope import scope_of
+from sn.patrols.forms import AreaForm, RecordForm, add_service_errors
+from sn.patrols.models import PatrolPlan
+from sn.patrols.permissions import (
+    CONFIGURE_PATROL_AREAS,
+    PLAN_PATROLS,
+    RECORD_PATROLS,
+    VIEW_PATROLS,
+    areas_for_user,
+    get_area_for_user,
+)
+from sn.patrols.selectors import area_cases, area_demand, delivery_by_week, slot_cover, town_centre_crime
+from sn.patrols.services import patrol_area_create, patrol_plan_adopt, patrol_plan_propose, patrol_record
+from sn.teams.models import Officer
+
+
+def monday(day):
+    return day - timedelta(days=day.weekday())
+
+
+@access(permission=VIEW_PATROLS)
+def area_list(request: HttpRequest) -> HttpResponse:
+    areas = list(areas_for_user(request.user).select_related("neighbourhood").filter(active=True)[:500])
+    return render(
+        request,
+        "patrols/list.html",
+        {"areas": areas, "can_configure": has_permission(request.user, CONFIGURE_PATROL_AREAS)},
+    )
+
+
+@access(permission=CONFIGURE_PATROL_AREAS)
+def area_new(request: HttpRequest) -> HttpResponse:
+    wards = list(scope_of(request.user).neighbourhoods().order_by("name")[:2000])
+    form = AreaForm(request.POST or None, wards=wards)
+    if request.method == "POST" and form.is_valid():
+        ward = next(w for w in wards if w.code == form.cleaned_data["ward"])
+        try:
+            area = patrol_area_create(
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+                neighbourhood=ward,
+                centre_lat=form.cleaned_data["centre_lat"],
+                centre_lng=form.cleaned_data["centre_lng"],
+                radius_m=form.cleaned_data["radius_m"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("patrols:area", pk=area.pk)
+    return render(request, "patrols/area_new.html", {"form": form})
+
+
+@access(permission=VIEW_PATROLS)
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+    today = timezone.localdate()
+    this_week = monday(today)
+    plans = {p.week_start: p for p in area.plans.filter(week_start__gte=this_week).order_by("week_start")[:2]}
+    current = plans.get(this_week)
+    upcoming = plans.get(this_week + timedelta(days=7))
+    delivery = delivery_by_week(area)
+    planned = sum(r["planned"] for r in delivery)
+    delivered = sum(r["delivered"] for r in delivery)
+    chart = {
+        "labels": [r["week_start"].strftime("%d %b") for r in delivery],
+        "planned": [r["planned"] for r in delivery],
+        "delivered": [r["delivered"] for r in delivery],
+    }
+    return render(
+        request,
+        "patrols/area.html",
+        {
+            "area": area,
+            "demand": area_demand(area),
+            "current": current,
+            "current_cover": slot_cover(current) if current else [],
+            "upcoming": upcoming,
+            "next_week": this_week + timedelta(days=7),
+            "delivery": delivery,
+            "delivered_percent": round(100 * delivered / planned) if planned else None,
+            "chart": chart,
+            "crime": town_centre_crime(area),
+            "cases": area_cases(area),
+            "records": area.records.select_related("officer")[:20],
+            "can_plan": has_permission(request.user, PLAN_PATROLS),
+            "can_record": has_permission(request.user, RECORD_PATROLS),
+            "hours": range(24),
+        },
+    )
+
+
+@access(permission=PLAN_PATROLS)
+def plan_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+    text = request.GET.get("week") or request.POST.get("week") or ""
+    week = parse_date(text) if text else monday(timezone.localdate()) + timedelta(days=7)
+    if week is None:
+        return bad_parameter(request, name="week", value=text, error="Give the week's Monday as YYYY-MM-DD")
+    errors = []
+    if request.method == "POST":
+        try:
+            patrol_plan_propose(area=area, week_start=week, actor=request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("patrols:area", pk=area.pk)
+    return render(request, "patrols/propose.html", {"area": area, "week": week, "errors": errors})
+
+
+@access(permission=PLAN_PATROLS)
+def plan_adopt(request: HttpRequest, pk: int, plan_pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+    plan = get_object_or_404(PatrolPlan, pk=plan_pk, area=area)
+    errors = []
+    if request.method == "POST":
+        try:
+            patrol_plan_adopt(plan=plan, actor=request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("patrols:area", pk=area.pk)
+    return render(
+        request,
+        "patrols/adopt.html",
+        {"area": area, "plan": plan, "slots": plan.slots.all(), "errors": errors},
+    )
+
+
+@access(permission=RECORD_PATROLS)
+def record_new(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+    officers = list(
+        Officer.objects.filter(
+            postings__team__neighbourhood=area.neighbourhood, postings__end_date__isnull=True
+        ).distinct()[:200]
+    )
+    form = RecordForm(request.POST or None, officers=officers)
+    if request.method == "POST" and form.is_valid():
+        officer_pk = form.cleaned_data["officer"]
+        officer = next((o for o in officers if str(o.pk) == officer_pk), None)
+        if officer_pk and officer is None:
+            raise Http404("No such officer on the ward")
+        try:
+            patrol_record(
+                area=area,
+                started_at=form.cleaned_data["started_at"],
+                ended_at=form.cleaned_data["ended_at"],
+                officer=officer,
+                source=form.cleaned_data["source"] or "manual",
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("patrols:area", pk=area.pk)
+    return render(request, "patrols/record.html", {"area": area, "form": form})
