@@ -1,1 +1,134 @@
 """What guarantee adds to pages lower apps own (sn.core.registries), imported in the app's ready()."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+
+from sn.core.access import has_permission
+from sn.core.registries import (
+    NAVIGATION,
+    PUBLIC_PANELS,
+    SCORECARD_MEASURES,
+    WARD_PANELS,
+    WORK_ITEMS,
+    MeasureUnit,
+    NavItem,
+    Panel,
+    ScorecardMeasure,
+    WorkItemProvider,
+)
+from sn.guarantee import panels, work
+from sn.guarantee.jobs import NAMED_OFFICER_SWEEP, run_named_officer_sweep
+from sn.guarantee.permissions import (
+    HEAR_OF_NAMED_OFFICER_LAPSES,
+    RUN_NAMED_OFFICER_SWEEP,
+    VIEW_NAMED_OFFICERS,
+)
+from sn.guarantee.priorities import fresh_figures
+from sn.guarantee.selectors import ward_statuses
+from sn.jobs.registry import JOB_KINDS, PERIODIC_JOBS, JobKind, PeriodicJob
+from sn.panels.permissions import VIEW_PANEL
+
+
+def _link(user) -> str | None:
+    return reverse("guarantee:named_officers") if has_permission(user, VIEW_NAMED_OFFICERS) else None
+
+
+NAVIGATION.register(NavItem(key="named_officers", label="Named officers", order=47, href=_link))
+
+PUBLIC_PANELS.register(
+    Panel(
+        key="named_officers",
+        title="Your neighbourhood officers",
+        order=10,
+        template="guarantee/public_named_officers.html",
+        build=panels.named_officers_panel,
+    )
+)
+PUBLIC_PANELS.register(
+    Panel(
+        key="priorities_fresh",
+        title="Our priorities: raised on, last update, what we did, how to have a say",
+        order=20,
+        template="guarantee/priorities_panel.html",
+        build=panels.public_priorities_panel,
+    )
+)
+WARD_PANELS.register(
+    Panel(
+        key="priorities_fresh",
+        title="Priorities: last update and who took part in choosing them",
+        order=31,
+        template="guarantee/priorities_panel.html",
+        build=panels.staff_priorities_panel,
+        permission=VIEW_PANEL,
+    )
+)
+
+WORK_ITEMS.register(
+    WorkItemProvider(
+        key="named_officer_lapses",
+        heading="Wards without a named contactable officer",
+        order=15,
+        build=work.lapses_for,
+        permission=HEAR_OF_NAMED_OFFICER_LAPSES,
+    )
+)
+WORK_ITEMS.register(
+    WorkItemProvider(
+        key="stale_priorities", heading="Your priorities needing an update", order=16, build=work.stale_for
+    )
+)
+
+JOB_KINDS.register(
+    JobKind(
+        key=NAMED_OFFICER_SWEEP,
+        label="Named officers sweep",
+        run=run_named_officer_sweep,
+        permission=RUN_NAMED_OFFICER_SWEEP,
+    )
+)
+PERIODIC_JOBS.register(
+    PeriodicJob(kind=NAMED_OFFICER_SWEEP, title="Daily named officers sweep", every_hours=24)
+)
+
+
+def _named_officer_figures(start, end):
+    statuses = ward_statuses(end - timedelta(days=1))
+    return {ward_id: (1.0 if status.covered else 0.0, 1.0) for ward_id, status in statuses.items()}
+
+
+SCORECARD_MEASURES.register(
+    ScorecardMeasure(
+        key="named_officer",
+        label="Neighbourhoods with a named officer contactable online",
+        definition=(
+            "Wards that, on the last day of the period, have at least one PC, PCSO or sergeant posted to "
+            "the ward's team (sn.teams postings), not away on leave or abstraction for a spell longer than "
+            "SN_NAMED_OFFICER_ABSENCE_DAYS days (sn.workforce duties), with an online contact route (their "
+            "work e-mail or the team's), as a share of all wards."
+        ),
+        part="Named officers",
+        unit=MeasureUnit.PERCENT,
+        order=10,
+        figures=_named_officer_figures,
+        target=100,
+    )
+)
+SCORECARD_MEASURES.register(
+    ScorecardMeasure(
+        key="priorities_fresh",
+        label="Priorities updated in the last 90 days",
+        definition=(
+            "Ward panel priorities holding a place on the last day of the period whose latest update "
+            "(selection, progress update, panel review, EPIC activity recorded against it, or an update of "
+            "the problem-solving case working it) is within SN_PRIORITY_STALE_DAYS (90) days of that day, "
+            "as a share of those priorities."
+        ),
+        part="Priorities",
+        unit=MeasureUnit.PERCENT,
+        order=30,
+        figures=fresh_figures,
+        target=100,
+    )
+)

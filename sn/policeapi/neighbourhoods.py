@@ -19,6 +19,7 @@ from sn.core.access import api_access
 from sn.engagement.models import Event, EventKind
 from sn.geography.locate import locate
 from sn.geography.models import Force, Neighbourhood
+from sn.guarantee.selectors import NamedOfficer, named_officers
 from sn.panels.models import Meeting
 from sn.policeapi import schemas, selectors
 from sn.policeapi.answers import answers
@@ -235,14 +236,23 @@ def neighbourhood_boundary(request: HttpRequest, force: str, neighbourhood: str)
 @api_access(public=True)
 def neighbourhood_people(request: HttpRequest, force: str, neighbourhood: str):
     """The neighbourhood's team (police.uk `{force}/{neighbourhood}/people`): rank and name of each
-    officer posted to it today. No personal contacts: the team's own are on the neighbourhood."""
+    officer posted to it today. The Guarantee's named officers (sn.guarantee) also carry their dates in
+    `bio` and their online contact route (work e-mail, or the team's) in `contact_details`."""
     n = _neighbourhood(force, neighbourhood)
     if n is None:
         return empty(404)
-    members = selectors.team_members(selectors.team_of(n), today=timezone.localdate())
-    return json_response(
-        [{"bio": "", "contact_details": {}, "name": m.name, "rank": m.rank} for m in members]
-    )
+    today = timezone.localdate()
+    members = selectors.team_members(selectors.team_of(n), today=today)
+    named = {o.name: o for o in named_officers(n, today)}
+    return json_response([_person(m.name, m.rank, named.get(m.name), n) for m in members])
+
+
+def _person(name: str, rank: str, named: NamedOfficer | None, n: Neighbourhood) -> dict:
+    if named is None:
+        return {"bio": "", "contact_details": {}, "name": name, "rank": rank}
+    until = f" to {named.to_date:%-d %B %Y}" if named.to_date else ""
+    bio = f"<p>{escape(named.role)} for {escape(n.name)} from {named.from_date:%-d %B %Y}{until}.</p>"
+    return {"bio": bio, "contact_details": {"email": named.email}, "name": name, "rank": rank}
 
 
 def _event(event: Event, contact: dict[str, str]) -> dict:

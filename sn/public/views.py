@@ -2,12 +2,14 @@
 borough page. No login; every answer is the same for everyone, so it is cached (sn.public.cache)."""
 
 import math
+from types import SimpleNamespace
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sn.core.access import access
+from sn.core.registries import PUBLIC_PANELS
 from sn.public import selectors
 from sn.public.cache import public_page
 
@@ -69,10 +71,22 @@ def locate_ward(request: HttpRequest) -> HttpResponse:
 @public_page
 def ward(request: HttpRequest, code: str) -> HttpResponse:
     page = selectors.ward_page(code)
+    # Sections higher apps add (sn.core.registries.PUBLIC_PANELS): the same for every visitor.
+    panels = [
+        SimpleNamespace(key=panel.key, template=panel.template, context=context)
+        for panel in PUBLIC_PANELS
+        if (context := panel.build(None, page.neighbourhood)) is not None
+    ]
     return render(
         request,
         "public/ward.html",
-        {"page": page, "neighbourhood": page.neighbourhood, "team": page.team, "public_section": "find"},
+        {
+            "page": page,
+            "neighbourhood": page.neighbourhood,
+            "team": page.team,
+            "public_section": "find",
+            "panels": panels,
+        },
     )
 
 

@@ -2,4 +2,17 @@
 
 from sn.core.roles import Role
 
-GRANTS: dict[Role, set[str]] = {role: set() for role in Role}
+VIEW = "view_named_officers"
+HEAR = "hear_of_named_officer_lapses"
+SWEEP = "run_named_officer_sweep"
+
+GRANTS: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: set(),
+    Role.TEAM_OFFICER: {VIEW},
+    Role.SERGEANT: {VIEW, HEAR},
+    Role.INSPECTOR: {VIEW},
+    Role.ANALYST: {VIEW},
+    Role.BOROUGH_LEAD: {VIEW, HEAR},
+    Role.CENTRAL_UNIT: {VIEW, SWEEP},
+}

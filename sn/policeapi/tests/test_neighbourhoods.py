@@ -123,13 +123,16 @@ def test_the_team_is_the_officers_posted_today_by_rank_and_name_only(client, wor
         officer=gone, team=world.teams["a1"], start_date=date(2019, 1, 1), end_date=date(2019, 12, 31)
     )
     people = get(client, conforms, f"/api/testforce/{world.wards['a1'].police_uk_id}/people")
-    assert all(set(p) == PERSON_KEYS and p["bio"] == "" and p["contact_details"] == {} for p in people)
+    assert all(set(p) == PERSON_KEYS for p in people)
     assert [p["rank"] for p in people] == ["Sergeant", "PC", "PC", "PCSO", "PCSO", "PCSO"]
     names = {p["name"] for p in people}
     assert world.officers["sergeant_a"].full_name in names and "Former Member" not in names
-    # No collar numbers, no personal work contacts.
+    # The Guarantee's named officers: their dates and their work e-mail (the online contact route), no
+    # collar numbers, no phone numbers.
+    pc = next(p for p in people if p["name"] == world.officers["pc_a"].full_name)
+    assert pc["contact_details"] == {"email": world.officers["pc_a"].email} and "from" in pc["bio"]
     body = str(people)
-    assert world.officers["pc_a"].collar_number not in body and world.officers["pc_a"].email not in body
+    assert world.officers["pc_a"].collar_number not in body and world.officers["pc_a"].phone not in body
 
 
 def test_events_are_upcoming_public_events_and_panel_meetings_with_naive_start_dates(client, world, conforms):
