@@ -1,0 +1,65 @@
+"""Time in the community: the force's boroughs, a borough's teams, a team's officers."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sn.core.access import access, require_permission
+from sn.core.months import add_months
+from sn.geography.models import Borough, Neighbourhood
+from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW
+from sn.geography.scope import scope_of
+from sn.scorecard.community import area_lines, target, ward_officers
+from sn.scorecard.permissions import VIEW_COMMUNITY_TIME, borough_in_scope, ward_in_scope
+from sn.scorecard.views.pages import _month
+
+
+def _context(request, **extra) -> dict:
+    month, error = _month(request)
+    return {"month": month, "month_error": error, "target": target(), **extra}
+
+
+@access(permission=VIEW_COMMUNITY_TIME)
+def force(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request.user)
+    context = _context(request)
+    start, end = context["month"], add_months(context["month"], 1)
+    by_borough = scope.everything or bool(scope.borough_ids)
+    total, lines = area_lines(start, end, scope.neighbourhoods(), by_borough=by_borough)
+    context |= {
+        "total": total,
+        "lines": lines,
+        "level": "borough" if by_borough else "ward",
+        "title": "Time in the community",
+    }
+    return render(request, "scorecard/community_areas.html", context)
+
+
+@access(permission=VIEW_COMMUNITY_TIME)
+def borough(request: HttpRequest, code: str) -> HttpResponse:
+    require_permission(request, VIEW_BOROUGH_OVERVIEW)
+    scope = scope_of(request.user)
+    found = borough_in_scope(scope, get_object_or_404(Borough, code=code))
+    context = _context(request)
+    start, end = context["month"], add_months(context["month"], 1)
+    total, lines = area_lines(start, end, found.neighbourhoods.all(), by_borough=False)
+    context |= {
+        "total": total,
+        "lines": lines,
+        "level": "ward",
+        "title": f"Time in the community: {found.name}",
+        "borough": found,
+    }
+    return render(request, "scorecard/community_areas.html", context)
+
+
+@access(permission=VIEW_COMMUNITY_TIME)
+def ward(request: HttpRequest, code: str) -> HttpResponse:
+    scope = scope_of(request.user)
+    found = ward_in_scope(
+        scope, get_object_or_404(Neighbourhood.objects.select_related("borough"), code=code)
+    )
+    context = _context(request)
+    start, end = context["month"], add_months(context["month"], 1)
+    total, lines = ward_officers(found, start, end)
+    context |= {"total": total, "officers": lines, "ward": found}
+    return render(request, "scorecard/community_ward.html", context)

@@ -1,0 +1,64 @@
+"""The national return: one row per area (force, borough, ward) per measure for a month, the reader's
+area only. Figures are sums of the wards' numerators and denominators."""
+
+from datetime import date, timedelta
+
+from sn.geography.models import Neighbourhood
+from sn.geography.scope import Scope
+from sn.scorecard.selectors import figure, month_figures, period
+
+EXPORT_HEADERS = (
+    "force",
+    "borough_code",
+    "ward_code",
+    "measure_key",
+    "label",
+    "definition",
+    "numerator",
+    "denominator",
+    "value",
+    "unit",
+    "period_start",
+    "period_end",
+)
+
+
+def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
+    per_ward = month_figures(month)
+    wards = list(scope.neighbourhoods().select_related("borough").order_by("borough__code", "code"))
+    start, end = period(month)
+    last_day = end - timedelta(days=1)
+    areas: list[tuple[str, str, list[int]]] = []
+    if scope.everything:
+        areas.append(("", "", [w.pk for w in wards]))
+    boroughs: dict[str, list[Neighbourhood]] = {}
+    for ward in wards:
+        boroughs.setdefault(ward.borough.code, []).append(ward)
+    for code, members in boroughs.items():
+        if scope.everything or members[0].borough_id in scope.borough_ids:
+            areas.append((code, "", [w.pk for w in members]))
+    areas += [(w.borough.code, w.code, [w.pk]) for w in wards]
+    rows = []
+    for key, figures in per_ward.items():
+        for borough_code, ward_code, ids in areas:
+            numerator = sum(figures[i][0] for i in ids if i in figures)
+            denominator = sum(figures[i][1] for i in ids if i in figures)
+            shown = figure(key, month, numerator, denominator)
+            value = shown.value
+            rows.append(
+                [
+                    force_code,
+                    borough_code,
+                    ward_code,
+                    key,
+                    shown.measure.label,
+                    shown.measure.definition,
+                    numerator,
+                    denominator,
+                    None if value is None else round(value, 4),
+                    shown.measure.unit,
+                    start.isoformat(),
+                    last_day.isoformat(),
+                ]
+            )
+    return rows
