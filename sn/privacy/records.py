@@ -12,6 +12,7 @@ from sn.panels.models import DiversityAnswers, PanelMember
 from sn.privacy.models import ErasureRequest, ReviewItem
 from sn.privacy.retention import RecordKind, due_on
 from sn.privacy.search import KIND_LABELS
+from sn.queries.models import CommunityQuery
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ def _details(kind: str, record_id: int) -> tuple[str, ...]:
         parts = [record.name, record.email, record.phone, record.street] if record else []
     elif kind == RecordKind.FEEDBACK_SENDER:
         record = FeedbackMessage.objects.filter(pk=record_id).first()
+        parts = [record.sender_name, record.sender_email, record.sender_phone] if record else []
+    elif kind == RecordKind.QUERY_SENDER:
+        record = CommunityQuery.objects.filter(pk=record_id).first()
         parts = [record.sender_name, record.sender_email, record.sender_phone] if record else []
     elif kind == RecordKind.PANEL_MEMBER:
         record = PanelMember.objects.filter(pk=record_id).first()

@@ -5,10 +5,10 @@ that a namesake's record is not offered for erasure by a partial match; the cent
 match. An email matches in any case; a phone number matches on its digits, with +44 read as 0.
 
 Members of the public (erasable here): KIN members, community contacts, feedback senders, ward panel
-members (with their diversity answers). Named in a working role (found and reported, erased through
-their own pages or the admin): staff sign-ins, officers, guests at tasking meetings, people named as
-leading an engagement event, owning an intervention or owning a tasking action. Engagement survey
-responses and concerns hold no name, email or phone, so they are not searched.
+members (with their diversity answers), senders of community queries. Named in a working role (found and
+reported, erased through their own pages or the admin): staff sign-ins, officers, guests at tasking
+meetings, people named as leading an engagement event, owning an intervention or owning a tasking
+action. Engagement survey responses and concerns hold no name, email or phone, so they are not searched.
 """
 
 import re
@@ -26,6 +26,7 @@ from sn.panels.models import DiversityAnswers, PanelMember
 from sn.panels.services.erasure import ERASED_NAME
 from sn.privacy.retention import RecordKind
 from sn.problemsolving.models import Intervention
+from sn.queries.models import CommunityQuery
 from sn.tasking.models import Action, Guest
 from sn.teams.models import Officer
 
@@ -46,7 +47,13 @@ KIND_LABELS = {
     INTERVENTION_OWNER: "Named as owning an intervention",
     ACTION_OWNER: "Named as owning a tasking action",
 }
-ERASABLE = (RecordKind.KIN_MEMBER, RecordKind.CONTACT, RecordKind.FEEDBACK_SENDER, RecordKind.PANEL_MEMBER)
+ERASABLE = (
+    RecordKind.KIN_MEMBER,
+    RecordKind.CONTACT,
+    RecordKind.FEEDBACK_SENDER,
+    RecordKind.PANEL_MEMBER,
+    RecordKind.QUERY_SENDER,
+)
 SEARCHED = (
     *ERASABLE,
     RecordKind.DIVERSITY_ANSWERS,
@@ -183,6 +190,16 @@ def find(terms: Terms) -> list[Match]:
         matches.append(
             Match(RecordKind.PANEL_MEMBER, member.pk, member.panel.neighbourhood.name, ", ".join(parts))
         )
+    rows = _terms_q(
+        CommunityQuery.objects.filter(erased_at__isnull=True).select_related("neighbourhood"),
+        terms,
+        name="sender_name",
+        email="sender_email",
+        phone="sender_phone",
+    )
+    for query in rows.order_by("pk"):
+        note = f"{query.reference}, {query.get_status_display().lower()}"
+        matches.append(Match(RecordKind.QUERY_SENDER, query.pk, query.neighbourhood.name, note))
     matches += _staff_matches(terms)
     return matches
 

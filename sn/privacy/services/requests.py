@@ -23,6 +23,8 @@ from sn.panels.services import panel_member_erase
 from sn.privacy.models import ErasureRequest
 from sn.privacy.retention import RecordKind
 from sn.privacy.search import KIND_LABELS, SEARCHED, Terms, find, normalise_name, phone_variants
+from sn.queries.models import CommunityQuery
+from sn.queries.services import query_sender_erase
 
 CONTEXT = "Erasure request"
 
@@ -81,6 +83,8 @@ def _erase(kind: str, record_id: int) -> None:
         feedback_sender_erase(feedback=feedback, context=CONTEXT)
     elif kind == RecordKind.PANEL_MEMBER:
         panel_member_erase(member=PanelMember.objects.select_for_update().get(pk=record_id))
+    elif kind == RecordKind.QUERY_SENDER:
+        query_sender_erase(query=CommunityQuery.objects.select_for_update().get(pk=record_id))
 
 
 def _forget_terms(request: ErasureRequest) -> None:
