@@ -4,7 +4,5 @@ from collections.abc import Callable
 from datetime import date
 
 
-def asb_demo_load(
-    *, seed: int, today: date | None = None, progress: Callable[[str], None] = print
-) -> str:
+def asb_demo_load(*, seed: int, today: date | None = None, progress: Callable[[str], None] = print) -> str:
     return "nothing yet"

@@ -2,4 +2,15 @@
 
 from sn.core.roles import Role
 
-GRANTS: dict[Role, set[str]] = {role: set() for role in Role}
+_CASES = {"view_asb_cases", "record_asb", "view_asb_plan"}
+
+GRANTS: dict[Role, set[str]] = {
+    Role.PANEL_MEMBER: set(),
+    Role.PARTNER: {"view_asb_plan"},
+    Role.TEAM_OFFICER: set(_CASES),
+    Role.SERGEANT: set(_CASES),
+    Role.INSPECTOR: set(_CASES),
+    Role.ANALYST: {"view_asb_plan"},
+    Role.BOROUGH_LEAD: _CASES | {"edit_asb_plan"},
+    Role.CENTRAL_UNIT: _CASES | {"edit_asb_plan", "set_asb_lead"},
+}
