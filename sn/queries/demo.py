@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import DateTimeField
 from django.utils import timezone
 
+from sn.community.demo_rows import insert_rows, next_id
 from sn.core.audit import record_bulk_create
 from sn.geography.models import Neighbourhood
 from sn.queries import clock
@@ -70,6 +72,32 @@ def _outcome(rng: random.Random, age_hours: float) -> str:
     if roll < 0.97 or age_hours > 24 * 14:
         return "late"
     return "breached_open"
+
+
+def _insert(model, objects: list) -> None:
+    """Written as plain rows (sn.community.demo_rows): the ORM's bulk_create spent most of the loader's
+    time preparing each value. Ids are given here so that the replies can name their queries."""
+    table = model._meta.db_table
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    stamp = connection.ops.adapt_datetimefield_value(timezone.now())
+    first_id = next_id(table)
+    rows = []
+    for offset, obj in enumerate(objects):
+        obj.pk = first_id + offset
+        values = [obj.pk]
+        for f in fields:
+            if isinstance(f, DateTimeField):
+                value = stamp if f.auto_now or f.auto_now_add else getattr(obj, f.attname)
+                values.append(
+                    value
+                    if value is None or value is stamp
+                    else connection.ops.adapt_datetimefield_value(value)
+                )
+            else:
+                values.append(getattr(obj, f.attname))
+        rows.append(tuple(values))
+    insert_rows(table, ["id", *(f.column for f in fields)], rows)
+    record_bulk_create(model, objects, SOURCE)
 
 
 def queries_demo_load(
@@ -142,8 +170,7 @@ def queries_demo_load(
                 )
                 plans.append((outcome, answered, rng.random() < 0.5))
     with transaction.atomic():
-        CommunityQuery.objects.bulk_create(queries, batch_size=2000)
-        record_bulk_create(CommunityQuery, queries, SOURCE)
+        _insert(CommunityQuery, queries)
         replies = []
         for query, (_, answered, acknowledged) in zip(queries, plans, strict=True):
             if acknowledged:
@@ -166,8 +193,7 @@ def queries_demo_load(
                         sent_at=answered,
                     )
                 )
-        QueryReply.objects.bulk_create(replies, batch_size=2000)
-        record_bulk_create(QueryReply, replies, SOURCE)
+        _insert(QueryReply, replies)
     counts = {k: sum(1 for o, _, _ in plans if o == k) for k in ("in_time", "late", "breached_open", "open")}
     ended = counts["in_time"] + counts["late"] + counts["breached_open"]
     summary = (
