@@ -89,6 +89,8 @@ class PatrolSlot(AuditedModel):
     demand = models.FloatField(default=0, help_text="Demand in the slot's hours of an average week")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
+    # The local day the slot starts: lets the delivery check read only the duties of three days.
+    date = models.DateField()
 
     class Meta:
         ordering = ["plan", "starts_at"]

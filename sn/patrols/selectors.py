@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import shapely
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from sn.incidents.categories import Category
@@ -83,18 +83,26 @@ class Demand:
 
     def describe(self) -> str:
         return (
-            f"{self.calls_in_area} calls for service from the area over {self.weeks} weeks and "
+            f"{self.calls_in_area} calls for service from the area over {self.weeks} weeks (calls "
+            "without a location shared by the area's share of the ward's crime) and "
             f"{self.crimes_in_area} crimes and ASB incidents in it over {self.months} months, spread over "
             "the week in the shape of the ward's calls"
         )
+
+
+def latest_crime_month(until: date, categories=None) -> date | None:
+    """The last month police.uk data is loaded for before `until`, for the categories patrols answer
+    (the town-centre ones and ASB): the data lags by months or more, and categories arrive apart."""
+    categories = categories or [*category_keys(), Category.ANTI_SOCIAL_BEHAVIOUR]
+    return Incident.objects.filter(month__lt=month_start(until), category__in=list(categories)).aggregate(
+        last=Max("month")
+    )["last"]
 
 
 def area_demand(area: PatrolArea, *, until: date | None = None) -> Demand:
     until = until or timezone.localdate()
     weeks = settings.SN_PATROL_DEMAND_WEEKS
     since = until - timedelta(weeks=weeks)
-    geometry = area.shape()
-    demand = Demand(weeks=weeks)
     calls = list(
         CallForService.objects.filter(
             neighbourhood_id=area.neighbourhood_id,
@@ -102,28 +110,46 @@ def area_demand(area: PatrolArea, *, until: date | None = None) -> Demand:
             received_at__lt=timezone.make_aware(datetime.combine(until, datetime.min.time())),
         ).values_list("longitude", "latitude", "received_at")
     )
+    last = latest_crime_month(until)
+    crimes = []
+    if last:
+        crimes = list(
+            Incident.objects.filter(
+                neighbourhood_id=area.neighbourhood_id,
+                month__gte=add_months(last, -CRIME_MONTHS + 1),
+                month__lte=last,
+                longitude__isnull=False,
+            ).values_list("longitude", "latitude")
+        )
+    return demand_from(area.shape(), calls=calls, crimes=crimes, weeks=weeks)
+
+
+CRIME_MONTHS = 3
+
+
+def demand_from(geometry, *, calls: list[tuple], crimes: list[tuple], weeks: int) -> Demand:
+    """Demand in the area from the ward's calls (lng, lat, received_at) and its crimes and ASB of the
+    last CRIME_MONTHS months (lng, lat). Calls without a location (command-and-control exports often
+    have none) are shared to the area by its share of the ward's crime."""
+    demand = Demand(weeks=weeks, months=CRIME_MONTHS)
+    inside_crime = points_inside(geometry, crimes)
+    demand.crimes_in_area = int(inside_crime.sum())
+    crime_share = demand.crimes_in_area / len(crimes) if crimes else 0.0
     ward_shape = [0.0] * HOURS_OF_WEEK
     located = [c for c in calls if c[0] is not None and c[1] is not None]
-    inside = points_inside(geometry, located)
     for call in calls:
         ward_shape[hour_of_week(call[2])] += 1
-    for call, is_in in zip(located, inside, strict=True):
+    for call, is_in in zip(located, points_inside(geometry, located), strict=True):
         if is_in:
             demand.calls[hour_of_week(call[2])] += 1 / weeks
             demand.calls_in_area += 1
-    # Months of crime: the last three whole months recorded for the ward before `until`.
-    first = add_months(month_start(until), -3)
-    crimes = list(
-        Incident.objects.filter(
-            neighbourhood_id=area.neighbourhood_id,
-            month__gte=first,
-            month__lt=month_start(until),
-            longitude__isnull=False,
-        ).values_list("longitude", "latitude")
-    )
-    demand.months = 3
-    demand.crimes_in_area = int(points_inside(geometry, crimes).sum())
-    per_week = demand.crimes_in_area / demand.months * 12 / 52
+    unlocated = len(calls) - len(located)
+    if unlocated:
+        for call in calls:
+            if call[0] is None or call[1] is None:
+                demand.calls[hour_of_week(call[2])] += crime_share / weeks
+        demand.calls_in_area += round(unlocated * crime_share)
+    per_week = demand.crimes_in_area / CRIME_MONTHS * 12 / 52
     total_shape = sum(ward_shape)
     if total_shape:
         demand.crime = [per_week * n / total_shape for n in ward_shape]
@@ -171,7 +197,12 @@ def covered_slots(slots):
     )
     duties = Duty.objects.filter(
         neighbourhood_id=OuterRef("plan__area__neighbourhood_id"),
-        code__kind=DutyCode.Kind.ON_DUTY,
+        # The codes by id: a join to the codes for every duty read doubled the time of a force's month.
+        code_id__in=list(DutyCode.objects.filter(kind=DutyCode.Kind.ON_DUTY).values_list("id", flat=True)),
+        # A duty is shorter than a day, so only those starting the day before, on or after the slot's
+        # day can overlap it: the (neighbourhood, date) index then reads a handful of rows.
+        date__gte=OuterRef("date") - timedelta(days=1),
+        date__lte=OuterRef("date") + timedelta(days=1),
         starts_at__lte=OuterRef("ends_at") - COVER_MINIMUM,
         ends_at__gte=OuterRef("starts_at") + COVER_MINIMUM,
     )
@@ -244,7 +275,7 @@ def category_keys() -> dict[str, str]:
 def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None = None) -> dict:
     """Incidents of the town-centre categories inside the area, by month, newest last."""
     until = until or timezone.localdate()
-    last = month_start(until)
+    last = latest_crime_month(add_months(month_start(until), 1), list(category_keys())) or month_start(until)
     first = add_months(last, -months + 1)
     mapping = category_keys()
     rows = list(
@@ -277,7 +308,7 @@ def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None 
         }
         for m in month_list
     ]
-    return {"columns": columns, "rows": table}
+    return {"columns": columns, "rows": table, "last": last}
 
 
 def area_cases(area: PatrolArea):

@@ -104,6 +104,7 @@ def patrol_plan_propose(
                 demand=round(value, 2),
                 starts_at=starts,
                 ends_at=ends,
+                date=timezone.localdate(starts),
             )
     return plan
 
