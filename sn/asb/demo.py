@@ -285,7 +285,7 @@ def _load(rng: random.Random, today: date) -> str:
         flagged_on = timezone.localdate(case.case_review_flagged_at)
         due = flagged_on + timedelta(days=settings.SN_ASB_REVIEW_DAYS)
         held = None
-        if due <= today:
+        if due <= today and rng.random() < 0.9:  # a few are overdue, not yet held
             held = (
                 due - timedelta(days=rng.randint(0, 12))
                 if rng.random() < 0.75
