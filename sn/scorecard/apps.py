@@ -9,4 +9,4 @@ class ScorecardConfig(AppConfig):
     label = "scorecard"
 
     def ready(self) -> None:
-        from sn.scorecard import hooks, permissions  # noqa: F401
+        from sn.scorecard import checks, hooks, permissions  # noqa: F401

@@ -21,7 +21,8 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Sum, When
 
 from sn.geography.models import Neighbourhood
-from sn.teams.models import Officer
+from sn.teams.models import Officer, Team
+from sn.workforce.abstraction.memo import duties_version, remembered
 from sn.workforce.abstraction.rates import Tally, policies, policy_on
 from sn.workforce.models import Duty
 
@@ -65,26 +66,40 @@ def _minutes_in_a_ward():
     return Sum(Case(When(IN_A_WARD, then="minutes"), default=0, output_field=IntegerField()))
 
 
-def officer_times(
-    start: date, end: date, duties: QuerySet[Duty] | None = None
-) -> dict[tuple[int, int], CommunityTime]:
-    """{(home ward id, officer id): CommunityTime} for duties on days in [start, end)."""
-    duties = Duty.objects.all() if duties is None else duties
+def _times(start: date, end: date, duties: QuerySet[Duty]) -> dict[tuple[int, int], CommunityTime]:
     policy = policy_on(start, policies())
     exempt = policy.exempt if policy else frozenset()
+    # Grouped by team, not its ward: the join would cost a lookup per duty, the map below a dict.
     rows = (
         duties.filter(date__gte=start, date__lt=end)
-        .values("team__neighbourhood_id", "officer_id", "reason_id")
+        .values("team_id", "officer_id", "reason_id")
         .annotate(total=Sum("minutes"), community=_minutes_in_a_ward())
         .order_by()
     )
+    ward_of = dict(Team.objects.values_list("id", "neighbourhood_id"))
     result: dict[tuple[int, int], CommunityTime] = {}
     for row in rows:
-        time = result.setdefault((row["team__neighbourhood_id"], row["officer_id"]), CommunityTime())
+        time = result.setdefault((ward_of[row["team_id"]], row["officer_id"]), CommunityTime())
         reason = row["reason_id"]
         time.tally.add(reason, row["total"], exempt=reason is not None and reason in exempt)
         time.community += row["community"] or 0
     return result
+
+
+def officer_times(
+    start: date, end: date, duties: QuerySet[Duty] | None = None
+) -> dict[tuple[int, int], CommunityTime]:
+    """{(home ward id, officer id): CommunityTime} for duties on days in [start, end). The force's are
+    kept under the duties' version (sn.workforce.abstraction.memo), as abstraction's sums are: both
+    scorecard measures and the force page read the same sums."""
+    if duties is not None:
+        return _times(start, end, duties)
+    parts = ("community-time", start, end, duties_version(), tuple(sorted(policy_versions())))
+    return remembered(parts, lambda: _times(start, end, Duty.objects.all()))
+
+
+def policy_versions() -> list[tuple]:
+    return [(p.effective_from, tuple(sorted(p.exempt))) for p in policies()]
 
 
 def community_time_figures(start: date, end: date) -> dict[int, tuple[float, float]]:
@@ -166,13 +181,14 @@ def ward_officers(ward: Neighbourhood, start: date, end: date) -> tuple[AreaLine
 
 
 def area_lines(
-    start: date, end: date, wards: QuerySet[Neighbourhood], *, by_borough: bool
+    start: date, end: date, wards: QuerySet[Neighbourhood], *, by_borough: bool, everything: bool = False
 ) -> tuple[AreaLine, list[AreaLine]]:
     """The total of `wards` and a line per ward (or per borough), below the commitment first."""
     ward_rows = {
         w["id"]: w for w in wards.values("id", "name", "code", "borough_id", "borough__name", "borough__code")
     }
-    duties = Duty.objects.filter(team__neighbourhood_id__in=list(ward_rows))
+    # The force reads the force's sums, kept under the duties' version; an area filters its duties.
+    duties = None if everything else Duty.objects.filter(team__neighbourhood_id__in=list(ward_rows))
     total = AreaLine(None, "", "")
     lines: dict[int, AreaLine] = {}
     for (ward_id, _), time in officer_times(start, end, duties).items():

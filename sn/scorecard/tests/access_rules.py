@@ -38,3 +38,5 @@ ACCESS_RULES = {
     "scorecard:public_force": (lambda w: {}, None, PUBLIC),
     "scorecard:public_ward": (_ward("a1"), None, PUBLIC),
 }
+# The return is a download in its own right: its rows must name only areas the reader reaches.
+DOWNLOADS = {"scorecard:export_csv": ("csv",)}

@@ -30,9 +30,9 @@ def measures_for(world, *, public_count: bool = True):
         return {a1: (1, 1), a2: (1, 9), b1: (3, 10)}
 
     return [
-        ScorecardMeasure("t_percent", "Test share", "Share of things", "Tests", MeasureUnit.PERCENT, 1, ratios),
+        ScorecardMeasure("t_percent", "Test share", "Share of things", "Tests", "percent", 1, ratios),
         ScorecardMeasure(
-            "t_count", "Test count", "Things counted", "Tests", MeasureUnit.COUNT, 2, ratios, public=public_count
+            "t_count", "Test count", "Things counted", "Tests", "count", 2, ratios, public=public_count
         ),
         ScorecardMeasure(
             "t_mean", "Test mean", "Hours per thing", "Tests", MeasureUnit.MEAN, 3, ratios, unit_label="hours"

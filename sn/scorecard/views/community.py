@@ -24,7 +24,9 @@ def force(request: HttpRequest) -> HttpResponse:
     context = _context(request)
     start, end = context["month"], add_months(context["month"], 1)
     by_borough = scope.everything or bool(scope.borough_ids)
-    total, lines = area_lines(start, end, scope.neighbourhoods(), by_borough=by_borough)
+    total, lines = area_lines(
+        start, end, scope.neighbourhoods(), by_borough=by_borough, everything=scope.everything
+    )
     context |= {
         "total": total,
         "lines": lines,
@@ -34,9 +36,10 @@ def force(request: HttpRequest) -> HttpResponse:
     return render(request, "scorecard/community_areas.html", context)
 
 
-@access(permission=VIEW_COMMUNITY_TIME)
+# A borough's page is for the borough roles (as its overview is); the scorecard's own permission too.
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough(request: HttpRequest, code: str) -> HttpResponse:
-    require_permission(request, VIEW_BOROUGH_OVERVIEW)
+    require_permission(request, VIEW_COMMUNITY_TIME)
     scope = scope_of(request.user)
     found = borough_in_scope(scope, get_object_or_404(Borough, code=code))
     context = _context(request)

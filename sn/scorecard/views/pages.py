@@ -4,7 +4,7 @@ import json
 from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
@@ -74,9 +74,10 @@ def _ward_page(request, ward: Neighbourhood, scope: Scope) -> HttpResponse:
     return _render(request, Area.of_ward(ward), scope, below=[("ward", w) for w in others])
 
 
-@access(permission=VIEW_SCORECARD)
+# A borough's page is for the borough roles (as its overview is); the scorecard's own permission too.
+@access(permission=VIEW_BOROUGH_OVERVIEW)
 def borough(request: HttpRequest, code: str) -> HttpResponse:
-    require_permission(request, VIEW_BOROUGH_OVERVIEW)
+    require_permission(request, VIEW_SCORECARD)
     scope = scope_of(request.user)
     found = borough_in_scope(scope, get_object_or_404(Borough, code=code))
     return _borough_page(request, found, scope)
@@ -91,7 +92,10 @@ def ward(request: HttpRequest, code: str) -> HttpResponse:
     return _ward_page(request, found, scope)
 
 
-def _export(request: HttpRequest) -> tuple[list[list], str] | HttpResponse:
+def _export(request: HttpRequest, fmt: str) -> tuple[list[list], str] | HttpResponse:
+    # The format is in the path; another asked for with ?format= is not served here.
+    if request.GET.get("format", fmt) != fmt:
+        raise Http404("Unknown download format")
     asked = requested_month(request)
     if asked.error:
         return asked.bad_request(request)
@@ -102,7 +106,7 @@ def _export(request: HttpRequest) -> tuple[list[list], str] | HttpResponse:
 
 @access(permission=VIEW_SCORECARD)
 def export_csv(request: HttpRequest) -> HttpResponse:
-    got = _export(request)
+    got = _export(request, "csv")
     if isinstance(got, HttpResponse):
         return got
     rows, label = got
@@ -113,7 +117,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @access(permission=VIEW_SCORECARD)
 def export_json(request: HttpRequest) -> HttpResponse:
-    got = _export(request)
+    got = _export(request, "json")
     if isinstance(got, HttpResponse):
         return got
     rows, label = got
