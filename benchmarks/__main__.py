@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         library_search,
         locate,
         public_load,
+        scorecard,
         shift_planner,
         supervision,
         ward_page,
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     # Running it (issue 13): the job queue's throughput and an import as a job, then backup and restore.
     results += jobs.run(quick=args.quick)
     results += backup.run(quick=args.quick)
+    # The 2025 Guarantee (issue 14): the force scorecard for a month.
+    results += scorecard.run(quick=args.quick)
 
     print(f"\n=== Summary ({time.perf_counter() - started:.0f} s) ===")
     for result in results:
