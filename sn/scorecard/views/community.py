@@ -4,12 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sn.core.access import access, require_permission
-from sn.core.months import add_months
 from sn.geography.models import Borough, Neighbourhood
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW
 from sn.geography.scope import scope_of
 from sn.scorecard.community import area_lines, target, ward_officers
 from sn.scorecard.permissions import VIEW_COMMUNITY_TIME, borough_in_scope, ward_in_scope
+from sn.scorecard.selectors import period
 from sn.scorecard.views.pages import _month
 
 
@@ -22,7 +22,7 @@ def _context(request, **extra) -> dict:
 def force(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     context = _context(request)
-    start, end = context["month"], add_months(context["month"], 1)
+    start, end = period(context["month"])
     by_borough = scope.everything or bool(scope.borough_ids)
     total, lines = area_lines(
         start, end, scope.neighbourhoods(), by_borough=by_borough, everything=scope.everything
@@ -43,7 +43,7 @@ def borough(request: HttpRequest, code: str) -> HttpResponse:
     scope = scope_of(request.user)
     found = borough_in_scope(scope, get_object_or_404(Borough, code=code))
     context = _context(request)
-    start, end = context["month"], add_months(context["month"], 1)
+    start, end = period(context["month"])
     total, lines = area_lines(start, end, found.neighbourhoods.all(), by_borough=False)
     context |= {
         "total": total,
@@ -62,7 +62,7 @@ def ward(request: HttpRequest, code: str) -> HttpResponse:
         scope, get_object_or_404(Neighbourhood.objects.select_related("borough"), code=code)
     )
     context = _context(request)
-    start, end = context["month"], add_months(context["month"], 1)
+    start, end = period(context["month"])
     total, lines = ward_officers(found, start, end)
     context |= {"total": total, "officers": lines, "ward": found}
     return render(request, "scorecard/community_ward.html", context)
