@@ -23,6 +23,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from sn.core.audit import audit_actor, record_bulk_create
+from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.models import Incident
 from sn.patrols.models import PatrolArea, PatrolPlan, PatrolRecord, PatrolSlot
@@ -32,6 +33,7 @@ from sn.patrols.selectors import (
     choose_slots,
     covered_slots,
     demand_from,
+    hour_of_week,
     latest_crime_month,
     slot_bounds,
 )
@@ -143,11 +145,7 @@ def _areas(last: date) -> list[PatrolArea]:
             else PatrolArea.Kind.TOWN_CENTRE
         )
         points[(ward_id, kind)].append((lng, lat))
-    from_ward = dict(
-        Incident.objects.none()
-        .model.neighbourhood.field.related_model.objects.filter(id__in=[w for w, _ in chosen])
-        .values_list("id", "name")
-    )
+    from_ward = dict(Neighbourhood.objects.filter(id__in=[w for w, _ in chosen]).values_list("id", "name"))
     areas = []
     for ward_id, kind in chosen:
         ward_points = points.get((ward_id, kind))
@@ -181,6 +179,12 @@ def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]
         received_at__lt=_aware(this_monday),
     ).values_list("neighbourhood_id", "longitude", "latitude", "received_at"):
         calls[ward_id].append((lng, lat, at))
+    prior = defaultdict(lambda: [0.0] * 168)
+    for borough_id, at in CallForService.objects.filter(
+        received_at__gte=_aware(this_monday - timedelta(weeks=weeks)), received_at__lt=_aware(this_monday)
+    ).values_list("neighbourhood__borough_id", "received_at"):
+        prior[borough_id][hour_of_week(at)] += 1
+    borough_of = dict(Neighbourhood.objects.filter(id__in=wards).values_list("id", "borough_id"))
     crimes = defaultdict(list)
     for ward_id, lng, lat in Incident.objects.filter(
         neighbourhood_id__in=wards,
@@ -192,11 +196,9 @@ def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]
     hours = settings.SN_PATROL_SLOT_HOURS
     plans, pattern = [], {}
     for area in areas:
+        ward = area.neighbourhood_id
         demand = demand_from(
-            area.shape(),
-            calls=calls[area.neighbourhood_id],
-            crimes=crimes[area.neighbourhood_id],
-            weeks=weeks,
+            area.shape(), calls=calls[ward], crimes=crimes[ward], weeks=weeks, prior=prior[borough_of[ward]]
         )
         pattern[area.pk] = choose_slots(demand.total, slots=settings.SN_PATROL_SLOTS_PER_WEEK, hours=hours)
         for week in range(-PAST_WEEKS, 2):

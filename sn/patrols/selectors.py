@@ -86,7 +86,7 @@ class Demand:
             f"{self.calls_in_area} calls for service from the area over {self.weeks} weeks (calls "
             "without a location shared by the area's share of the ward's crime) and "
             f"{self.crimes_in_area} crimes and ASB incidents in it over {self.months} months, spread over "
-            "the week in the shape of the ward's calls"
+            "the week in the shape of the ward's calls (taken with the borough's)"
         )
 
 
@@ -121,13 +121,26 @@ def area_demand(area: PatrolArea, *, until: date | None = None) -> Demand:
                 longitude__isnull=False,
             ).values_list("longitude", "latitude")
         )
-    return demand_from(area.shape(), calls=calls, crimes=crimes, weeks=weeks)
+    borough_calls = CallForService.objects.filter(
+        neighbourhood__borough_id=area.neighbourhood.borough_id,
+        received_at__gte=timezone.make_aware(datetime.combine(since, datetime.min.time())),
+        received_at__lt=timezone.make_aware(datetime.combine(until, datetime.min.time())),
+    ).values_list("received_at", flat=True)
+    prior = [0.0] * HOURS_OF_WEEK
+    for moment in borough_calls:
+        prior[hour_of_week(moment)] += 1
+    return demand_from(area.shape(), calls=calls, crimes=crimes, weeks=weeks, prior=prior)
 
 
 CRIME_MONTHS = 3
+# A ward has a few calls a week, too few to give the shape of its week alone: its shape is taken with
+# the borough's, weighted as this many calls, so that one busy Monday does not outweigh Friday nights.
+PRIOR_CALLS = 100
 
 
-def demand_from(geometry, *, calls: list[tuple], crimes: list[tuple], weeks: int) -> Demand:
+def demand_from(
+    geometry, *, calls: list[tuple], crimes: list[tuple], weeks: int, prior: list[float] | None = None
+) -> Demand:
     """Demand in the area from the ward's calls (lng, lat, received_at) and its crimes and ASB of the
     last CRIME_MONTHS months (lng, lat). Calls without a location (command-and-control exports often
     have none) are shared to the area by its share of the ward's crime."""
@@ -150,6 +163,9 @@ def demand_from(geometry, *, calls: list[tuple], crimes: list[tuple], weeks: int
                 demand.calls[hour_of_week(call[2])] += crime_share / weeks
         demand.calls_in_area += round(unlocated * crime_share)
     per_week = demand.crimes_in_area / CRIME_MONTHS * 12 / 52
+    prior_total = sum(prior or [])
+    if prior_total:
+        ward_shape = [n + PRIOR_CALLS * p / prior_total for n, p in zip(ward_shape, prior, strict=True)]
     total_shape = sum(ward_shape)
     if total_shape:
         demand.crime = [per_week * n / total_shape for n in ward_shape]
