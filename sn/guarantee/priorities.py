@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from sn.activity.models import ActivityRecord
@@ -96,17 +96,33 @@ def stale_priorities(
 
 def fresh_figures(start: date, end: date) -> dict[int, tuple[float, float]]:
     """Scorecard: on the period's last day, per ward, the priorities holding a place (denominator) and
-    those updated within SN_PRIORITY_STALE_DAYS (numerator)."""
+    those updated within SN_PRIORITY_STALE_DAYS (numerator). One query: an EXISTS per source, each
+    bounded to the window, rather than every priority's latest date."""
     day = end - timedelta(days=1)
     cutoff = day - timedelta(days=settings.SN_PRIORITY_STALE_DAYS)
-    priorities = active_on(day)
-    wards = dict(priorities.values_list("id", "neighbourhood_id"))
-    figures: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for pk, on in last_updates(priorities, by=day).items():
-        figure = figures[wards[pk]]
-        figure[1] += 1
-        figure[0] += 1 if on > cutoff else 0
-    return {ward: (n, d) for ward, (n, d) in figures.items()}
+    window = {"on__gt": cutoff, "on__lte": day}
+    fresh = (
+        Q(selected_on__gt=cutoff)
+        | Q(Exists(ProgressUpdate.objects.filter(priority_id=OuterRef("pk"), **window)))
+        | Q(Exists(ActivityRecord.objects.filter(priority_id=OuterRef("pk"), **window)))
+        | Q(Exists(CaseUpdate.objects.filter(case__priority_id=OuterRef("pk"), **window)))
+        | Q(
+            Exists(
+                Review.objects.filter(
+                    priority_id=OuterRef("pk"),
+                    meeting__starts_at__date__gt=cutoff,
+                    meeting__starts_at__date__lte=day,
+                )
+            )
+        )
+    )
+    rows = (
+        active_on(day)
+        .values("neighbourhood_id")
+        .annotate(n=Count("id", filter=fresh), d=Count("id"))
+        .values_list("neighbourhood_id", "n", "d")
+    )
+    return {ward: (float(n), float(d)) for ward, n, d in rows}
 
 
 @dataclass

@@ -10,18 +10,18 @@ officer, so it is offered beside them but does not make anyone contactable.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Max, Min, Q, QuerySet
+from django.utils import timezone
 
 from sn.geography.models import Neighbourhood
+from sn.guarantee.models import NamedOfficerLapse
 from sn.teams.models import Posting, Rank, Team
 from sn.workforce.models import Duty
 
 NAMED_RANKS = (Rank.SERGEANT, Rank.PC, Rank.PCSO)
-# How far either side of a date the duty records are read to find the spell the date falls in.
-SPELL_WINDOW_DAYS = 180
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ class WardStatus:
         return "; ".join(self.reasons) or "no PC, PCSO or sergeant is posted to the ward's team"
 
 
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def _long_absences(officer_ids: set[int], on_date: date) -> set[int]:
     """The officers away on `on_date` for a spell longer than SN_NAMED_OFFICER_ABSENCE_DAYS: the days
     between their last duty in a ward before the date and their next one after it, when that gap holds
@@ -64,12 +68,19 @@ def _long_absences(officer_ids: set[int], on_date: date) -> set[int]:
     if not officer_ids:
         return set()
     limit = settings.SN_NAMED_OFFICER_ABSENCE_DAYS
-    window = timedelta(days=SPELL_WINDOW_DAYS)
+    # Only whether the spell is longer than the limit matters, so the duties within the limit either side
+    # of the date are enough: a spell reaching past the window is longer than the limit anyway.
+    window = timedelta(days=limit + 1)
     on_duty = Q(reason__isnull=True)
     away = Q(reason__isnull=False)
     rows = (
+        # By officer and start time: the (officer, starts_at) index, a short range scan per officer.
         Duty.objects.filter(
-            officer_id__in=officer_ids, date__gte=on_date - window, date__lte=on_date + window
+            officer_id__in=officer_ids,
+            starts_at__gte=_midnight(on_date - window - timedelta(days=1)),
+            starts_at__lt=_midnight(on_date + window + timedelta(days=1)),
+            date__gte=on_date - window,
+            date__lte=on_date + window,
         )
         .values("officer_id")
         .annotate(
@@ -83,6 +94,8 @@ def _long_absences(officer_ids: set[int], on_date: date) -> set[int]:
     )
     absent = set()
     for row in rows:
+        if row["officer_id"] not in officer_ids:
+            continue
         last_on, next_on = row["last_on"], row["next_on"]
         if on_date in (last_on, next_on):
             continue
@@ -132,33 +145,43 @@ def ward_statuses(
             officer__rank__in=NAMED_RANKS,
             officer__archived_at__isnull=True,
         )
-        .select_related("officer")
         .order_by("officer__last_name", "officer__first_name", "id")
+        .values(
+            "team_id",
+            "start_date",
+            "end_date",
+            "officer_id",
+            "officer__first_name",
+            "officer__last_name",
+            "officer__rank",
+            "officer__email",
+            "officer__phone",
+        )
     )
-    absent = _long_absences({p.officer_id for p in postings}, on_date)
+    absent = _long_absences({p["officer_id"] for p in postings}, on_date)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for posting in postings:
-        team = teams[posting.team_id]
+        team = teams[posting["team_id"]]
         status = statuses[team["neighbourhood_id"]]
-        officer = posting.officer
-        if officer.id in absent:
+        if posting["officer_id"] in absent:
             counts[status.neighbourhood_id]["away"] += 1
             continue
-        email = officer.email or team["email"]
+        email = posting["officer__email"] or team["email"]
         if not email:
             counts[status.neighbourhood_id]["no_route"] += 1
             continue
+        rank = posting["officer__rank"]
         status.named.append(
             NamedOfficer(
-                officer_id=officer.id,
-                name=officer.full_name,
-                rank=officer.rank,
-                role=_role(officer.rank),
-                from_date=posting.start_date,
-                to_date=posting.end_date,
+                officer_id=posting["officer_id"],
+                name=f"{posting['officer__first_name']} {posting['officer__last_name']}",
+                rank=rank,
+                role=_role(rank),
+                from_date=posting["start_date"],
+                to_date=posting["end_date"],
                 email=email,
-                own_email=bool(officer.email),
-                phone=officer.phone,
+                own_email=bool(posting["officer__email"]),
+                phone=posting["officer__phone"],
             )
         )
     for ward_id, count in counts.items():
@@ -216,3 +239,27 @@ def shares_by_borough(
             share.wards += 1
             share.with_officer += hit
     return total, dict(boroughs)
+
+
+def recorded_shares(
+    days: list[date], neighbourhoods: QuerySet[Neighbourhood]
+) -> dict[date, tuple[Share, dict[int, Share]]]:
+    """The shares on past days from the lapses the sweep recorded (one query for all the days): a ward
+    counts as without a named officer on a day that one of its lapses covers. Before the sweep first ran
+    there are no lapses, so those days count every ward as covered; the history says so."""
+    rows = list(neighbourhoods.values_list("id", "borough_id"))
+    spans = defaultdict(list)
+    for ward_id, starts_on, ends_on in NamedOfficerLapse.objects.filter(
+        neighbourhood__in=neighbourhoods, starts_on__lte=max(days)
+    ).values_list("neighbourhood_id", "starts_on", "ends_on"):
+        spans[ward_id].append((starts_on, ends_on))
+    result = {}
+    for day in days:
+        total, boroughs = Share(), defaultdict(Share)
+        for ward_id, borough_id in rows:
+            hit = int(not any(s <= day and (e is None or e >= day) for s, e in spans.get(ward_id, ())))
+            for share in (total, boroughs[borough_id]):
+                share.wards += 1
+                share.with_officer += hit
+        result[day] = (total, dict(boroughs))
+    return result

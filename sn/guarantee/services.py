@@ -1,16 +1,18 @@
 """The sweep that records lapses in named, contactable officers (issue 14, part 1)."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from sn.core.audit import audit_actor
 from sn.guarantee.models import NamedOfficerLapse
-from sn.guarantee.selectors import ward_statuses
+from sn.guarantee.selectors import NAMED_RANKS, ward_statuses
+from sn.teams.models import Posting
 
 
 @dataclass
@@ -44,12 +46,20 @@ def named_officer_lapses_sweep(*, today: date, actor=None, look_ahead: bool = Tr
         for ward_id, status in now_status.items():
             if not status.covered:
                 first_gap[ward_id] = (today, status.reason)
-        for offset in range(1, days + 1):
-            day = today + timedelta(days=offset)
+        # Ahead, a ward can lose its officer the day after a posting ends, or to a spell away: the days
+        # after the postings ending in the look-ahead, and its last day, are the ones to check.
+        ends = Posting.objects.filter(end_date__gte=today, end_date__lt=today + timedelta(days=days))
+        ahead = {end + timedelta(days=1) for end in ends.values_list("end_date", flat=True)}
+        ahead |= {today + timedelta(days=days)} if days else set()
+        for day in sorted(ahead):
             for ward_id, status in ward_statuses(day).items():
                 if not status.covered and ward_id not in first_gap:
                     first_gap[ward_id] = (day, status.reason)
+        # A sweep run for a past day (the demo's history) notices on that day.
         now = timezone.now()
+        if today < timezone.localdate():
+            now = timezone.make_aware(datetime.combine(today, time(6)))
+        began = _began(today, [w for w, (day, _) in first_gap.items() if day == today])
         for ward_id, lapse in open_lapses.items():
             if (
                 now_status.get(ward_id) is not None
@@ -70,8 +80,36 @@ def named_officer_lapses_sweep(*, today: date, actor=None, look_ahead: bool = Tr
             if ward_id in still_open:
                 continue
             NamedOfficerLapse.objects.create(
-                neighbourhood_id=ward_id, starts_on=day, reason=reason[:255], noticed_at=now
+                neighbourhood_id=ward_id,
+                starts_on=began.get(ward_id, day),
+                reason=reason[:255],
+                noticed_at=now,
             )
             summary.opened += 1
         summary.open_now = NamedOfficerLapse.objects.filter(ends_on__isnull=True).count()
     return summary
+
+
+def _began(today: date, ward_ids: list[int]) -> dict[int, date]:
+    """When the wards found without a named officer today lost the last one: the day after their
+    team's latest posting (of a named rank) ended, when that is after their last recorded lapse."""
+    ended = dict(
+        Posting.objects.filter(
+            team__neighbourhood_id__in=ward_ids, end_date__lt=today, officer__rank__in=NAMED_RANKS
+        )
+        .values("team__neighbourhood_id")
+        .annotate(last=Max("end_date"))
+        .values_list("team__neighbourhood_id", "last")
+    )
+    closed = dict(
+        NamedOfficerLapse.objects.filter(neighbourhood_id__in=ward_ids, ends_on__isnull=False)
+        .values("neighbourhood_id")
+        .annotate(last=Max("ends_on"))
+        .values_list("neighbourhood_id", "last")
+    )
+    began = {}
+    for ward_id, last_end in ended.items():
+        start = last_end + timedelta(days=1)
+        if ward_id not in closed or start > closed[ward_id]:
+            began[ward_id] = start
+    return began

@@ -9,7 +9,7 @@ from sn.geography.models import Borough, Neighbourhood
 from sn.geography.scope import scope_of
 from sn.guarantee.models import NamedOfficerLapse
 from sn.guarantee.permissions import VIEW_NAMED_OFFICERS
-from sn.guarantee.selectors import month_ends, shares_by_borough, ward_statuses
+from sn.guarantee.selectors import month_ends, recorded_shares, shares_by_borough, ward_statuses
 
 
 def _wards(request: HttpRequest):
@@ -17,11 +17,12 @@ def _wards(request: HttpRequest):
 
 
 def _history(wards, today):
+    """Past month ends from the recorded lapses (one query), today from the records themselves."""
     ends = month_ends(today)
-    rows = []
-    for end in ends:
-        total, boroughs = shares_by_borough(end, wards)
-        rows.append({"date": end, "total": total, "boroughs": boroughs})
+    past = recorded_shares(ends[:-1], wards)
+    rows = [{"date": end, "total": past[end][0], "boroughs": past[end][1]} for end in ends[:-1]]
+    total, boroughs = shares_by_borough(today, wards)
+    rows.append({"date": today, "total": total, "boroughs": boroughs})
     return rows
 
 
