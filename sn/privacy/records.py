@@ -6,6 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from sn.asb.models import AsbPerson
 from sn.community.models import Contact, KinMember
 from sn.feedback.models import FeedbackMessage
 from sn.panels.models import DiversityAnswers, PanelMember
@@ -81,6 +82,11 @@ def _details(kind: str, record_id: int) -> tuple[str, ...]:
     elif kind == RecordKind.QUERY_SENDER:
         record = CommunityQuery.objects.filter(pk=record_id).first()
         parts = [record.sender_name, record.sender_email, record.sender_phone] if record else []
+    elif kind == RecordKind.ASB_VICTIM:
+        record = AsbPerson.objects.filter(pk=record_id).first()
+        parts = (
+            [record.name, record.email, record.phone, record.address_text, record.postcode] if record else []
+        )
     elif kind == RecordKind.PANEL_MEMBER:
         record = PanelMember.objects.filter(pk=record_id).first()
         parts = [record.name, record.organisation, record.email, record.phone] if record else []

@@ -19,6 +19,7 @@ class RecordKind(models.TextChoices):
     DIVERSITY_ANSWERS = "diversity_answers", "Panel member's diversity answers"
     PANEL_MEMBER = "panel_member", "Ward panel member"
     QUERY_SENDER = "query_sender", "Community query sender"
+    ASB_VICTIM = "asb_victim", "ASB victim"
 
 
 # The kinds SN_RETENTION gives a period (a panel member's name is kept while they serve and erased on

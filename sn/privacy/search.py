@@ -5,19 +5,21 @@ that a namesake's record is not offered for erasure by a partial match; the cent
 match. An email matches in any case; a phone number matches on its digits, with +44 read as 0.
 
 Members of the public (erasable here): KIN members, community contacts, feedback senders, ward panel
-members (with their diversity answers), senders of community queries. Named in a working role (found and
-reported, erased through their own pages or the admin): staff sign-ins, officers, guests at tasking
-meetings, people named as leading an engagement event, owning an intervention or owning a tasking
-action. Engagement survey responses and concerns hold no name, email or phone, so they are not searched.
+members (with their diversity answers), senders of community queries, ASB victims. Named in a working
+role (found and reported, erased through their own pages or the admin): staff sign-ins, officers, guests
+at tasking meetings, people named as leading an engagement event, owning an intervention or owning a
+tasking action. Engagement survey responses and concerns hold no name, email or phone, so they are not
+searched.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.db.models.functions import Concat, Replace
 
 from sn.accounts.models import User
+from sn.asb.models import AsbPerson
 from sn.community.models import Contact, KinMember
 from sn.core.roles import Role
 from sn.engagement.models import Event
@@ -53,6 +55,7 @@ ERASABLE = (
     RecordKind.FEEDBACK_SENDER,
     RecordKind.PANEL_MEMBER,
     RecordKind.QUERY_SENDER,
+    RecordKind.ASB_VICTIM,
 )
 SEARCHED = (
     *ERASABLE,
@@ -200,6 +203,16 @@ def find(terms: Terms) -> list[Match]:
     for query in rows.order_by("pk"):
         note = f"{query.reference}, {query.get_status_display().lower()}"
         matches.append(Match(RecordKind.QUERY_SENDER, query.pk, query.neighbourhood.name, note))
+    rows = _terms_q(
+        AsbPerson.objects.filter(erased_at__isnull=True).select_related("neighbourhood"),
+        terms,
+        name="name",
+        email="email",
+        phone="phone",
+    )
+    for person in rows.annotate(report_count=Count("reports")).order_by("pk"):
+        note = f"{person.report_count} ASB report{'' if person.report_count == 1 else 's'}"
+        matches.append(Match(RecordKind.ASB_VICTIM, person.pk, person.neighbourhood.name, note))
     matches += _staff_matches(terms)
     return matches
 

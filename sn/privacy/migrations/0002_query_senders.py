@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('privacy', '0001_initial'),
+        ("privacy", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='reviewitem',
-            name='kind',
-            field=models.CharField(choices=[('kin_member', 'KIN member'), ('contact', 'Community contact'), ('feedback_sender', 'Feedback sender'), ('diversity_answers', "Panel member's diversity answers"), ('panel_member', 'Ward panel member'), ('query_sender', 'Community query sender')], max_length=20),
+            model_name="reviewitem",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("kin_member", "KIN member"),
+                    ("contact", "Community contact"),
+                    ("feedback_sender", "Feedback sender"),
+                    ("diversity_answers", "Panel member's diversity answers"),
+                    ("panel_member", "Ward panel member"),
+                    ("query_sender", "Community query sender"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -13,6 +13,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from sn.asb.models import AsbPerson
+from sn.asb.services import asb_person_erase
 from sn.community.erasure import personal_data_erase_on_request
 from sn.community.models import Contact, KinMember
 from sn.core.audit import audit_actor, current_actor
@@ -83,6 +85,8 @@ def _erase(kind: str, record_id: int) -> None:
         feedback_sender_erase(feedback=feedback, context=CONTEXT)
     elif kind == RecordKind.PANEL_MEMBER:
         panel_member_erase(member=PanelMember.objects.select_for_update().get(pk=record_id))
+    elif kind == RecordKind.ASB_VICTIM:
+        asb_person_erase(person=AsbPerson.objects.select_for_update().get(pk=record_id))
     elif kind == RecordKind.QUERY_SENDER:
         query_sender_erase(query=CommunityQuery.objects.select_for_update().get(pk=record_id))
 
