@@ -8,8 +8,14 @@ from django.utils import timezone
 
 from sn.core.models import AuditEvent
 from sn.core.registries import SCORECARD_MEASURES, WORK_ITEMS
+from sn.geography.models import Neighbourhood
 from sn.guarantee.models import NamedOfficerLapse
-from sn.guarantee.selectors import named_officers, neighbourhoods_with_named_officer, ward_statuses
+from sn.guarantee.selectors import (
+    named_officers,
+    neighbourhoods_with_named_officer,
+    recorded_shares,
+    ward_statuses,
+)
 from sn.guarantee.services import named_officer_lapses_sweep
 from sn.guarantee.work import lapses_for
 from sn.teams.models import Posting
@@ -151,3 +157,19 @@ def test_scorecard_measure(world):
     figures = measure.figures(today.replace(day=1), today + timedelta(days=1))
     assert figures[world.wards["a1"].id] == (1.0, 1.0)
     assert figures[world.wards["a3"].id] == (0.0, 1.0)
+
+
+def test_history_from_recorded_lapses(world):
+    today = _today()
+    NamedOfficerLapse.objects.create(
+        neighbourhood=world.wards["a3"],
+        starts_on=today - timedelta(days=40),
+        ends_on=today - timedelta(days=20),
+        reason="no posting",
+        noticed_at=timezone.now(),
+    )
+    wards = Neighbourhood.objects.filter(borough=world.boroughs["a"])
+    days = [today - timedelta(days=30), today - timedelta(days=10)]
+    shares = recorded_shares(days, wards)
+    assert (shares[days[0]][0].with_officer, shares[days[0]][0].wards) == (3, 4)
+    assert shares[days[1]][0].with_officer == 4
