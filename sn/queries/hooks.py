@@ -7,10 +7,12 @@ from django.urls import reverse
 from sn.core.access import has_permission
 from sn.core.registries import (
     NAVIGATION,
+    PUBLIC_PANELS,
     SCORECARD_MEASURES,
     WORK_ITEMS,
     MeasureUnit,
     NavItem,
+    Panel,
     ScorecardMeasure,
     WorkItemProvider,
 )
@@ -28,6 +30,26 @@ def _link(user) -> str | None:
 
 
 NAVIGATION.register(NavItem(key="community_queries", label="Queries", order=44, href=_link))
+
+
+def _ask_panel(user, neighbourhood) -> dict:
+    return {
+        "url": reverse("queries:ask", args=[neighbourhood.code]),
+        "ward": neighbourhood.name,
+        "hours": settings.SN_QUERY_CLOCK_HOURS,
+    }
+
+
+# The public ward page's way in to the form, with the promise.
+PUBLIC_PANELS.register(
+    Panel(
+        key="ask_a_question",
+        title="Ask your neighbourhood team",
+        order=15,
+        template="queries/public_panel.html",
+        build=_ask_panel,
+    )
+)
 
 WORK_ITEMS.register(
     WorkItemProvider(

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from sn.queries.models import CommunityQuery, Status
 from sn.queries.services import queries_sweep
@@ -39,19 +40,29 @@ def test_a_public_query_breaches_and_escalates(page, live_server):
     assert query.reference in page.content()
     assert "72 hours" in page.content()
 
-    summary = queries_sweep(now=query.due_at + timedelta(hours=3))
+    # Time passes: 75 hours, with nobody answering. The sweep at a later `now` escalates it; the page, which
+    # reads the real clock, sees it 75 hours later too because the query is moved back by as much.
+    later = timezone.now() + timedelta(hours=75)
+    summary = queries_sweep(now=later)
     assert summary["escalated"] == 1
     query.refresh_from_db()
     assert query.status == Status.ESCALATED and query.breach_notified_at is not None
     assert [m.to for m in mail.outbox] == [["robin@example.org"]]
     assert "IOPC" in mail.outbox[0].body
 
+    shift = timedelta(hours=75)
+    CommunityQuery.objects.filter(pk=query.pk).update(
+        received_at=query.received_at - shift,
+        due_at=query.due_at - shift,
+        escalated_at=query.escalated_at - shift,
+        breach_notified_at=query.breach_notified_at - shift,
+    )
     sign_in(page, live_server, world.user("sergeant"))
     page.set_viewport_size(DESKTOP)
     page.goto(live_server.url + reverse("queries:queue"))
     row = page.locator(f"tr[data-reference='{query.reference}']")
     assert "Escalated" in row.text_content()
-    assert "Breached by" in row.text_content()
+    assert "Breached by 3 hours" in row.text_content()
     for size in (PHONE_375, DESKTOP):
         page.set_viewport_size(size)
         assert not screen_problems(page, size["width"])

@@ -94,7 +94,6 @@ def test_only_a_substantive_reply_stops_the_clock(received, acks, substantive, n
 
 @CALENDAR
 def test_nearing_breach():
-    settings.SN_QUERY_WARN_HOURS = 12
     received = datetime(2026, 3, 2, 9, tzinfo=UTC)
     due = clock.deadline(received)
     assert not clock.nearing_breach(

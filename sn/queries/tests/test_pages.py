@@ -128,3 +128,9 @@ def test_sweep_command(world):
     call_command("queries-sweep")
     assert CommunityQuery.objects.get().status == Status.ESCALATED
     assert len(mail.outbox) == 1
+
+
+def test_public_ward_page_links_to_the_form(client, world):
+    ward = world.wards["a1"]
+    body = client.get(reverse("public:ward", args=[ward.code])).content.decode()
+    assert reverse("queries:ask", args=[ward.code]) in body
