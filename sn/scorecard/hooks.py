@@ -4,9 +4,18 @@ the two measures of time in the community and the header link to the scorecard."
 from django.urls import reverse
 
 from sn.core.access import has_permission
-from sn.core.registries import NAVIGATION, SCORECARD_MEASURES, MeasureUnit, NavItem, ScorecardMeasure
+from sn.core.registries import (
+    NAVIGATION,
+    SCORECARD_MEASURES,
+    WORK_ITEMS,
+    MeasureUnit,
+    NavItem,
+    ScorecardMeasure,
+    WorkItemProvider,
+)
 from sn.scorecard.community import community_time_figures, majority_figures
 from sn.scorecard.permissions import VIEW_SCORECARD
+from sn.scorecard.work_items import measures_below_target_items
 
 PART = "Time in the community"
 
@@ -53,3 +62,13 @@ def _scorecard_link(user) -> str | None:
 
 
 NAVIGATION.register(NavItem(key="scorecard", label="Guarantee", order=60, href=_scorecard_link))
+
+WORK_ITEMS.register(
+    WorkItemProvider(
+        key="scorecard_below_target",
+        heading="Guarantee measures below target in your area last month",
+        order=38,
+        build=measures_below_target_items,
+        permission=VIEW_SCORECARD,
+    )
+)

@@ -16,6 +16,7 @@ from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
 from sn.scorecard.models import ScorecardSnapshot
 from sn.scorecard.selectors import Area, UnknownMeasure, area_figures, figure, scorecard
 from sn.scorecard.services import scorecard_snapshot_build
+from sn.scorecard.work_items import measures_below_target_items
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +157,24 @@ def test_internal_page_shows_definitions_and_starts_at_the_readers_area(world, c
     assert world.wards["a1"].name in sergeant and "Hours per thing" in sergeant
     assert "Borough A: the Guarantee scorecard" in lead
     assert "The force: the Guarantee scorecard" in central
+
+
+def test_a_supervisor_is_told_of_measures_below_target_once_the_month_is_built(world):
+    a1 = world.wards["a1"].pk
+    entry = ScorecardMeasure(
+        "t_target",
+        "Target thing",
+        "Counted",
+        "Tests",
+        MeasureUnit.PERCENT,
+        1,
+        lambda s, e: {a1: (1, 4)},
+        target=50,
+    )
+    sergeant = world.user("sergeant")
+    with SCORECARD_MEASURES.isolated([entry]):
+        assert measures_below_target_items(sergeant) == []
+        scorecard_snapshot_build(month=LAST)
+        items = measures_below_target_items(sergeant)
+    assert [item.title for item in items] == [f"Target thing: 25.0% in {LAST:%B %Y}"]
+    assert items[0].area == world.wards["a1"].name
