@@ -21,7 +21,8 @@ def queue_rows(queryset: QuerySet[CommunityQuery], now: datetime, limit: int = 5
     """Queries with their clocks, the least time left first (breached ones top, most overdue first);
     answered and closed ones after the running clocks, newest first."""
     queries = list(
-        queryset.select_related("neighbourhood", "team", "assigned_to").order_by("due_at", "id")[:limit]
+        # Latest deadlines first, so that a long history never pushes the running clocks out of the slice.
+        queryset.select_related("neighbourhood", "team", "assigned_to").order_by("-due_at", "-id")[:limit]
     )
     rows = [
         QueueRow(q, clock.clock_state(due_at=q.due_at, answered_at=q.answered_at, now=now)) for q in queries
