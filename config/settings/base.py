@@ -539,8 +539,11 @@ SN_ASB_RISK_MATRIX = {
                 {
                     "key": "previous_reports",
                     "text": "How many times has the caller reported ASB in the last year?",
-                    "options": [["none", "This is the first time", 0], ["some", "Once or twice", 2],
-                                ["many", "Three times or more", 4]],
+                    "options": [
+                        ["none", "This is the first time", 0],
+                        ["some", "Once or twice", 2],
+                        ["many", "Three times or more", 4],
+                    ],
                 },
                 {
                     "key": "targeted",
@@ -577,8 +580,11 @@ SN_ASB_RISK_MATRIX = {
                 {
                     "key": "daily_life",
                     "text": "How much is it affecting the caller's daily life?",
-                    "options": [["little", "A little", 0], ["much", "A lot", 2],
-                                ["severe", "They feel unsafe at home", 4]],
+                    "options": [
+                        ["little", "A little", 0],
+                        ["much", "A lot", 2],
+                        ["severe", "They feel unsafe at home", 4],
+                    ],
                 },
                 {
                     "key": "children",

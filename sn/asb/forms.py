@@ -113,6 +113,14 @@ class ReviewForm(ErrorLinks, forms.Form):
     recommendations = _long("Recommendations")
 
 
+class RequestForm(ErrorLinks, forms.Form):
+    requested_at = forms.DateTimeField(
+        label="When the victim asked for a Case Review",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "class": "govuk-input"}),
+    )
+
+
 class OrderForm(ErrorLinks, forms.Form):
     kind = _choice("Kind of order", [("", "Choose")] + AsbOrder.Kind.choices)
     status = _choice(

@@ -244,6 +244,8 @@ def asb_case_review_request(*, actor, case: AsbCase, requested_at: datetime | No
     requested_at = requested_at or timezone.now()
     if case.case_review_requested_at is not None:
         raise ValidationError({"requested_at": "The victim's request is already recorded."})
+    if requested_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({"requested_at": "A request cannot be made in the future."})
     with audit_actor(actor):
         case.case_review_requested_at = requested_at
         case.save(update_fields=["case_review_requested_at", "modified_at"])
@@ -418,11 +420,11 @@ def asb_action_save(
     if actor is None or not has_permission(actor, EDIT_ASB_PLAN):
         raise ValidationError("Only the central unit and borough leads keep the ASB action plan.")
     errors: dict[str, list[str]] = {}
-    if not may_edit_action(actor, action, borough.pk if borough else None):
+    # Both the action as it stands and where it is moved to must be the actor's to keep.
+    if (action is not None and not may_edit_action(actor, action, None)) or not may_edit_action(
+        actor, None, borough.pk if borough else None
+    ):
         _add(errors, "borough", "Choose your own borough: force-wide actions are kept by the central unit.")
-    if borough is not None and action is not None and action.borough_id != borough.pk:
-        if not may_edit_action(actor, None, borough.pk):
-            _add(errors, "borough", "Choose your own borough.")
     if not title.strip():
         _add(errors, "title", "Give the action a title.")
     if due_on is None:

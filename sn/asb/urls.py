@@ -9,6 +9,7 @@ urlpatterns = [
     path("asb/cases/<int:pk>/", views.case_detail, name="case"),
     path("asb/cases/<int:pk>/report/", views.case_report, name="case_report"),
     path("asb/cases/<int:pk>/review/", views.review_record, name="review"),
+    path("asb/cases/<int:pk>/request/", views.review_request, name="request"),
     path("asb/cases/<int:pk>/orders/new/", views.order_new, name="order_new"),
     path("asb/orders/<int:pk>/breach/", views.breach_new, name="breach"),
     path("asb/reports/new/", views.report_new, name="report_new"),

@@ -8,7 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sn.asb import matrix
-from sn.asb.forms import ActionForm, BreachForm, LeadForm, OrderForm, ReportForm, ReviewForm, service_errors
+from sn.asb.forms import (
+    ActionForm,
+    BreachForm,
+    LeadForm,
+    OrderForm,
+    ReportForm,
+    RequestForm,
+    ReviewForm,
+    service_errors,
+)
 from sn.asb.models import AsbAction, AsbOrder, AsbReport
 from sn.asb.permissions import (
     EDIT_ASB_PLAN,
@@ -24,6 +33,7 @@ from sn.asb.selectors import asb_calls, case_rows, current_lead, plan_progress
 from sn.asb.services import (
     asb_action_save,
     asb_case_review_record,
+    asb_case_review_request,
     asb_lead_set,
     asb_order_breach_record,
     asb_order_record,
@@ -193,6 +203,32 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
         success_url=reverse("asb:case", args=[case.pk]),
         success_message="Case Review outcome recorded",
         context={"case": case, "review": review},
+    )
+
+
+@access(permission=RECORD_ASB)
+def review_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """The victim invoked the Case Review themselves (the scorecard counts whether the flag came first)."""
+    case = get_case_for_user(request.user, pk)
+
+    def save(form: RequestForm):
+        try:
+            return asb_case_review_request(
+                actor=request.user, case=case, requested_at=form.cleaned_data.get("requested_at")
+            )
+        except ValidationError as error:
+            raise service_errors(error, form.fields) from error
+
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    return form_page(
+        request,
+        form_class=RequestForm,
+        template="asb/request.html",
+        save=save,
+        success_url=reverse("asb:case", args=[case.pk]),
+        success_message="The victim's request for a Case Review is recorded",
+        form_kwargs={"initial": {"requested_at": now.strftime("%Y-%m-%dT%H:%M")}},
+        context={"case": case},
     )
 
 

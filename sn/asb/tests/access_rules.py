@@ -44,6 +44,7 @@ ACCESS_RULES = {
     "asb:case": _rule(_case, CASE_ROLES),
     "asb:case_report": _rule(_case, CASE_ROLES),
     "asb:review": _rule(_case, CASE_ROLES),
+    "asb:request": _rule(_case, CASE_ROLES),
     "asb:order_new": _rule(_case, CASE_ROLES),
     "asb:breach": _rule(_order, CASE_ROLES),
     "asb:report_new": (lambda w: {}, None, CASE_ROLES),

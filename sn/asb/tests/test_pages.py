@@ -73,3 +73,15 @@ def test_partners_see_the_lead_and_plan(client_for, world):
         "Supt Jane Doe" in page and "asb@x.uk" in page and "Mediation service" in page and "Overdue" in page
     )
     assert client_for("partner").get(reverse("asb:cases")).status_code == 403
+
+
+def test_the_victims_request_is_recorded_once(client_for, world):
+    case = flagged_case(world.wards["a1"])
+    client = client_for("team_officer")
+    url = reverse("asb:request", args=[case.pk])
+    when = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    assert client.post(url, {"requested_at": when}).status_code == 302
+    case.refresh_from_db()
+    assert case.case_review_requested_at is not None
+    response = client.post(url, {"requested_at": when})
+    assert response.status_code == 400 and "already recorded" in response.content.decode()

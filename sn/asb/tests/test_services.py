@@ -242,6 +242,11 @@ def test_a_borough_lead_keeps_only_their_boroughs_actions(world):
         progress_note="Begun",
     )
     assert action.progress.count() == 1 and AsbAction.objects.count() == 1
+    with pytest.raises(ValidationError) as refused:
+        asb_action_save(actor=lead, action=action, title="Diversion", due_on=due, status="done", borough=None)
+    assert "borough" in refused.value.message_dict
+    action.refresh_from_db()
+    assert action.status == "on_track" and action.borough == world.boroughs["a"]
 
 
 def test_the_measures(world):
