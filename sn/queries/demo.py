@@ -107,10 +107,12 @@ def queries_demo_load(
     if CommunityQuery.objects.exists():
         return "community queries already loaded"
     rng = random.Random(f"{seed}-queries")
-    now = (
-        timezone.now() if today is None else timezone.make_aware(datetime.combine(today, datetime.min.time()))
-    )
-    now = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=12 if today else 0)
+    # The live queue needs the real clock: today's demo is built around now; another day's around its noon
+    # (deterministic for a seed and that day, for tests).
+    if today is None or today == timezone.localdate():
+        now = timezone.now()
+    else:
+        now = timezone.make_aware(datetime.combine(today, datetime.min.time())) + timedelta(hours=12)
     teams = dict(Team.objects.values_list("neighbourhood_id", "id"))
     wards = list(Neighbourhood.objects.order_by("id").values_list("id", flat=True))
     channels, weights = zip(*CHANNELS, strict=True)
@@ -203,5 +205,4 @@ def queries_demo_load(
         f"{counts['breached_open']} breached and unanswered, {counts['open']} clocks running "
         f"({time.monotonic() - started:.1f} s)"
     )
-    progress(summary)
     return summary
