@@ -154,6 +154,7 @@ def test_named_officers_pages(world, client_for):
 def test_scorecard_measure(world):
     measure = SCORECARD_MEASURES.get("named_officer")
     today = _today()
+    named_officer_lapses_sweep(today=today)
     figures = measure.figures(today.replace(day=1), today + timedelta(days=1))
     assert figures[world.wards["a1"].id] == (1.0, 1.0)
     assert figures[world.wards["a3"].id] == (0.0, 1.0)
