@@ -133,7 +133,20 @@ class OrderForm(ErrorLinks, forms.Form):
     )
     sought_on = _date("Sought on")
     decided_on = _date("Decided on (granted or refused)")
+    problem = forms.ChoiceField(
+        label="Problem it works on", required=False, widget=forms.Select(attrs=SELECT)
+    )
     note = _text("Note", 500)
+
+    def __init__(self, *args, problems=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.problem_objects = {str(p.pk): p for p in problems}
+        self.fields["problem"].choices = [("", "The case's linked problem, if any")] + [
+            (k, f"{p.reference} {p.title}") for k, p in self.problem_objects.items()
+        ]
+
+    def chosen_problem(self):
+        return self.problem_objects.get(self.cleaned_data.get("problem") or "")
 
 
 class BreachForm(ErrorLinks, forms.Form):

@@ -95,7 +95,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             for a in report.risk_assessments.all()
         ]
-    orders = list(case.orders.prefetch_related("breaches"))
+    orders = list(case.orders.select_related("problem").prefetch_related("breaches"))
     return render(
         request,
         "asb/case.html",
@@ -242,6 +242,7 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
             return asb_order_record(
                 actor=request.user,
                 case=case,
+                problem=form.chosen_problem(),
                 kind=data.get("kind") or "",
                 status=data.get("status") or "",
                 sought_on=data.get("sought_on"),
@@ -255,6 +256,11 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=OrderForm,
         template="asb/order_new.html",
+        form_kwargs={
+            "problems": Case.objects.filter(neighbourhood=case.neighbourhood)
+            .exclude(stage=Case.Stage.CLOSED)
+            .order_by("-id")[:100]
+        },
         save=save,
         success_url=reverse("asb:case", args=[case.pk]),
         success_message=lambda o: f"{o.get_kind_display()} recorded",

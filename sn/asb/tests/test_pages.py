@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sn.asb.models import AsbAction, AsbLead, AsbReport
 from sn.asb.tests.factories import ANSWERS_LOW, flagged_case
+from sn.problemsolving.tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,17 @@ def test_the_victims_request_is_recorded_once(client_for, world):
     assert case.case_review_requested_at is not None
     response = client.post(url, {"requested_at": when})
     assert response.status_code == 400 and "already recorded" in response.content.decode()
+
+
+def test_an_order_recorded_for_a_problem_of_the_ward(client_for, world):
+    case = flagged_case(world.wards["a1"])
+    problem = CaseFactory(neighbourhood=world.wards["a1"])
+    other = CaseFactory(neighbourhood=world.wards["b1"])
+    client = client_for("sergeant")
+    url = reverse("asb:order_new", args=[case.pk])
+    today = timezone.localdate().isoformat()
+    data = {"kind": "respect", "status": "sought", "sought_on": today, "problem": str(other.pk)}
+    assert client.post(url, data).status_code == 400  # not a problem of the ward: not offered
+    data["problem"] = str(problem.pk)
+    assert client.post(url, data).status_code == 302
+    assert case.orders.get(kind="respect", status="sought").problem == problem
