@@ -511,8 +511,8 @@ SN_QUERY_RECOURSE_TEXT = env_str(
     "We promised a full answer to your query {reference} about {ward} within {hours} hours and have not "
     "given one. It has been escalated to the ward's inspector, {inspector}. If you are not satisfied, you "
     "can complain to the force's Professional Standards Department, and if you are unhappy with how your "
-    "complaint is handled you may ask the Independent Office for Police Conduct (IOPC, www.policeconduct.gov.uk) "
-    "to review it.",
+    "complaint is handled you may ask the Independent Office for Police Conduct "
+    "(IOPC, www.policeconduct.gov.uk) to review it.",
 )
 
 # --- ASB (issue 14, parts 4 and 5; sn.asb) ---
