@@ -109,8 +109,7 @@ def asb_demo_load(*, seed: int, today: date | None = None, progress: Callable[[s
     rng = random.Random(f"asb-{seed}-{today.isoformat()}")
     with audit_actor(SOURCE, context="demo"):
         summary = _load(rng, today)
-    progress(f"  ASB ready in {time.monotonic() - started:.1f} s: {summary}.")
-    return summary
+    return f"{summary} ({time.monotonic() - started:.1f} s)"
 
 
 def _staff():

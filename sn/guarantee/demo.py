@@ -90,5 +90,4 @@ def guarantee_demo_load(
         f"named officers: {len(chosen)} wards made to lapse, {lapses} lapses recorded by "
         f"{SWEEP_WEEKS // SWEEP_EVERY + 1} sweeps, {open_now} open, in {time.monotonic() - started:.1f} s"
     )
-    progress(line)
     return line
