@@ -490,6 +490,11 @@ SN_RETENTION = {
     "contact": {"months": env_int("SN_RETENTION_CONTACT_MONTHS", SN_PERSONAL_DATA_REVIEW_MONTHS)},
     "feedback_sender": {"days": env_int("SN_RETENTION_FEEDBACK_SENDER_DAYS", SN_FEEDBACK_RETENTION_DAYS)},
     "diversity_answers": {"months": env_int("SN_RETENTION_DIVERSITY_ANSWERS_MONTHS", 12)},
+    # Issue 14: a community query's sender a year after the query was last active (answered, closed or
+    # escalated); an ASB victim two years after their last report (a Case Review looks back six months,
+    # and repeat victimisation over longer).
+    "query_sender": {"days": env_int("SN_RETENTION_QUERY_SENDER_DAYS", 365)},
+    "asb_victim": {"months": env_int("SN_RETENTION_ASB_VICTIM_MONTHS", 24)},
 }
 
 # --- community queries (issue 14, part 2; sn.queries) ---

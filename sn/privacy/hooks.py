@@ -3,6 +3,7 @@ items on the home pages of the people responsible."""
 
 from django.urls import reverse
 
+from sn.asb.permissions import RECORD_ASB
 from sn.core.access import has_permission
 from sn.core.registries import NAVIGATION, WORK_ITEMS, NavItem, WorkItemProvider
 from sn.feedback.permissions import HANDLE_FEEDBACK
@@ -11,6 +12,7 @@ from sn.panels.permissions import MANAGE_PANEL
 from sn.privacy import work
 from sn.privacy.jobs import run_retention_review
 from sn.privacy.permissions import HANDLE_ERASURE_REQUESTS, RUN_RETENTION_REVIEW
+from sn.queries.permissions import HANDLE_QUERIES
 
 RETENTION_REVIEW = "privacy.retention_review"
 
@@ -47,5 +49,23 @@ WORK_ITEMS.register(
         order=62,
         build=work.diversity_due,
         permission=MANAGE_PANEL,
+    )
+)
+WORK_ITEMS.register(
+    WorkItemProvider(
+        key="retention_queries",
+        heading="Community query senders' details due for review",
+        order=63,
+        build=work.queries_due,
+        permission=HANDLE_QUERIES,
+    )
+)
+WORK_ITEMS.register(
+    WorkItemProvider(
+        key="retention_asb",
+        heading="ASB victims' records due for review",
+        order=64,
+        build=work.asb_due,
+        permission=RECORD_ASB,
     )
 )

@@ -4,6 +4,7 @@ them. Read live by id: the stored lists name no one, and what was erased is neve
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from sn.asb.models import AsbPerson
@@ -15,6 +16,14 @@ from sn.privacy.retention import RecordKind, due_on
 from sn.privacy.search import KIND_LABELS
 from sn.queries.models import CommunityQuery
 
+# The page that decides an item, by kind: each kind has its own route and permission.
+DECIDE_ROUTES = {
+    RecordKind.FEEDBACK_SENDER: "privacy:review_feedback",
+    RecordKind.DIVERSITY_ANSWERS: "privacy:review_diversity",
+    RecordKind.QUERY_SENDER: "privacy:review_query",
+    RecordKind.ASB_VICTIM: "privacy:review_asb",
+}
+
 
 @dataclass(frozen=True)
 class ItemRow:
@@ -23,6 +32,7 @@ class ItemRow:
     detail: str
     url: str
     due_on: date
+    decide_url: str = ""
 
     @property
     def area(self) -> str:
@@ -32,10 +42,17 @@ class ItemRow:
 
 
 def describe_items(items: list[ReviewItem]) -> list[ItemRow]:
-    feedback_ids = [i.record_id for i in items if i.kind == RecordKind.FEEDBACK_SENDER]
-    answer_ids = [i.record_id for i in items if i.kind == RecordKind.DIVERSITY_ANSWERS]
-    messages = FeedbackMessage.objects.select_related("handler").in_bulk(feedback_ids)
-    answers = DiversityAnswers.objects.select_related("member__panel").in_bulk(answer_ids)
+    def ids(kind: str) -> list[int]:
+        return [i.record_id for i in items if i.kind == kind]
+
+    messages = FeedbackMessage.objects.select_related("handler").in_bulk(ids(RecordKind.FEEDBACK_SENDER))
+    answers = DiversityAnswers.objects.select_related("member__panel").in_bulk(
+        ids(RecordKind.DIVERSITY_ANSWERS)
+    )
+    queries = CommunityQuery.objects.in_bulk(ids(RecordKind.QUERY_SENDER))
+    victims = AsbPerson.objects.annotate(
+        report_count=Count("reports", distinct=True), last_case=Max("cases__pk")
+    ).in_bulk(ids(RecordKind.ASB_VICTIM))
     rows = []
     for item in items:
         if item.kind == RecordKind.FEEDBACK_SENDER:
@@ -46,6 +63,18 @@ def describe_items(items: list[ReviewItem]) -> list[ItemRow]:
             outcome = feedback.get_outcome_display().lower() or "no outcome"
             detail = f"closed {item.last_active_on:%-d %b %Y}, {outcome}; handled by {handler}"
             url = reverse("feedback:message", args=[feedback.reference])
+        elif item.kind == RecordKind.QUERY_SENDER:
+            query = queries[item.record_id]
+            sender = query.sender_name or "an unnamed sender"
+            title = f"{query.reference}: {query.subject} from {sender}"
+            detail = f"last active {item.last_active_on:%-d %b %Y}, {query.get_status_display().lower()}"
+            url = reverse("queries:detail", args=[query.reference])
+        elif item.kind == RecordKind.ASB_VICTIM:
+            person = victims[item.record_id]
+            title = f"{person.name}, ASB victim"
+            reports = f"{person.report_count} report{'' if person.report_count == 1 else 's'}"
+            detail = f"{reports}, the last on {item.last_active_on:%-d %b %Y}"
+            url = reverse("asb:case", args=[person.last_case]) if person.last_case else ""
         else:
             member = answers[item.record_id].member
             title = f"{member.name}, {member.panel.name}"
@@ -53,7 +82,8 @@ def describe_items(items: list[ReviewItem]) -> list[ItemRow]:
             url = (
                 reverse("panels:ward_panel", args=[item.neighbourhood.code]) if item.neighbourhood_id else ""
             )
-        rows.append(ItemRow(item, title, detail, url, due_on(item.kind, item.last_active_on)))
+        decide = reverse(DECIDE_ROUTES[item.kind], args=[item.pk])
+        rows.append(ItemRow(item, title, detail, url, due_on(item.kind, item.last_active_on), decide))
     return rows
 
 

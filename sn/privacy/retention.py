@@ -29,10 +29,17 @@ RETAINED_KINDS = (
     RecordKind.CONTACT,
     RecordKind.FEEDBACK_SENDER,
     RecordKind.DIVERSITY_ANSWERS,
+    RecordKind.QUERY_SENDER,
+    RecordKind.ASB_VICTIM,
 )
 # Reviewed through the privacy review list; KIN members and contacts through the ward's own review
 # page of sn.community, which the sergeant already had.
-LISTED_KINDS = (RecordKind.FEEDBACK_SENDER, RecordKind.DIVERSITY_ANSWERS)
+LISTED_KINDS = (
+    RecordKind.FEEDBACK_SENDER,
+    RecordKind.DIVERSITY_ANSWERS,
+    RecordKind.QUERY_SENDER,
+    RecordKind.ASB_VICTIM,
+)
 
 
 def period(kind: str) -> tuple[str, int]:

@@ -8,17 +8,25 @@ sn.community's own selector, which their ward review page uses too.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from sn.asb.models import AsbPerson
+from sn.asb.permissions import RECORD_ASB
 from sn.community.models import Contact, KinMember
 from sn.community.selectors import due_for_review
+from sn.core.access import has_permission
 from sn.feedback.models import FeedbackMessage, Status
 from sn.feedback.permissions import messages_for_user
+from sn.geography.scope import scope_of
 from sn.panels.models import DiversityAnswers, PanelMember
 from sn.panels.permissions import MEMBERS
 from sn.privacy.models import ReviewItem
 from sn.privacy.retention import LISTED_KINDS, RecordKind, cutoff
+from sn.queries.models import CommunityQuery
+from sn.queries.models import Status as QueryStatus
+from sn.queries.permissions import queries_for_user
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,45 @@ def due_diversity(today: date) -> list[Due]:
     ]
 
 
+def due_queries(today: date) -> list[Due]:
+    """Queries no longer being worked (answered or closed) whose senders' details are still held, last
+    active (closed, else answered) on or before the cutoff. An open or escalated query is still in hand."""
+    day = cutoff(RecordKind.QUERY_SENDER, today)
+    kept = _last_kept(RecordKind.QUERY_SENDER)
+    rows = (
+        CommunityQuery.objects.filter(
+            status__in=(QueryStatus.ANSWERED, QueryStatus.CLOSED), erased_at__isnull=True
+        )
+        .annotate(last_active=Coalesce("closed_at", "answered_at", "received_at"))
+        .filter(last_active__lt=_start_of_day_after(day))
+        .exclude(pk__in=_kept_after(kept, day))
+        .values_list("pk", "neighbourhood__borough_id", "neighbourhood_id", "last_active")
+        .order_by("last_active", "pk")
+    )
+    return [
+        Due(RecordKind.QUERY_SENDER, pk, borough, ward, _later(timezone.localdate(last), kept.get(pk)))
+        for pk, borough, ward, last in rows
+    ]
+
+
+def due_asb(today: date) -> list[Due]:
+    """ASB victims whose last report (or, with none, their record's creation) is on or before the cutoff."""
+    day = cutoff(RecordKind.ASB_VICTIM, today)
+    kept = _last_kept(RecordKind.ASB_VICTIM)
+    rows = (
+        AsbPerson.objects.filter(erased_at__isnull=True)
+        .annotate(last_active=Coalesce(Max("reports__reported_at"), "created_at"))
+        .filter(last_active__lt=_start_of_day_after(day))
+        .exclude(pk__in=_kept_after(kept, day))
+        .values_list("pk", "neighbourhood__borough_id", "neighbourhood_id", "last_active")
+        .order_by("last_active", "pk")
+    )
+    return [
+        Due(RecordKind.ASB_VICTIM, pk, borough, ward, _later(timezone.localdate(last), kept.get(pk)))
+        for pk, borough, ward, last in rows
+    ]
+
+
 def due_community_counts(today: date) -> dict[str, int]:
     """KIN members and contacts due their ward's review (sn.community lists them to the sergeant)."""
     return {
@@ -127,8 +174,9 @@ def due_community_counts(today: date) -> dict[str, int]:
 
 def items_for_user(user, queryset: QuerySet) -> QuerySet:
     """The items of `queryset` the user decides: feedback they may handle, diversity answers of panels
-    whose membership they keep. Anyone else reaches none. `queryset` is narrow (the open items, one
-    item): its records are checked by id, which is quicker than the rules' reach over every record."""
+    whose membership they keep, query senders of the queries they handle, ASB victims of their area.
+    Anyone else reaches none. `queryset` is narrow (the open items, one item): its records are checked by
+    id, which is quicker than the rules' reach over every record."""
     wanted = {kind: set() for kind in LISTED_KINDS}
     for kind, record_id in queryset.values_list("kind", "record_id"):
         if kind in wanted:
@@ -140,9 +188,19 @@ def items_for_user(user, queryset: QuerySet) -> QuerySet:
     answers = DiversityAnswers.objects.filter(
         pk__in=wanted[RecordKind.DIVERSITY_ANSWERS], member__in=members.values("pk")
     ).values_list("pk", flat=True)
+    queries = queries_for_user(
+        user, CommunityQuery.objects.filter(pk__in=wanted[RecordKind.QUERY_SENDER])
+    ).values_list("pk", flat=True)
+    victims = AsbPerson.objects.none()
+    if has_permission(user, RECORD_ASB):
+        victims = AsbPerson.objects.filter(
+            scope_of(user).neighbourhood_q("neighbourhood"), pk__in=wanted[RecordKind.ASB_VICTIM]
+        )
     return queryset.filter(
         Q(kind=RecordKind.FEEDBACK_SENDER, record_id__in=list(feedback))
         | Q(kind=RecordKind.DIVERSITY_ANSWERS, record_id__in=list(answers))
+        | Q(kind=RecordKind.QUERY_SENDER, record_id__in=list(queries))
+        | Q(kind=RecordKind.ASB_VICTIM, record_id__in=list(victims.values_list("pk", flat=True)))
     )
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from sn.asb.permissions import RECORD_ASB
 from sn.core.access import access
 from sn.core.exports import safe_cell
 from sn.core.form_pages import form_page
@@ -31,6 +32,7 @@ from sn.privacy.retention import LISTED_KINDS, RecordKind, period_text
 from sn.privacy.search import KIND_LABELS, NOT_SEARCHED_NOTE
 from sn.privacy.selectors import open_items_for_user
 from sn.privacy.services.review import next_due_on
+from sn.queries.permissions import HANDLE_QUERIES
 
 
 @access(permission=REVIEW_RETENTION)
@@ -87,7 +89,7 @@ def _review_item(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 # Who decides differs by kind, so each kind has its own route and permission: whoever may handle the
-# message, whoever keeps the panel's membership.
+# message, whoever keeps the panel's membership, whoever handles the query, whoever records ASB there.
 @access(permission=HANDLE_FEEDBACK)
 def review_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_item(request, pk, RecordKind.FEEDBACK_SENDER)
@@ -96,6 +98,16 @@ def review_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @access(permission=MANAGE_PANEL)
 def review_diversity(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_item(request, pk, RecordKind.DIVERSITY_ANSWERS)
+
+
+@access(permission=HANDLE_QUERIES)
+def review_query(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_item(request, pk, RecordKind.QUERY_SENDER)
+
+
+@access(permission=RECORD_ASB)
+def review_asb(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_item(request, pk, RecordKind.ASB_VICTIM)
 
 
 @access(permission=HANDLE_ERASURE_REQUESTS)

@@ -16,6 +16,12 @@ WHAT = {
         "panel members' diversity answers",
         "left",
     ),
+    RecordKind.QUERY_SENDER: (
+        "community query sender's details",
+        "community query senders' details",
+        "last active",
+    ),
+    RecordKind.ASB_VICTIM: ("ASB victim's record", "ASB victims' records", "last reported"),
 }
 
 
@@ -52,3 +58,11 @@ def feedback_due(user) -> list[WorkItem]:
 
 def diversity_due(user) -> list[WorkItem]:
     return _due(user, RecordKind.DIVERSITY_ANSWERS)
+
+
+def queries_due(user) -> list[WorkItem]:
+    return _due(user, RecordKind.QUERY_SENDER)
+
+
+def asb_due(user) -> list[WorkItem]:
+    return _due(user, RecordKind.ASB_VICTIM)

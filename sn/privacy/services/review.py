@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sn.asb.models import AsbPerson
+from sn.asb.services import asb_person_erase
 from sn.core.audit import audit_actor, current_actor, record_bulk_create
 from sn.feedback.models import FeedbackMessage
 from sn.feedback.services import feedback_sender_erase
@@ -15,7 +17,9 @@ from sn.panels.models import DiversityAnswers
 from sn.panels.services import diversity_answers_erase
 from sn.privacy.models import ReviewItem
 from sn.privacy.retention import LISTED_KINDS, RecordKind, due_on
-from sn.privacy.selectors import due_community_counts, due_diversity, due_feedback
+from sn.privacy.selectors import due_asb, due_community_counts, due_diversity, due_feedback, due_queries
+from sn.queries.models import CommunityQuery
+from sn.queries.services import query_sender_erase
 
 CONTEXT = "Retention review"
 
@@ -46,6 +50,8 @@ PLURALS = {
     RecordKind.DIVERSITY_ANSWERS: "panel members' diversity answers",
     RecordKind.KIN_MEMBER: "KIN members",
     RecordKind.CONTACT: "community contacts",
+    RecordKind.QUERY_SENDER: "community query senders' details",
+    RecordKind.ASB_VICTIM: "ASB victims",
 }
 
 
@@ -58,6 +64,8 @@ def retention_review_run(*, today: date | None = None, actor=None) -> ReviewSumm
         for kind, due in (
             (RecordKind.FEEDBACK_SENDER, due_feedback(today)),
             (RecordKind.DIVERSITY_ANSWERS, due_diversity(today)),
+            (RecordKind.QUERY_SENDER, due_queries(today)),
+            (RecordKind.ASB_VICTIM, due_asb(today)),
         ):
             by_id = {row.record_id: row for row in due}
             listed = ReviewItem.objects.filter(kind=kind, status=ReviewItem.Status.OPEN)
@@ -101,6 +109,10 @@ def review_item_erase(*, item: ReviewItem, actor=None) -> ReviewItem:
         if item.kind == RecordKind.FEEDBACK_SENDER:
             feedback = FeedbackMessage.objects.select_for_update().get(pk=item.record_id)
             feedback_sender_erase(feedback=feedback, context=CONTEXT)
+        elif item.kind == RecordKind.QUERY_SENDER:
+            query_sender_erase(query=CommunityQuery.objects.select_for_update().get(pk=item.record_id))
+        elif item.kind == RecordKind.ASB_VICTIM:
+            asb_person_erase(person=AsbPerson.objects.select_for_update().get(pk=item.record_id))
         else:
             answers = DiversityAnswers.objects.select_for_update().get(pk=item.record_id)
             diversity_answers_erase(answers=answers, reason=CONTEXT)

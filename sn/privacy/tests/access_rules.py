@@ -1,15 +1,17 @@
-"""Who may open the privacy pages (collected by sn/core/tests/test_access_matrix.py).
-
-The review list is for everyone responsible for some kind of record; it lists only the items each
-decides. An item's page needs its kind's permission (feedback: its handlers; diversity answers: who keeps
-the panel) and the record within reach: one item of each kind in a1, a3 (same cluster), a5 (another
-cluster of the borough) and b1 (another borough). Erasure requests are the central unit's.
+"""Who may open the privacy pages (collected by sn/core/tests/test_access_matrix.py). The review list is for
+everyone responsible for some kind of record; it lists only the items each decides. An item's page needs
+its kind's permission (feedback: its handlers; diversity answers: who keeps the panel; query senders: who
+handles queries; ASB victims: who records ASB) and the record within reach: one item of each kind in a1,
+a3 (same cluster), a5 (another cluster of the borough) and b1 (another borough). Erasure requests are the
+central unit's.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
+from sn.asb.models import AsbReport
+from sn.asb.tests.factories import flagged_case
 from sn.feedback.models import FeedbackMessage, Outcome
 from sn.feedback.services import feedback_close, feedback_reply
 from sn.feedback.tests.factories import message_in
@@ -17,6 +19,8 @@ from sn.panels.models import DiversityAnswers
 from sn.panels.tests.factories import PanelFactory, PanelMemberFactory
 from sn.privacy.models import ReviewItem
 from sn.privacy.services import erasure_request_create, retention_review_run
+from sn.queries.models import Status as QueryStatus
+from sn.queries.tests.factories import CommunityQueryFactory
 from sn.testing.access import FORCE_ROLES, OTHER_BOROUGH, SAME_BOROUGH, SAME_CLUSTER
 
 WARDS = ("a1", "a3", "a5", "b1")
@@ -49,6 +53,18 @@ def _items(world) -> dict[tuple[str, str], ReviewItem]:
         )
         records[("feedback_sender", feedback.pk)] = key
         records[("diversity_answers", answers.pk)] = key
+        long_ago = timezone.now() - timedelta(days=800)
+        query = CommunityQueryFactory(
+            neighbourhood=ward,
+            received_at=long_ago,
+            due_at=long_ago + timedelta(hours=72),
+            answered_at=long_ago + timedelta(hours=2),
+            status=QueryStatus.ANSWERED,
+        )
+        victim = flagged_case(ward, name=f"Victim of {key}")
+        AsbReport.objects.filter(case=victim).update(reported_at=long_ago)
+        records[("query_sender", query.pk)] = key
+        records[("asb_victim", victim.person_id)] = key
     retention_review_run()
     for item in ReviewItem.objects.filter(status=ReviewItem.Status.OPEN):
         if (item.kind, item.record_id) in records:
@@ -84,6 +100,8 @@ ACCESS_RULES = {
     "privacy:review": (_list, None, RESPONSIBLE),
     "privacy:review_feedback": _rule("feedback_sender", HANDLERS),
     "privacy:review_diversity": _rule("diversity_answers", PANEL_KEEPERS),
+    "privacy:review_query": _rule("query_sender", RESPONSIBLE),
+    "privacy:review_asb": _rule("asb_victim", RESPONSIBLE),
     "privacy:requests": (lambda w: {}, None, FORCE_ROLES),
     "privacy:request_new": (lambda w: {}, None, FORCE_ROLES),
     "privacy:request": (_request, None, FORCE_ROLES),

@@ -20,6 +20,8 @@ def retention(settings):
         "contact": {"months": 24},
         "feedback_sender": {"days": 365},
         "diversity_answers": {"months": 12},
+        "query_sender": {"days": 365},
+        "asb_victim": {"months": 24},
     }
 
 
