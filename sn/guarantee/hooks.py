@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -115,11 +116,11 @@ SCORECARD_MEASURES.register(
         label="Neighbourhoods with a named officer contactable online",
         definition=(
             "Wards that, on the last day of the period (today for the current period), have at least one "
-            "PC, PCSO or sergeant posted to the ward's team (sn.teams postings), not away on leave or "
-            "abstraction for a spell longer than SN_NAMED_OFFICER_ABSENCE_DAYS days (sn.workforce duties), "
-            "with an online contact route (their work e-mail or the team's), as a share of all wards. Read "
-            "from the lapses the daily sweep records from those records (sn.guarantee NamedOfficerLapse): a "
-            "ward counts as without one on a day one of its lapses covers."
+            "PC, PCSO or sergeant posted to the ward's neighbourhood team who is not away on leave or other "
+            f"duties for a spell of more than {settings.SN_NAMED_OFFICER_ABSENCE_DAYS} days in a row, and "
+            "who can be contacted online (by their work e-mail address or the team's), as a share of all "
+            "wards. It is read from the gaps the daily check records: a ward counts as without a named "
+            "officer on any day a recorded gap covers."
         ),
         part="Named officers",
         unit=MeasureUnit.PERCENT,
@@ -131,12 +132,12 @@ SCORECARD_MEASURES.register(
 SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="priorities_fresh",
-        label="Priorities updated in the last 90 days",
+        label=f"Priorities updated in the last {settings.SN_PRIORITY_STALE_DAYS} days",
         definition=(
-            "Ward panel priorities holding a place on the last day of the period whose latest update "
-            "(selection, progress update, panel review, EPIC activity recorded against it, or an update of "
-            "the problem-solving case working it) is within SN_PRIORITY_STALE_DAYS (90) days of that day, "
-            "as a share of those priorities."
+            "Ward panel priorities still being worked on the last day of the period whose latest update "
+            "(being chosen, a progress update, a review by the panel, an action recorded against it, or an "
+            "update of the problem-solving case working it) is within "
+            f"{settings.SN_PRIORITY_STALE_DAYS} days of that day, as a share of those priorities."
         ),
         part="Priorities",
         unit=MeasureUnit.PERCENT,

@@ -1,5 +1,6 @@
 """The sections this app adds to the public and staff ward pages (registered in hooks.py)."""
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -65,6 +66,7 @@ def _priorities(neighbourhood, *, public: bool) -> dict | None:
         "team": team,
         "feedback_url": _feedback_url(neighbourhood),
         "public": public,
+        "stale_days": settings.SN_PRIORITY_STALE_DAYS,
     }
 
 
