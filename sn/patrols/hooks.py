@@ -14,7 +14,14 @@ from sn.core.registries import NAVIGATION, SCORECARD_MEASURES, MeasureUnit, NavI
 from sn.incidents.models import Incident
 from sn.patrols.models import PatrolArea
 from sn.patrols.permissions import VIEW_PATROLS
-from sn.patrols.selectors import category_keys, covered_slots, planned_slots, points_inside
+from sn.patrols.selectors import (
+    category_keys,
+    covered_slots,
+    located_months,
+    months_starting_in,
+    planned_slots,
+    points_inside,
+)
 
 PART = "Town centres and hotspots"
 
@@ -42,10 +49,15 @@ def delivered_figures(start: date, end: date) -> dict[int, tuple[float, float]]:
 
 def town_centre_crime_figures(start: date, end: date) -> dict[int, tuple[float, float]]:
     """{ward id: (incidents of the town-centre categories inside the ward's town-centre areas, 1)} for
-    the months that start in the period. An incident inside two areas of a ward counts once."""
+    the months that start in the period. An incident inside two areas of a ward counts once.
+
+    No figures at all unless located police.uk data of every town-centre category is loaded for every
+    month of the period: without it a ward's zero would be a false one (the data lags by months), and a
+    part-loaded period would undercount."""
     areas = list(PatrolArea.objects.filter(kind=PatrolArea.Kind.TOWN_CENTRE, active=True))
     mapping = category_keys()
-    if not areas or not mapping:
+    months = months_starting_in(start, end)
+    if not areas or not mapping or not months or located_months(months) != set(months):
         return {}
     by_ward: dict[int, list[PatrolArea]] = defaultdict(list)
     for area in areas:
@@ -95,7 +107,9 @@ SCORECARD_MEASURES.register(
             "categories (shop theft, robbery, theft from the person; the setting "
             "SN_TOWN_CENTRE_CRIME_CATEGORIES), "
             "whose location falls in a configured town-centre area. Robbery of business and of personal "
-            "property is one police.uk category; assault on retail workers has none and is not counted."
+            "property is one police.uk category; assault on retail workers has none and is not counted. "
+            "No figure is given for a period until police.uk data with locations is loaded for all of its "
+            "months (the data is published months late)."
         ),
         part=PART,
         unit=MeasureUnit.COUNT,

@@ -17,7 +17,7 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from sn.incidents.categories import Category
-from sn.incidents.models import Incident
+from sn.incidents.models import CountSource, Coverage, Incident
 from sn.patrols.models import DAYS, PatrolArea, PatrolPlan, PatrolRecord, PatrolSlot
 from sn.problemsolving.models import Case
 from sn.rosters.models import CallForService
@@ -288,10 +288,56 @@ def category_keys() -> dict[str, str]:
     return {cat: key for key, spec in town_centre_categories() for cat in spec["categories"]}
 
 
+# The sources whose records carry a location: counts-only figures (per ward) cannot say what fell inside
+# an area, so a month they alone cover has no town-centre figure.
+LOCATED_SOURCES = (CountSource.RECORDS, CountSource.PLACED)
+
+
+def located_months(months) -> set[date]:
+    """The months (first days) of `months` for which located police.uk data of every town-centre
+    category is loaded, by the coverage record the loads keep (sn.incidents.models.Coverage): a month
+    with no incidents of a category is then a true zero, a month nobody loaded has no figure."""
+    wanted = set(category_keys())
+    if not wanted:
+        return set()
+    held: dict[date, set[str]] = defaultdict(set)
+    for month, category in Coverage.objects.filter(
+        month__in=list(months), category__in=list(wanted), source__in=LOCATED_SOURCES
+    ).values_list("month", "category"):
+        held[month].add(category)
+    return {month for month, categories in held.items() if categories >= wanted}
+
+
+def months_starting_in(start: date, end: date) -> list[date]:
+    """The first days of the months that start in [start, end)."""
+    first = month_start(start) if start.day == 1 else add_months(month_start(start), 1)
+    found = []
+    while first < end:
+        found.append(first)
+        first = add_months(first, 1)
+    return found
+
+
+def latest_located_month(until: date) -> date | None:
+    """The last month before `until` with located data of every town-centre category loaded."""
+    wanted = set(category_keys())
+    if not wanted:
+        return None
+    held: dict[date, set[str]] = defaultdict(set)
+    for month, category in Coverage.objects.filter(
+        month__lt=until, category__in=list(wanted), source__in=LOCATED_SOURCES
+    ).values_list("month", "category"):
+        held[month].add(category)
+    return max((m for m, categories in held.items() if categories >= wanted), default=None)
+
+
 def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None = None) -> dict:
-    """Incidents of the town-centre categories inside the area, by month, newest last."""
+    """Incidents of the town-centre categories inside the area, by month, newest last: the twelve months
+    to the latest month with located data loaded (to last month when none is). A month with no data
+    loaded has no figures (None cells and `covered` False), never a false zero."""
     until = until or timezone.localdate()
-    last = latest_crime_month(add_months(month_start(until), 1), list(category_keys())) or month_start(until)
+    latest = latest_located_month(add_months(month_start(until), 1))
+    last = latest or add_months(month_start(until), -1)
     first = add_months(last, -months + 1)
     mapping = category_keys()
     rows = list(
@@ -317,14 +363,18 @@ def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None 
         }
         for key, spec in town_centre_categories()
     ]
+    covered = located_months(month_list)
     table = [
         {
             "month": m,
-            "cells": [counts.get((m, c["key"]), 0) if c["recorded"] else None for c in columns],
+            "covered": m in covered,
+            "cells": [
+                counts.get((m, c["key"]), 0) if c["recorded"] and m in covered else None for c in columns
+            ],
         }
         for m in month_list
     ]
-    return {"columns": columns, "rows": table, "last": last}
+    return {"columns": columns, "rows": table, "last": last, "latest": latest, "any": bool(covered)}
 
 
 def area_cases(area: PatrolArea):

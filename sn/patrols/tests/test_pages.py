@@ -71,7 +71,7 @@ def test_a_sergeant_proposes_and_adopts_a_plan(client_for, area):
     plan = PatrolPlan.objects.get()
     assert plan.week_start == week
     page = client.get(reverse("patrols:area", args=[area.pk])).content.decode()
-    assert "Demand by hour of the week" in page and "Not recorded in the data source" in page
+    assert "Demand by hour of the week" in page and "No data for this period" in page
     assert plan.slots.order_by("-demand").first().day == 4  # Friday
     response = client.post(reverse("patrols:adopt", args=[area.pk, plan.pk]))
     assert response.status_code == 302

@@ -10,10 +10,10 @@ from django.test import override_settings
 from django.utils import timezone
 
 from sn.core.models import AuditEvent
-from sn.incidents.models import Incident
+from sn.incidents.models import CountSource, Coverage, Incident
 from sn.patrols.hooks import delivered_figures, town_centre_crime_figures
 from sn.patrols.models import PatrolArea, PatrolPlan, PatrolRecord
-from sn.patrols.selectors import choose_slots, delivery_by_week, town_centre_crime
+from sn.patrols.selectors import add_months, choose_slots, delivery_by_week, town_centre_crime
 from sn.patrols.services import patrol_area_create, patrol_plan_adopt, patrol_plan_propose, patrol_record
 from sn.patrols.tests.factories import PatrolAreaFactory
 from sn.rosters.models import CallForService
@@ -167,8 +167,15 @@ def test_delivery_counts_slots_covered_by_a_record_or_a_duty(world, area):
     assert figures == {area.neighbourhood_id: (2.0, 3.0)}
 
 
+def cover(
+    month: date, *, source=CountSource.RECORDS, categories=("shoplifting", "robbery", "theft-from-the-person")
+):
+    Coverage.objects.bulk_create([Coverage(month=month, category=c, source=source) for c in categories])
+
+
 def test_town_centre_crime_counts_the_categories_inside_the_area(world, area):
     month = date(2026, 9, 1)
+    cover(month)
     far_lng = area.centre_lng + 0.02
     Incident.objects.bulk_create(
         [
@@ -227,3 +234,39 @@ def test_an_area_is_made_from_a_ward_and_a_point_with_radius(world):
         )
     assert set(error.value.message_dict) == {"name", "radius_m"}
     assert PatrolArea.objects.count() == 1
+
+
+def test_town_centre_crime_has_no_figures_for_a_period_with_no_located_data_loaded(world, area):
+    """A month nobody loaded (police.uk lags) is not a zero: no ward entries, and no zero on the page."""
+    september, october = date(2026, 9, 1), date(2026, 10, 1)
+    assert town_centre_crime_figures(september, october) == {}
+    # Counts-only figures have no locations: they cannot say what fell inside an area.
+    cover(september, source=CountSource.COUNTS)
+    assert town_centre_crime_figures(september, october) == {}
+    # One category missing: still no figure (a part-loaded month would undercount).
+    cover(september, categories=("shoplifting", "robbery"))
+    assert town_centre_crime_figures(september, october) == {}
+    cover(september, categories=("theft-from-the-person",))
+    assert town_centre_crime_figures(september, october) == {area.neighbourhood_id: (0.0, 1.0)}
+    # A quarter with one month loaded: no figure.
+    assert town_centre_crime_figures(date(2026, 7, 1), october) == {}
+    table = town_centre_crime(area, months=3, until=date(2026, 11, 15))
+    by_month = {r["month"]: r for r in table["rows"]}
+    assert table["last"] == september
+    assert by_month[september]["covered"] and by_month[september]["cells"][:3] == [0, 0, 0]
+    assert not by_month[date(2026, 8, 1)]["covered"]
+    assert by_month[date(2026, 8, 1)]["cells"] == [None, None, None, None]
+
+
+def test_the_area_page_says_no_data_for_a_month_not_loaded(client_for, world, area):
+    Incident.objects.create(
+        source_key="x1",
+        month=add_months(timezone.localdate().replace(day=1), -1),
+        category="shoplifting",
+        longitude=area.centre_lng,
+        latitude=area.centre_lat,
+        neighbourhood=area.neighbourhood,
+    )
+    page = client_for("sergeant").get(f"/patrols/{area.pk}/").content.decode()
+    assert "No data for this period" in page
+    assert "No police.uk data with locations is loaded" in page
