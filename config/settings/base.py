@@ -510,6 +510,8 @@ SN_QUERY_WARN_HOURS = env_int("SN_QUERY_WARN_HOURS", 12)
 # Public form submissions per client address per hour (after a burst), as the feedback form.
 SN_QUERY_RATE_PER_HOUR = env_int("SN_QUERY_RATE_PER_HOUR", 10)
 SN_QUERY_BURST = env_int("SN_QUERY_BURST", 5)
+# Staff may log a query received at most this many days ago: an older date is almost always a typing slip.
+SN_QUERY_MAX_BACKDATE_DAYS = env_int("SN_QUERY_MAX_BACKDATE_DAYS", 14)
 # What the sender of a breached query is told; {reference}, {ward}, {inspector} and {hours} are filled in.
 SN_QUERY_RECOURSE_TEXT = env_str(
     "SN_QUERY_RECOURSE_TEXT",

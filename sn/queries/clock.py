@@ -85,14 +85,36 @@ class ClockState:
         if self.state == "met":
             return "Answered in time"
         if self.state == "running":
-            return f"{_hours(self.hours_left)} left"
-        late = _hours(-self.hours_left)
+            return f"{_days_and_hours(self.hours_left)} left"
+        late = _days(-self.hours_left)
         return f"Answered late by {late}" if self.stopped else f"Breached by {late}"
 
 
 def _hours(value: float) -> str:
     whole = max(0, round(value))
     return "under 1 hour" if whole == 0 else f"{whole} hour{'s' if whole != 1 else ''}"
+
+
+# Past two days a count of hours is hard to read ("235898 hours"): days say it plainly.
+LONG_HOURS = 48
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'s' if count != 1 else ''}"
+
+
+def _days(value: float) -> str:
+    if round(value) <= LONG_HOURS:
+        return _hours(value)
+    return _plural(int(value // 24), "day")
+
+
+def _days_and_hours(value: float) -> str:
+    whole = round(value)
+    if whole <= LONG_HOURS:
+        return _hours(value)
+    days, hours = divmod(whole, 24)
+    return _plural(days, "day") + (f" {_plural(hours, 'hour')}" if hours else "")
 
 
 def clock_state(*, due_at: datetime, answered_at: datetime | None, now: datetime) -> ClockState:

@@ -3,7 +3,7 @@ audit actor) and writes nothing when it refuses: a ValidationError names the fie
 
 import logging
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -95,6 +95,11 @@ def query_log(
         errors["received_at"] = "Say when the query was received"
     elif received_at > now:
         errors["received_at"] = "A query cannot be received in the future"
+    elif received_at < now - timedelta(days=settings.SN_QUERY_MAX_BACKDATE_DAYS):
+        errors["received_at"] = (
+            f"Log a query within {settings.SN_QUERY_MAX_BACKDATE_DAYS} days of receiving it: "
+            "check the date it was received"
+        )
     if errors:
         raise ValidationError(errors)
     return _create(
