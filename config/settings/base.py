@@ -127,11 +127,17 @@ DATABASES = {
 # a session's idle clock does not wait at all (sn.core.middleware.SessionRefreshMiddleware).
 # PostgreSQL has no such wait.
 SN_SQLITE_BUSY_SECONDS = env_int("SN_SQLITE_BUSY_SECONDS", 180)
+# BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so a second writer waits its turn. In
+# SQLite's default (deferred) mode a transaction that read first cannot upgrade once another has committed,
+# and fails at once with "database is locked" whatever the busy timeout (two residents submitting a query at
+# the same moment: a 500). sn/core/tests/test_sqlite_writers.py shows both.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "timeout": SN_SQLITE_BUSY_SECONDS,
+    "transaction_mode": "IMMEDIATE",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "timeout": SN_SQLITE_BUSY_SECONDS,
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
