@@ -13,15 +13,19 @@ from sn.scorecard.selectors import period
 from sn.scorecard.views.pages import _month
 
 
-def _context(request, **extra) -> dict:
-    month, error = _month(request)
-    return {"month": month, "month_error": error, "target": target(), **extra}
+def _context(request, **extra) -> dict | HttpResponse:
+    month = _month(request)
+    if isinstance(month, HttpResponse):
+        return month
+    return {"month": month, "target": target(), **extra}
 
 
 @access(permission=VIEW_COMMUNITY_TIME)
 def force(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     context = _context(request)
+    if isinstance(context, HttpResponse):
+        return context
     start, end = period(context["month"])
     by_borough = scope.everything or bool(scope.borough_ids)
     total, lines = area_lines(
@@ -43,6 +47,8 @@ def borough(request: HttpRequest, code: str) -> HttpResponse:
     scope = scope_of(request.user)
     found = borough_in_scope(scope, get_object_or_404(Borough, code=code))
     context = _context(request)
+    if isinstance(context, HttpResponse):
+        return context
     start, end = period(context["month"])
     total, lines = area_lines(start, end, found.neighbourhoods.all(), by_borough=False)
     context |= {
@@ -62,6 +68,8 @@ def ward(request: HttpRequest, code: str) -> HttpResponse:
         scope, get_object_or_404(Neighbourhood.objects.select_related("borough"), code=code)
     )
     context = _context(request)
+    if isinstance(context, HttpResponse):
+        return context
     start, end = period(context["month"])
     total, lines = ward_officers(found, start, end)
     context |= {"total": total, "officers": lines, "ward": found}

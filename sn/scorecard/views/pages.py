@@ -20,18 +20,23 @@ from sn.scorecard.views.charts import chart_json
 from sn.scorecard.views.export import EXPORT_HEADERS, export_rows
 
 
-def _month(request: HttpRequest) -> tuple[date, str]:
+def _month(request: HttpRequest) -> date | HttpResponse:
+    """The month asked for, or the last complete one; a month that cannot be read (or is in the future,
+    or before any data) is a 400 saying so, as the exports answer, never a silent fallback."""
     asked = requested_month(request)
-    return asked.month or default_month(), asked.error
+    if asked.error:
+        return asked.bad_request(request)
+    return asked.month or default_month()
 
 
 def _render(request: HttpRequest, area: Area, scope: Scope, *, below=None) -> HttpResponse:
-    month, error = _month(request)
+    month = _month(request)
+    if isinstance(month, HttpResponse):
+        return month
     parts = scorecard(area, month)
     context = {
         "area": area,
         "month": month,
-        "month_error": error,
         "parts": parts,
         "chart": chart_json(parts),
         "below": below or [],
@@ -96,10 +101,9 @@ def _export(request: HttpRequest, fmt: str) -> tuple[list[list], str] | HttpResp
     # The format is in the path; another asked for with ?format= is not served here.
     if request.GET.get("format", fmt) != fmt:
         raise Http404("Unknown download format")
-    asked = requested_month(request)
-    if asked.error:
-        return asked.bad_request(request)
-    month = asked.month or default_month()
+    month = _month(request)
+    if isinstance(month, HttpResponse):
+        return month
     force = Force.objects.order_by("pk").first()
     return export_rows(scope_of(request.user), month, force.code if force else ""), f"{month:%Y-%m}"
 

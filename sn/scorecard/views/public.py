@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sn.core.access import access
+from sn.core.months import requested_month
 from sn.geography.models import Borough, Neighbourhood
 from sn.scorecard.selectors import Area, default_month, scorecard
 from sn.scorecard.views.charts import chart_json
@@ -30,7 +31,12 @@ def cached_publicly(view):
 
 
 def _render(request: HttpRequest, area: Area, extra: dict) -> HttpResponse:
-    month = default_month()
+    # The bare path (the cached page) is the last complete month; ?month= picks another, and one that
+    # cannot be read is a 400 saying why rather than the latest month passed off as the one asked for.
+    asked = requested_month(request)
+    if asked.error:
+        return asked.bad_request(request)
+    month = asked.month or default_month()
     parts = scorecard(area, month, public_only=True)
     context = {
         "area": area,

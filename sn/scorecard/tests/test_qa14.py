@@ -1,0 +1,52 @@
+"""Defects found walking through the demo (QA of issue 14): a bad ?month=, links a reader cannot open, a
+multi-ward reader's starting area, and the national return's figures."""
+
+import pytest
+from django.urls import reverse
+
+from sn.core.months import add_months, this_month
+from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
+
+pytestmark = pytest.mark.django_db
+
+LAST = add_months(this_month(), -1)
+BAD_MONTHS = ["garbage", "2026-13", "2099-01", "1900-01", "%00"]
+
+
+def _measures(world):
+    a1, a2, b1 = (world.wards[k].pk for k in ("a1", "a2", "b1"))
+
+    def ratios(start, end):
+        return {a1: (1, 4), a2: (3, 4), b1: (3, 10)}
+
+    return [
+        ScorecardMeasure("t_share", "Test share", "Share of things", "Tests", "percent", 1, ratios),
+        ScorecardMeasure("t_count", "Test count", "Things counted", "Tests", MeasureUnit.COUNT, 2, ratios),
+    ]
+
+
+@pytest.mark.parametrize("bad", BAD_MONTHS)
+def test_a_bad_month_is_a_400_naming_the_parameter_on_every_page(world, client_for, client, bad):
+    ward = world.wards["a1"].code
+    internal = client_for("central_unit")
+    with SCORECARD_MEASURES.isolated(_measures(world)):
+        for url, reader in [
+            (reverse("scorecard:home"), internal),
+            (reverse("scorecard:ward", args=[ward]), internal),
+            (reverse("scorecard:borough", args=[world.boroughs["a"].code]), internal),
+            (reverse("scorecard:community_force"), internal),
+            (reverse("scorecard:community_ward", args=[ward]), internal),
+            (reverse("scorecard:public_force"), client),
+            (reverse("scorecard:public_ward", args=[ward]), client),
+        ]:
+            response = reader.get(url, {"month": bad})
+            assert response.status_code == 400, url
+            assert "month" in response.content.decode(), url
+
+
+def test_a_good_month_on_the_public_page_is_the_month_shown(world, client):
+    asked = add_months(LAST, -2)
+    with SCORECARD_MEASURES.isolated(_measures(world)):
+        page = client.get(reverse("scorecard:public_force"), {"month": f"{asked:%Y-%m}"})
+    assert page.status_code == 200
+    assert f"{asked:%B %Y}" in page.content.decode()
