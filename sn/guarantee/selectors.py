@@ -244,9 +244,11 @@ def shares_by_borough(
 def recorded_shares(
     days: list[date], neighbourhoods: QuerySet[Neighbourhood]
 ) -> dict[date, tuple[Share, dict[int, Share]]]:
-    """The shares on past days from the lapses the sweep recorded (one query for all the days): a ward
-    counts as without a named officer on a day that one of its lapses covers. Before the sweep first ran
-    there are no lapses, so those days count every ward as covered; the history says so."""
+    """The shares for the months ending on `days` from the lapses the sweep recorded (one query for all
+    the days): a ward counts as with a named officer only if none of its lapses covers any day from the
+    first of the day's month to the day. The month end alone would miss a gap closed within the month.
+    Before the sweep first ran there are no lapses, so those months count every ward as covered; the
+    history says so."""
     rows = list(neighbourhoods.values_list("id", "borough_id"))
     spans = defaultdict(list)
     for ward_id, starts_on, ends_on in NamedOfficerLapse.objects.filter(
@@ -257,7 +259,8 @@ def recorded_shares(
     for day in days:
         total, boroughs = Share(), defaultdict(Share)
         for ward_id, borough_id in rows:
-            hit = int(not any(s <= day and (e is None or e >= day) for s, e in spans.get(ward_id, ())))
+            first = day.replace(day=1)
+            hit = int(not any(s <= day and (e is None or e >= first) for s, e in spans.get(ward_id, ())))
             for share in (total, boroughs[borough_id]):
                 share.wards += 1
                 share.with_officer += hit

@@ -161,16 +161,36 @@ def test_scorecard_measure(world):
 
 
 def test_history_from_recorded_lapses(world):
-    today = _today()
+    last_end = _today().replace(day=1) - timedelta(days=1)
+    before_end = last_end.replace(day=1) - timedelta(days=1)
     NamedOfficerLapse.objects.create(
         neighbourhood=world.wards["a3"],
-        starts_on=today - timedelta(days=40),
-        ends_on=today - timedelta(days=20),
+        starts_on=before_end - timedelta(days=3),
+        ends_on=before_end,
         reason="no posting",
         noticed_at=timezone.now(),
     )
     wards = Neighbourhood.objects.filter(borough=world.boroughs["a"])
-    days = [today - timedelta(days=30), today - timedelta(days=10)]
+    days = [before_end, last_end]
     shares = recorded_shares(days, wards)
     assert (shares[days[0]][0].with_officer, shares[days[0]][0].wards) == (3, 4)
     assert shares[days[1]][0].with_officer == 4
+
+
+def test_history_shows_a_lapse_within_a_month_that_ended_before_the_month_end(world, client_for):
+    # A lapse from the 5th to the 20th of last month: the month end alone would miss it.
+    today = _today()
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    NamedOfficerLapse.objects.create(
+        neighbourhood=world.wards["a1"],
+        starts_on=last_month_end.replace(day=5),
+        ends_on=last_month_end.replace(day=20),
+        reason="no posting",
+        noticed_at=timezone.now(),
+    )
+    wards = Neighbourhood.objects.filter(borough=world.boroughs["a"])
+    shares = recorded_shares([last_month_end], wards)
+    # a3 and a4 have nobody posted but no lapse recorded: only a1's recorded gap counts.
+    assert (shares[last_month_end][0].with_officer, shares[last_month_end][0].wards) == (3, 4)
+    page = client_for("borough_lead").get(reverse("guarantee:named_officers")).content.decode()
+    assert "every day of the month" in page
