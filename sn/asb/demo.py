@@ -95,10 +95,13 @@ ACTIONS = [
 ]
 
 
-def _at(day: date, rng: random.Random) -> datetime:
-    return timezone.make_aware(
+def _at(day: date, rng: random.Random, now: datetime) -> datetime:
+    # Both draws are always made so that the rest of the sequence does not depend on the hour.
+    at = timezone.make_aware(
         datetime.combine(day, datetime.min.time()) + timedelta(minutes=rng.randint(480, 1320))
     )
+    back = timedelta(minutes=rng.randint(5, 300))
+    return at if at <= now else now - back
 
 
 def asb_demo_load(*, seed: int, today: date | None = None, progress: Callable[[str], None] = print) -> str:
@@ -119,12 +122,14 @@ def _staff():
 
 
 def _load(rng: random.Random, today: date) -> str:
+    # Nothing made up may be after the moment of loading (the imported calls run into the rest of today).
+    now = timezone.now()
     wards = list(Neighbourhood.objects.order_by("id").values_list("id", "borough_id", "name"))
     since = today - timedelta(days=183)
     calls = {
         row["neighbourhood_id"]: row
         for row in CallForService.objects.filter(
-            call_type__in=settings.SN_ASB_CALL_TYPES, received_at__date__gte=since
+            call_type__in=settings.SN_ASB_CALL_TYPES, received_at__date__gte=since, received_at__lte=now
         )
         .values("neighbourhood_id")
         .annotate(first=Min("id"), last=Max("id"))
@@ -194,7 +199,7 @@ def _load(rng: random.Random, today: date) -> str:
             ward_calls = calls.get(pk)
             if ward_calls and i == 0 and rng.random() < 0.3:
                 call_id = ward_calls["first"] if rng.random() < 0.5 else ward_calls["last"]
-            reported_at = call_times[call_id] if call_id else _at(day, rng)
+            reported_at = call_times[call_id] if call_id else _at(day, rng, now)
             delay = rng.randint(0, 6) if rng.random() < 0.93 else rng.randint(35, 60)
             reports.append(
                 AsbReport(
@@ -209,6 +214,9 @@ def _load(rng: random.Random, today: date) -> str:
                     category=category,
                 )
             )
+        # A linked call keeps its own time, which may come after the other reports: a case opens at
+        # its earliest report.
+        reports.sort(key=lambda r: r.reported_at)
         owner = rng.choice(staff) if staff else None
         case = AsbCase(
             neighbourhood_id=pk,
@@ -224,7 +232,7 @@ def _load(rng: random.Random, today: date) -> str:
         if met.met:
             case.threshold_met_on = met.met_on
             met_report = next(r for r in reports if timezone.localdate(r.reported_at) == met.met_on)
-            case.case_review_flagged_at = met_report.reported_at + timedelta(minutes=1)
+            case.case_review_flagged_at = min(met_report.reported_at + timedelta(minutes=1), now)
             if rng.random() < 0.1:  # asked before the flag (an older report typed in late)
                 case.case_review_requested_at = met_report.reported_at - timedelta(days=2)
         cases.append(case)
@@ -270,7 +278,7 @@ def _load(rng: random.Random, today: date) -> str:
             score=score,
             level=matrix.level_of(score),
             assessed_by=report.case.owner,
-            assessed_at=min(at, timezone.now()),
+            assessed_at=min(at, now),
         )
         for report, answers, score, at in assessments
     ]
