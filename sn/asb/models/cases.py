@@ -157,6 +157,14 @@ class AsbReport(AuditedModel):
     def __str__(self) -> str:
         return f"ASB report {self.pk} of {self.reported_at:%d %b %Y}"
 
+    @property
+    def category_label(self) -> str:
+        # The field has no choices (so no get_category_display); an unknown old value shows as stored.
+        try:
+            return self.Category(self.category).label
+        except ValueError:
+            return self.category
+
 
 class RiskAssessment(AuditedModel):
     class Level(models.TextChoices):
