@@ -535,6 +535,8 @@ SN_ASB_CASE_REVIEW_REPORTS = 3
 SN_ASB_CASE_REVIEW_MONTHS = 6
 # A report qualifies when it is made within this many days of the incident.
 SN_ASB_REPORT_WITHIN_DAYS = 31
+# An incident more than this many days before its report is refused as a mistyped date.
+SN_ASB_MAX_INCIDENT_AGE_DAYS = 365
 # Days from the flag to the review meeting.
 SN_ASB_REVIEW_DAYS = 28
 # Hours from a report within which its risk assessment counts as "at first contact".

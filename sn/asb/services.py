@@ -184,6 +184,15 @@ def asb_report_record(
         _add(errors, "reported_at", "A report cannot be made in the future.")
     if incident_date and reported_at and incident_date > timezone.localdate(reported_at):
         _add(errors, "incident_date", "The incident cannot be after it was reported.")
+    elif incident_date and reported_at:
+        oldest = timezone.localdate(reported_at) - timedelta(days=settings.SN_ASB_MAX_INCIDENT_AGE_DAYS)
+        if incident_date < oldest:
+            _add(
+                errors,
+                "incident_date",
+                f"The incident must be within {settings.SN_ASB_MAX_INCIDENT_AGE_DAYS} days before it was "
+                f"reported (on or after {oldest:%-d %B %Y}): check the date.",
+            )
     if not description.strip():
         _add(errors, "description", "Describe what happened.")
     if channel not in AsbReport.Channel.values:

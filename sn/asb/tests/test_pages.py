@@ -4,6 +4,7 @@ risk answer comes back naming the question, nothing written), the plan for partn
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -100,3 +101,25 @@ def test_an_order_recorded_for_a_problem_of_the_ward(client_for, world):
     data["problem"] = str(problem.pk)
     assert client.post(url, data).status_code == 302
     assert case.orders.get(kind="respect", status="sought").problem == problem
+
+
+def test_an_incident_long_before_the_report_is_refused_naming_the_field(client_for, world):
+    client = client_for("sergeant")
+    url = reverse("asb:report_new") + f"?ward={world.wards['a1'].code}"
+    response = client.post(url, _form(incident_date="1900-01-01"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The incident must be within" in page and "govuk-error-summary" in page
+    assert not AsbReport.objects.exists()
+    limit = timezone.localdate() - timedelta(days=settings.SN_ASB_MAX_INCIDENT_AGE_DAYS)
+    assert client.post(url, _form(incident_date=limit.isoformat())).status_code == 302
+
+
+def test_the_report_table_names_the_kind_of_asb(client_for, world):
+    client = client_for("sergeant")
+    url = reverse("asb:report_new") + f"?ward={world.wards['a1'].code}"
+    client.post(url, _form(category="nuisance", description="Loud music late at night"))
+    case = AsbReport.objects.get().case
+    page = client.get(reverse("asb:case", args=[case.pk])).content.decode()
+    assert "Nuisance (the community at large): Loud music late at night" in page
+    assert ">: Loud music" not in page
