@@ -1,11 +1,16 @@
 """Defects found walking through the demo (QA of issue 14): a bad ?month=, links a reader cannot open, a
 multi-ward reader's starting area, and the national return's figures."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
 from sn.core.months import add_months, this_month
 from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
+from sn.geography.models import Neighbourhood
+from sn.geography.tests.factories import NeighbourhoodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +55,23 @@ def test_a_good_month_on_the_public_page_is_the_month_shown(world, client):
         page = client.get(reverse("scorecard:public_force"), {"month": f"{asked:%Y-%m}"})
     assert page.status_code == 200
     assert f"{asked:%B %Y}" in page.content.decode()
+
+
+def test_the_return_writes_counts_as_integers_and_no_denominator_for_a_count(world, client_for):
+    with SCORECARD_MEASURES.isolated(_measures(world)):
+        response = client_for("central_unit").get(reverse("scorecard:export_csv"), {"month": f"{LAST:%Y-%m}"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    force_share = next(r for r in rows if r["measure_key"] == "t_share" and not r["borough_code"])
+    assert (force_share["numerator"], force_share["denominator"]) == ("7", "18")
+    force_count = next(r for r in rows if r["measure_key"] == "t_count" and not r["borough_code"])
+    assert (force_count["numerator"], force_count["denominator"], force_count["value"]) == ("7", "", "7")
+
+
+def test_the_return_leaves_non_ward_areas_out_of_the_ward_rows(world, client_for):
+    overlay = NeighbourhoodFactory(
+        borough=world.boroughs["a"], code="NW-CPT", kind=Neighbourhood.Kind.NON_WARD
+    )
+    with SCORECARD_MEASURES.isolated(_measures(world)):
+        response = client_for("central_unit").get(reverse("scorecard:export_csv"), {"month": f"{LAST:%Y-%m}"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert overlay.code not in {r["ward_code"] for r in rows}

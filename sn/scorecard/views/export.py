@@ -3,9 +3,18 @@ area only. Figures are sums of the wards' numerators and denominators."""
 
 from datetime import date, timedelta
 
+from sn.core.registries import MeasureUnit
 from sn.geography.models import Neighbourhood
 from sn.geography.scope import Scope
 from sn.scorecard.selectors import figure, month_figures, period
+
+
+def _number(value: float | None) -> int | float | None:
+    """Whole numbers as integers ("674", not "674.0"), anything else to four places."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 4)
+
 
 EXPORT_HEADERS = (
     "force",
@@ -25,7 +34,13 @@ EXPORT_HEADERS = (
 
 def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
     per_ward = month_figures(month)
-    wards = list(scope.neighbourhoods().select_related("borough").order_by("borough__code", "code"))
+    # Non-ward areas (docs/adr/0005) are overlays on wards with no ONS code: the return is by ward.
+    wards = list(
+        scope.neighbourhoods()
+        .filter(kind=Neighbourhood.Kind.WARD)
+        .select_related("borough")
+        .order_by("borough__code", "code")
+    )
     start, end = period(month)
     last_day = end - timedelta(days=1)
     areas: list[tuple[str, str, list[int]]] = []
@@ -44,7 +59,8 @@ def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
             numerator = sum(figures[i][0] for i in ids if i in figures)
             denominator = sum(figures[i][1] for i in ids if i in figures)
             shown = figure(key, month, numerator, denominator)
-            value = shown.value
+            # A count has no denominator: what the sum of the wards' second figures holds is not one.
+            is_count = shown.measure.unit == MeasureUnit.COUNT
             rows.append(
                 [
                     force_code,
@@ -53,9 +69,9 @@ def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
                     key,
                     shown.measure.label,
                     shown.measure.definition,
-                    numerator,
-                    denominator,
-                    None if value is None else round(value, 4),
+                    _number(numerator),
+                    None if is_count else _number(denominator),
+                    _number(shown.value),
                     shown.measure.unit,
                     start.isoformat(),
                     last_day.isoformat(),
