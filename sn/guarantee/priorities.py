@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
-from sn.activity.models import ActivityRecord
+from sn.activity.kinds import KIND_CHOICES
+from sn.activity.models import ActivityCount, ActivityRecord
 from sn.concerns.models import Channel, Concern
 from sn.geography.models import Neighbourhood
 from sn.panels.models import Meeting, Priority
@@ -221,13 +222,28 @@ def priority_stories(neighbourhood: Neighbourhood, *, public: bool) -> list[Prio
     done: dict[int, list[tuple[date, str]]] = defaultdict(list)
     for m in Milestone.objects.filter(priority_id__in=ids, achieved_on__isnull=False):
         done[m.priority_id].append((m.achieved_on, f"Achieved: {m.description}"))
+    # What was done, from the typed counts (kind labels are public-safe); never the free-text summary,
+    # which may name people or addresses.
+    kinds = dict(KIND_CHOICES)
+    counted: dict[tuple[int, date], list[str]] = defaultdict(list)
+    for pk, on, kind, total in (
+        ActivityCount.objects.filter(record__priority_id__in=ids)
+        .values("record__priority_id", "record__on", "kind")
+        .annotate(total=Sum("count"))
+        .order_by("record__priority_id", "record__on", "-total", "kind")
+        .values_list("record__priority_id", "record__on", "kind", "total")
+    ):
+        counted[(pk, on)].append(f"{total} {kinds.get(kind, kind).lower()}")
     for pk, on, n in (
         ActivityRecord.objects.filter(priority_id__in=ids)
         .values("priority_id", "on")
         .annotate(n=Count("id"))
         .values_list("priority_id", "on", "n")
     ):
-        done[pk].append((on, f"{n} recorded action{'s' if n != 1 else ''} by the team and partners"))
+        what = f"{n} recorded action{'s' if n != 1 else ''} by the team and partners"
+        if counted.get((pk, on)):
+            what += ": " + ", ".join(counted[(pk, on)])
+        done[pk].append((on, what))
     if not public:
         for pk, on in ProgressUpdate.objects.filter(priority_id__in=ids).values_list("priority_id", "on"):
             done[pk].append((on, "Progress update"))

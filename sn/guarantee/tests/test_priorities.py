@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sn.activity.services import Activity, activity_record
 from sn.core.registries import SCORECARD_MEASURES
 from sn.guarantee.priorities import participation, priority_stories, stale_priorities
 from sn.guarantee.work import stale_for
@@ -77,3 +78,18 @@ def test_public_and_staff_pages_show_priorities_and_who_chose_them(world, client
     assert "Progress update" not in page  # the team's notes are not published
     staff = client_for("sergeant").get(reverse("pages:ward", args=[world.wards["a1"].code]))
     assert "Priorities: last update and who took part" in staff.content.decode()
+
+
+def test_public_what_we_did_says_what_was_done_not_only_a_count(world):
+    stale, _ = _priorities(world)
+    day = timezone.localdate() - timedelta(days=3)
+    activity_record(
+        neighbourhood=world.wards["a1"],
+        activity=Activity(
+            on=day, summary="Mrs Smith's door at 4 Mill Lane", counts={"arrests": 2}, priority=stale
+        ),
+    )
+    story = next(s for s in priority_stories(world.wards["a1"], public=True) if s.priority == stale)
+    line = next(what for on, what in story.done if on == day)
+    assert "2 arrests" in line.lower()
+    assert "Mill Lane" not in line  # the free-text summary is not published
