@@ -1,5 +1,6 @@
-"""`make demo` on a demo database built before the workforce existed adds the workforce and nothing else,
-so an upgraded demo shows duties, deployments, shift cover and supervision without a rebuild."""
+"""`make demo` on a demo database built before the workforce existed adds the workforce (and the Guarantee's
+records, which build on it) and nothing else, so an upgraded demo shows duties, deployments, shift cover and
+supervision without a rebuild; one built before the Guarantee (issue 14) gets only the Guarantee's steps."""
 
 import importlib
 
@@ -29,7 +30,7 @@ def test_a_cycle_without_the_workforce_gets_only_the_workforce_steps(runs):
     build_world()
     ConcernFactory()
     call_command("seed-cycle", "--if-empty")
-    assert runs == [cycle.WORKFORCE_STEPS]
+    assert runs == [cycle.WORKFORCE_STEPS + cycle.GUARANTEE_STEPS]
     assert [load.__module__ for _, load in cycle.WORKFORCE_STEPS] == [
         "sn.workforce.demo",
         "sn.deployments.demo",
@@ -38,10 +39,26 @@ def test_a_cycle_without_the_workforce_gets_only_the_workforce_steps(runs):
     ]
 
 
-def test_a_cycle_with_the_workforce_is_left_alone(runs):
+def test_a_cycle_with_the_workforce_gets_only_the_guarantee_steps(runs):
     build_world()
     ConcernFactory()
     DutyFactory()
+    call_command("seed-cycle", "--if-empty")
+    assert runs == [cycle.GUARANTEE_STEPS]
+    assert [load.__module__ for _, load in cycle.GUARANTEE_STEPS] == [
+        "sn.queries.demo",
+        "sn.asb.demo",
+        "sn.patrols.demo",
+        "sn.guarantee.demo",
+        "sn.scorecard.demo",
+    ]
+
+
+def test_a_cycle_with_the_guarantee_is_left_alone(runs, monkeypatch):
+    build_world()
+    ConcernFactory()
+    DutyFactory()
+    monkeypatch.setattr(seed_cycle_command, "guarantee_present", lambda: True)
     call_command("seed-cycle", "--if-empty")
     assert runs == []
 

@@ -52,7 +52,10 @@ def test_neighbourhoods_and_everything_a_neighbourhood_has(api, world):
     assert isinstance(n.contact_details, dict) and isinstance(n.links, list) and n.locations == []
     officers = n.officers
     assert len(officers) == 6 and {o.rank for o in officers} == {"Sergeant", "PC", "PCSO"}
-    assert all(o.bio == "" and o.contact_details == {} for o in officers)
+    # The Guarantee (issue 14): the named officers carry their role, dates and online contact route.
+    named = [o for o in officers if o.bio]
+    assert named and all(o.contact_details.get("email") for o in named)
+    assert all(o.contact_details == {} for o in officers if not o.bio)
     events = n.events
     assert [e.title for e in events] == ["Street briefing at the market", "Ward panel meeting"]
     assert isinstance(events[0].start_date, datetime.datetime)

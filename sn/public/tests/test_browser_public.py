@@ -108,7 +108,8 @@ def test_the_ward_page(page, live_server, errors, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{live_server.url}{ward_url(ward)}")
     page.wait_for_selector("#ward-map[data-drawn]")
-    assert page.get_by_role("heading", name="Stop drug dealing in the park").is_visible()
+    # The priority's own section (the Guarantee's freshness panel names it again, as a card).
+    assert page.locator("h3.govuk-heading-m", has_text="Stop drug dealing in the park").is_visible()
     assert page.get_by_text("We marked property and patrolled").is_visible()
     assert page.get_by_text("Cuppa with a copper").is_visible()
     assert screen_problems(page, viewport["width"]) == []

@@ -53,8 +53,9 @@ def test_the_ward_page_shows_the_team_and_its_published_contact(client, world, w
     for officer in pcs:
         assert officer.full_name in body
         assert officer.collar_number not in body
-        if officer.email:
-            assert officer.email not in body
+    # The Guarantee (issue 14): a named officer's work e-mail is their online contact route, published as
+    # a link; nothing else personal (collar numbers above) is.
+    assert any(f"mailto:{o.email}" in body for o in pcs if o.email)
     assert "a1.team@police.example" in body and "020 7000 0001" in body
     inspector = world.clusters["a"].inspector
     assert f"Inspector {inspector.full_name}" in body
