@@ -144,7 +144,10 @@ class ScorecardMeasure:
 
     key: str
     label: str
-    definition: str  # what is counted and from which records, as the national return would define it
+    # What is counted and from which records, as the national return would define it. The public reads
+    # it, so it names no setting: a definition that depends on settings is a callable returning the text
+    # with the current values in words (read each time, so a changed setting shows without a restart).
+    definition: str | Callable[[], str]
     part: str  # the Guarantee heading it sits under ("Community queries", "ASB", ...)
     unit: str  # a MeasureUnit
     order: int
@@ -154,8 +157,13 @@ class ScorecardMeasure:
     public: bool = True  # shown on the public scorecard pages
     unit_label: str = ""  # for MEAN: "hours", "days"
 
+    @property
+    def definition_text(self) -> str:
+        text = self.definition() if callable(self.definition) else self.definition
+        return (text or "").strip()
+
     def __post_init__(self):
-        if not self.definition.strip():
+        if not self.definition_text:
             raise ValueError(f"Scorecard measure {self.key!r}: a figure needs a definition")
         if self.unit not in (MeasureUnit.PERCENT, MeasureUnit.COUNT, MeasureUnit.MEAN):
             raise ValueError(f"Scorecard measure {self.key!r}: unknown unit {self.unit!r}")

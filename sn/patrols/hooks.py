@@ -98,19 +98,33 @@ SCORECARD_MEASURES.register(
         figures=delivered_figures,
     )
 )
+
+
+def _town_centre_definition() -> str:
+    """Read from the configured categories each time (the public reads it: no setting's name), with
+    police.uk's own names for the categories counted."""
+    from django.conf import settings
+
+    from sn.incidents.categories import Category
+
+    def counted(spec: dict) -> str:
+        if not spec["categories"]:
+            return f"{spec['label']} (not recorded by police.uk, so not counted)"
+        return f"{spec['label']} (police.uk: {', '.join(Category(c).label for c in spec['categories'])})"
+
+    categories = "; ".join(counted(spec) for spec in settings.SN_TOWN_CENTRE_CRIME_CATEGORIES.values())
+    return (
+        "Crimes recorded on police.uk in the months starting in the period, in the town-centre categories "
+        f"the force counts ({categories}), whose location falls in a configured town-centre area. No figure is given for a period until "
+        "police.uk data with locations is loaded for all of its months (the data is published months late)."
+    )
+
+
 SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="town_centre_crime",
         label="Town-centre crime",
-        definition=(
-            "Crimes recorded on police.uk in the months starting in the period, of the town-centre "
-            "categories (shop theft, robbery, theft from the person; the setting "
-            "SN_TOWN_CENTRE_CRIME_CATEGORIES), "
-            "whose location falls in a configured town-centre area. Robbery of business and of personal "
-            "property is one police.uk category; assault on retail workers has none and is not counted. "
-            "No figure is given for a period until police.uk data with locations is loaded for all of its "
-            "months (the data is published months late)."
-        ),
+        definition=_town_centre_definition,
         part=PART,
         unit=MeasureUnit.COUNT,
         order=610,

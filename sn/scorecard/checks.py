@@ -14,7 +14,7 @@ KEY_LENGTH = ScorecardSnapshot._meta.get_field("measure_key").max_length
 def scorecard_measures_defined(app_configs=None, **kwargs) -> list[Error]:
     errors = []
     for entry in SCORECARD_MEASURES:
-        if not (entry.definition or "").strip():
+        if not entry.definition_text:
             errors.append(Error(f"Scorecard measure {entry.key!r} has no definition", id="scorecard.E001"))
         if entry.unit not in (MeasureUnit.PERCENT, MeasureUnit.COUNT, MeasureUnit.MEAN):
             errors.append(

@@ -14,22 +14,44 @@ from sn.core.registries import (
     WorkItemProvider,
 )
 from sn.scorecard.community import community_time_figures, majority_figures
+from sn.scorecard.community import target as community_target
 from sn.scorecard.permissions import VIEW_SCORECARD
 from sn.scorecard.work_items import measures_below_target_items
 
 PART = "Time in the community"
 
+# The commitment is "the majority of their time"; a force may set another share, said here in words.
+_SHARES_IN_WORDS = {
+    0.5: "half",
+    0.25: "a quarter",
+    0.75: "three quarters",
+    1 / 3: "a third",
+    2 / 3: "two thirds",
+}
+
+
+def share_in_words(share: float) -> str:
+    for value, words in _SHARES_IN_WORDS.items():
+        if abs(share - value) < 1e-9:
+            return words
+    return f"{100 * share:g}%"
+
+
+def _majority_definition() -> str:
+    return (
+        "Of the officers with working time on a neighbourhood team's duties in the month (rostered "
+        "minutes less those abstracted for reasons the abstraction policy exempts, such as leave), "
+        "the share whose minutes on duty in a ward (their own, or one they were lent to under a "
+        f"deployment) were more than {share_in_words(community_target())} of their working minutes. "
+        "From the duty system's records; an officer counts in their home team's ward."
+    )
+
+
 SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="community_time_majority",
         label="Officers spending the majority of their time in their neighbourhood",
-        definition=(
-            "Of the officers with working time on a neighbourhood team's duties in the month (rostered "
-            "minutes less those abstracted for reasons the abstraction policy exempts, such as leave), "
-            "the share whose minutes on duty in a ward (their own, or one they were lent to under a "
-            "deployment) were more than SN_COMMUNITY_TIME_TARGET (one half) of their working minutes. "
-            "From the duty system's records; an officer counts in their home team's ward."
-        ),
+        definition=_majority_definition,
         part=PART,
         unit=MeasureUnit.PERCENT,
         order=700,

@@ -79,7 +79,7 @@ def test_a_measure_without_a_definition_cannot_be_registered():
 def test_every_registered_measure_has_a_definition_and_a_known_unit():
     assert len(SCORECARD_MEASURES) >= 2  # time in the community, at least
     for entry in SCORECARD_MEASURES:
-        assert entry.definition.strip(), entry.key
+        assert entry.definition_text, entry.key
         assert entry.unit in (MeasureUnit.PERCENT, MeasureUnit.COUNT, MeasureUnit.MEAN), entry.key
 
 

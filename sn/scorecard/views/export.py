@@ -68,7 +68,7 @@ def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
                     ward_code,
                     key,
                     shown.measure.label,
-                    shown.measure.definition,
+                    shown.measure.definition_text,
                     _number(numerator),
                     None if is_count else _number(denominator),
                     _number(shown.value),
