@@ -30,6 +30,15 @@ class Status(models.TextChoices):
 class ReplyKind(models.TextChoices):
     ACKNOWLEDGEMENT = "ack", "Acknowledgement"
     SUBSTANTIVE = "substantive", "Substantive answer"
+    # Written after the substantive answer (news, a correction): the clock it stopped stays stopped.
+    FOLLOW_UP = "follow_up", "Follow-up"
+
+
+# What a person may write: long enough for any real query, short enough that a paste of a whole document
+# (or a program's flood) is refused with a message rather than stored.
+SUBJECT_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 5000
+REPLY_MAX_LENGTH = 5000
 
 
 class CommunityQuery(AuditedModel):
@@ -47,7 +56,7 @@ class CommunityQuery(AuditedModel):
     sender_email = models.EmailField(blank=True)
     sender_phone = models.CharField(max_length=30, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
-    subject = models.CharField(max_length=200)
+    subject = models.CharField(max_length=SUBJECT_MAX_LENGTH)
     text = models.TextField()
     received_at = models.DateTimeField()
     due_at = models.DateTimeField()

@@ -13,7 +13,17 @@ from django.utils import timezone
 
 from sn.geography.models import Neighbourhood
 from sn.queries import clock
-from sn.queries.models import Channel, CommunityQuery, QueryReply, ReplyKind, SenderKind, Status
+from sn.queries.models import (
+    REPLY_MAX_LENGTH,
+    SUBJECT_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    Channel,
+    CommunityQuery,
+    QueryReply,
+    ReplyKind,
+    SenderKind,
+    Status,
+)
 from sn.teams.models import Team
 
 log = logging.getLogger(__name__)
@@ -34,6 +44,13 @@ def _clean(value: str | None) -> str:
     return (value or "").strip()
 
 
+def too_long(words: str, value: str, limit: int) -> str | None:
+    """The refusal of `value` if it is longer than `limit`, naming the field (`words`: "The subject")."""
+    if len(value) > limit:
+        return f"{words} must be {limit:,} characters or fewer (it has {len(value):,})."
+    return None
+
+
 def _check_query_fields(errors: dict, *, neighbourhood, sender_kind: str, subject: str, text: str) -> None:
     if not isinstance(neighbourhood, Neighbourhood):
         errors["neighbourhood"] = "Choose the ward the query is about"
@@ -41,10 +58,12 @@ def _check_query_fields(errors: dict, *, neighbourhood, sender_kind: str, subjec
         errors["sender_kind"] = "Say whether the sender is a resident or a business"
     if not subject:
         errors["subject"] = "Give the query a subject"
-    elif len(subject) > 200:
-        errors["subject"] = "Keep the subject within 200 characters"
+    elif problem := too_long("The subject", subject, SUBJECT_MAX_LENGTH):
+        errors["subject"] = problem
     if not text:
         errors["text"] = "Write what the sender asked"
+    elif problem := too_long("The question", text, TEXT_MAX_LENGTH):
+        errors["text"] = problem
 
 
 def _create(*, neighbourhood, channel, sender_kind, name, email, phone, subject, text, received_at):
@@ -151,23 +170,52 @@ def query_submit_public(
     )
 
 
+def reply_kinds(query: CommunityQuery) -> list[str]:
+    """The kinds of reply the query can take now: until the substantive answer an acknowledgement or that
+    answer; after it (the clock stopped once, then) only follow-ups; none once closed."""
+    if query.status == Status.CLOSED:
+        return []
+    if query.answered_at is None:
+        return [ReplyKind.ACKNOWLEDGEMENT, ReplyKind.SUBSTANTIVE]
+    return [ReplyKind.FOLLOW_UP]
+
+
+def _kind_problem(query: CommunityQuery, kind: str) -> str | None:
+    if kind not in ReplyKind.values:
+        return "Say whether the reply is an acknowledgement, the substantive answer or a follow-up"
+    if query.status == Status.CLOSED or kind in reply_kinds(query):
+        return None
+    if query.answered_at is None:
+        return (
+            "A follow-up comes after the substantive answer: record this as an acknowledgement or the "
+            "substantive answer"
+        )
+    answered = timezone.localtime(query.answered_at)
+    return (
+        f"The query was answered on {answered:%d %b %Y at %H:%M} and its clock stopped then: "
+        "record further replies as a follow-up"
+    )
+
+
 @transaction.atomic
 def query_reply(
     *, query: CommunityQuery, kind: str, text: str, sent_by=None, sent_at: datetime | None = None
 ) -> QueryReply:
-    """A reply recorded against the query. Only the first substantive reply with content stops the
-    clock; an acknowledgement never does."""
+    """A reply recorded against the query. The substantive answer stops the clock, once: after it staff
+    write follow-ups, and neither an acknowledgement nor a follow-up ever moves the clock."""
     sent_at = sent_at or timezone.now()
     text = _clean(text)
     errors: dict[str, str] = {}
-    if kind not in ReplyKind.values:
-        errors["kind"] = "Say whether the reply is an acknowledgement or a substantive answer"
+    if problem := _kind_problem(query, kind):
+        errors["kind"] = problem
     if not text:
         errors["text"] = (
             "A substantive reply needs its content: write the answer given"
             if kind == ReplyKind.SUBSTANTIVE
             else "Write what the reply said"
         )
+    elif problem := too_long("The reply", text, REPLY_MAX_LENGTH):
+        errors["text"] = problem
     if query.status == Status.CLOSED:
         errors["query"] = "The query is closed"
     if sent_at < query.received_at:
@@ -175,7 +223,7 @@ def query_reply(
     if errors:
         raise ValidationError(errors)
     reply = QueryReply.objects.create(query=query, kind=kind, text=text, sent_at=sent_at, sent_by=sent_by)
-    if kind == ReplyKind.SUBSTANTIVE and query.answered_at is None:
+    if kind == ReplyKind.SUBSTANTIVE:
         query.answered_at = sent_at
         query.status = Status.ANSWERED
         query.save(update_fields=["answered_at", "status", "modified_at"])

@@ -3,8 +3,6 @@ logging a query that reached staff, compliance by ward, team and channel, and th
 
 Every staff page fetches queries through sn.queries.permissions: out of the user's area, 404."""
 
-import logging
-import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,10 +19,9 @@ from django.views.decorators.cache import never_cache
 from sn.core.access import access
 from sn.core.exports import requested_format, table_response
 from sn.core.form_pages import form_page
-from sn.core.middleware import client_address
 from sn.core.months import month_end, parse_month, this_month
 from sn.core.parameters import bad_parameter
-from sn.core.ratelimit import allow
+from sn.core.public_forms import public_form_post
 from sn.geography.models import Neighbourhood
 from sn.geography.scope import scope_of
 from sn.queries import clock
@@ -32,9 +29,15 @@ from sn.queries.forms import LogForm, PublicQueryForm, ReplyForm
 from sn.queries.models import Channel, CommunityQuery, Status
 from sn.queries.permissions import HANDLE_QUERIES, VIEW_QUERY_COMPLIANCE, get_query_for_user, queries_for_user
 from sn.queries.selectors import compliance_by, queue_rows
-from sn.queries.services import query_assign, query_close, query_log, query_reply, query_submit_public
+from sn.queries.services import (
+    query_assign,
+    query_close,
+    query_log,
+    query_reply,
+    query_submit_public,
+    reply_kinds,
+)
 
-security_log = logging.getLogger("sn.security")
 SENT_SALT = "query-sent"
 STATUS_FILTERS = [("live", "Open and escalated"), *Status.choices, ("all", "All")]
 
@@ -81,12 +84,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 @access(permission=HANDLE_QUERIES)
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
     query = get_query_for_user(request.user, reference)
-    form = ReplyForm()
+    form = ReplyForm(kinds=reply_kinds(query))
     status = 200
     if request.method == "POST":
         action = request.POST.get("action", "reply")
         if action == "reply":
-            form = ReplyForm(data=request.POST)
+            form = ReplyForm(data=request.POST, kinds=reply_kinds(query))
         try:
             with transaction.atomic():
                 if action == "assign":
@@ -95,6 +98,12 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
                 elif action == "close":
                     query_close(query=query)
                     messages.success(request, "The query is closed")
+                elif action != "reply":
+                    # A crafted or stale post: saying so beats doing something else (a reply) with it.
+                    raise ValidationError(
+                        f"Unknown action “{action[:40]}”: this page records a reply, assigns the query "
+                        "or closes it"
+                    )
                 elif not form.is_valid():
                     raise ValidationError("Check the reply")
                 else:
@@ -190,22 +199,6 @@ def compliance(request: HttpRequest) -> HttpResponse:
 # --- The public form.
 
 
-class RateLimited(Exception):
-    def __init__(self, retry_after: float):
-        super().__init__(f"retry after {retry_after:.0f} s")
-        self.retry_after = retry_after
-
-
-def _count_against_limit(request: HttpRequest) -> None:
-    allowed, retry_after = allow(
-        key=f"query:{client_address(request)}",
-        rate=settings.SN_QUERY_RATE_PER_HOUR / 3600,
-        burst=settings.SN_QUERY_BURST,
-    )
-    if not allowed:
-        raise RateLimited(retry_after)
-
-
 def _sent_url(reference: str, ward: str, due) -> str:
     token = signing.dumps({"ref": reference, "ward": ward, "due": due.isoformat()}, salt=SENT_SALT)
     return f"{reverse('queries:sent')}?t={token}"
@@ -216,35 +209,30 @@ def _sent_url(reference: str, ward: str, due) -> str:
 def ask(request: HttpRequest, code: str) -> HttpResponse:
     ward = get_object_or_404(Neighbourhood, code=code)
     context = {"ward": ward, "hours": clock.clock_hours(), "public_section": "queries"}
+
+    def show(form: PublicQueryForm, *, status: int = 200, retry_minutes: int | None = None):
+        page = {**context, "form": form, "retry_minutes": retry_minutes}
+        return render(request, "queries/ask.html", page, status=status)
+
+    def decoy(form: PublicQueryForm) -> HttpResponse:
+        now = timezone.now()
+        return redirect(_sent_url(f"CQ-{now.year}-XXXXXX", ward.name, clock.deadline(now)))
+
     if request.method != "POST":
-        return render(request, "queries/ask.html", {**context, "form": PublicQueryForm()})
-    form = PublicQueryForm(data=request.POST)
-    try:
-        if form.honeypot_filled:
-            _count_against_limit(request)
-            security_log.info("query honeypot filled address=%s: nothing stored", client_address(request))
-            now = timezone.now()
-            return redirect(_sent_url("CQ-" + str(now.year) + "-XXXXXX", ward.name, clock.deadline(now)))
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            try:
-                with transaction.atomic():
-                    query = query_submit_public(neighbourhood=ward, **data)
-                    _count_against_limit(request)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return redirect(_sent_url(query.reference, ward.name, query.due_at))
-    except RateLimited as limited:
-        response = render(
-            request,
-            "queries/ask.html",
-            {**context, "form": form, "retry_minutes": max(1, math.ceil(limited.retry_after / 60))},
-            status=429,
-        )
-        response["Retry-After"] = str(max(1, math.ceil(limited.retry_after)))
-        return response
-    return render(request, "queries/ask.html", {**context, "form": form}, status=400)
+        return show(PublicQueryForm())
+    return public_form_post(
+        request,
+        PublicQueryForm(data=request.POST),
+        scope="query",
+        per_hour=settings.SN_QUERY_RATE_PER_HOUR,
+        burst=settings.SN_QUERY_BURST,
+        save=lambda form: query_submit_public(
+            neighbourhood=ward, **{k: v for k, v in form.cleaned_data.items() if k != "website"}
+        ),
+        sent=lambda query: redirect(_sent_url(query.reference, ward.name, query.due_at)),
+        decoy=decoy,
+        show=show,
+    )
 
 
 @never_cache

@@ -1,15 +1,19 @@
 """Property tests of the 72-hour clock: calendar and working-time rules, breaches, and clocks stopped only
-by substantive replies."""
+by substantive replies, once: after it only follow-ups."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import override_settings
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sn.feedback.working_days import is_working_day
 from sn.queries import clock
+from sn.queries.models import QueryReply, ReplyKind
+from sn.queries.services import query_reply
+from sn.queries.tests.factories import CommunityQueryFactory
 
 moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 12, 31)).map(
     lambda d: d.replace(tzinfo=UTC, microsecond=0)
@@ -106,3 +110,35 @@ def test_nearing_breach():
         clock.clock_state(due_at=due, answered_at=None, now=due + timedelta(hours=5)).label
         == "Breached by 5 hours"
     )
+
+
+@pytest.mark.django_db
+@CALENDAR
+@settings(deadline=None, max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    replies=st.lists(
+        st.tuples(st.sampled_from(ReplyKind.values), st.integers(min_value=0, max_value=100 * 3600)),
+        max_size=6,
+    )
+)
+def test_the_first_substantive_reply_stops_the_clock_once_and_only_follow_ups_come_after(world, replies):
+    query = CommunityQueryFactory(neighbourhood=world.wards["a1"])
+    sent_at, answered, recorded = query.received_at, None, []
+    for kind, gap in replies:
+        sent_at += timedelta(seconds=gap)
+        # Before the answer: acknowledgements and the answer; after it: follow-ups only.
+        if (kind == ReplyKind.FOLLOW_UP) == (answered is not None):
+            query_reply(query=query, kind=kind, text="Said.", sent_at=sent_at)
+            recorded.append(kind)
+            if kind == ReplyKind.SUBSTANTIVE:
+                answered = sent_at
+        else:
+            with pytest.raises(ValidationError) as error:
+                query_reply(query=query, kind=kind, text="Said.", sent_at=sent_at)
+            assert "kind" in error.value.message_dict
+        query.refresh_from_db()
+        assert query.answered_at == answered
+    assert list(QueryReply.objects.filter(query=query).values_list("kind", flat=True)) == recorded
+    assert recorded.count(ReplyKind.SUBSTANTIVE) <= 1
+    state = clock.clock_state(due_at=query.due_at, answered_at=query.answered_at, now=sent_at)
+    assert state.stopped == (ReplyKind.SUBSTANTIVE in recorded)

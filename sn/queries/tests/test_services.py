@@ -89,8 +89,8 @@ def test_acknowledgement_never_stops_the_clock_substantive_does(world):
     reply = query_reply(query=query, kind=ReplyKind.SUBSTANTIVE, text="We will patrol Mill Lane at 3pm.")
     query.refresh_from_db()
     assert query.answered_at == reply.sent_at and query.status == Status.ANSWERED
-    # A later substantive reply does not move the time the clock stopped.
-    query_reply(query=query, kind=ReplyKind.SUBSTANTIVE, text="Update: two drivers stopped.")
+    # What is written afterwards is a follow-up, and does not move the time the clock stopped.
+    query_reply(query=query, kind=ReplyKind.FOLLOW_UP, text="Update: two drivers stopped.")
     query.refresh_from_db()
     assert query.answered_at == reply.sent_at
 
