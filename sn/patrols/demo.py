@@ -1,6 +1,8 @@
 """The demo force's patrols (issue 14): in each borough two town centres, in the wards with the most shop
 theft and theft from the person, centred on the densest point of those crimes with a 400 m radius, and
-an ASB hotspot (250 m) in the ward with the most ASB besides them. Each area has weekly plans proposed
+an ASB hotspot (250 m) in the ward with the most ASB besides them; and a hotspot in the ward of the demo
+users `pc`, `pcso` and `sergeant` (DEMO_USERS) if none falls there, so that they do not sign in to an
+empty patrols page. Each area has weekly plans proposed
 from its demand (sn.patrols.selectors.demand_from, the same reading as the service) for the last eight
 weeks and this one, adopted, and a proposal for next week. Delivery comes from the demo duties (an
 on-duty duty in the ward overlapping a slot) and from patrols logged at briefings or by hand: some on
@@ -22,7 +24,9 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from sn.accounts.models import User
 from sn.core.audit import audit_actor, record_bulk_create
+from sn.geography.geometry import from_geojson_text
 from sn.geography.models import Neighbourhood
 from sn.incidents.categories import Category
 from sn.incidents.models import Incident
@@ -44,6 +48,8 @@ SOURCE = "patrols-demo"
 TOWN = PatrolArea.Kind.TOWN_CENTRE
 TOWN_CENTRES_PER_BOROUGH = 2
 HOTSPOTS_PER_BOROUGH = 1
+# The demo logins whose own ward must hold a hotspot (README, "Demo logins"; sn.accounts.demo).
+DEMO_USERS = ("pc", "pcso", "sergeant")
 PAST_WEEKS = 8
 # A grid cell of about 330 m: the densest cell of a ward's crimes is where its centre goes.
 CELL = 0.003
@@ -131,6 +137,18 @@ def _areas(last: date) -> list[PatrolArea]:
         asb = counts[(borough_id, PatrolArea.Kind.HOTSPOT)]
         asb_wards = [w for w, _ in sorted(asb.items(), key=lambda x: (-x[1], x[0])) if w not in picked]
         chosen += [(w, PatrolArea.Kind.HOTSPOT) for w in asb_wards[:HOTSPOTS_PER_BOROUGH]]
+    asb_by_ward = Counter()
+    for (_, kind), wards in counts.items():
+        if kind == PatrolArea.Kind.HOTSPOT:
+            asb_by_ward.update(wards)
+    hotspots = {w for w, kind in chosen if kind == PatrolArea.Kind.HOTSPOT}
+    demo_wards = set()
+    for wards in _demo_user_wards():
+        if not wards & hotspots:
+            ward = min(wards, key=lambda w: (-asb_by_ward[w], w))
+            chosen.append((ward, PatrolArea.Kind.HOTSPOT))
+            hotspots.add(ward)
+            demo_wards.add(ward)
     points = defaultdict(list)
     for ward_id, category, lng, lat in Incident.objects.filter(
         neighbourhood_id__in=[w for w, _ in chosen],
@@ -149,9 +167,17 @@ def _areas(last: date) -> list[PatrolArea]:
     areas = []
     for ward_id, kind in chosen:
         ward_points = points.get((ward_id, kind))
-        if not ward_points:
+        if not ward_points and ward_id in demo_wards:
+            ward_points = points.get((ward_id, TOWN))
+        if ward_points:
+            lat, lng = _densest_point(ward_points)
+        elif ward_id in demo_wards:
+            # A demo user's ward with no located ASB or town-centre crime: its middle, so that they
+            # still have an area to open.
+            middle = from_geojson_text(Neighbourhood.objects.get(pk=ward_id).boundary).representative_point()
+            lat, lng = middle.y, middle.x
+        else:
             continue
-        lat, lng = _densest_point(ward_points)
         name = from_ward[ward_id]
         areas.append(
             PatrolArea(
@@ -166,6 +192,19 @@ def _areas(last: date) -> list[PatrolArea]:
     PatrolArea.objects.bulk_create(areas)
     record_bulk_create(PatrolArea, areas, SOURCE)
     return areas
+
+
+def _demo_user_wards() -> list[set[int]]:
+    """The wards each demo user serves on now, one set per user (a shared sergeant has several)."""
+    officers = User.objects.filter(username__in=DEMO_USERS, officer__isnull=False).values_list(
+        "officer_id", flat=True
+    )
+    wards = defaultdict(set)
+    for officer_id, ward_id in Posting.objects.filter(
+        officer_id__in=list(officers), end_date__isnull=True
+    ).values_list("officer_id", "team__neighbourhood_id"):
+        wards[officer_id].add(ward_id)
+    return [wards[officer_id] for officer_id in sorted(wards)]
 
 
 def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]:
