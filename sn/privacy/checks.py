@@ -4,7 +4,7 @@ found by the first review (a KeyError in the night's job)."""
 from django.conf import settings
 from django.core.checks import Error, register
 
-from sn.privacy.retention import RETAINED_KINDS
+from sn.privacy.kinds import RETAINED_KINDS
 
 
 @register()

@@ -1,18 +1,17 @@
 """What privacy adds to the registries lower apps own: the daily retention review job, and the review's
 items on the home pages of the people responsible."""
 
+from functools import partial
+
 from django.urls import reverse
 
-from sn.asb.permissions import RECORD_ASB
 from sn.core.access import has_permission
 from sn.core.registries import NAVIGATION, WORK_ITEMS, NavItem, WorkItemProvider
-from sn.feedback.permissions import HANDLE_FEEDBACK
 from sn.jobs.registry import JOB_KINDS, PERIODIC_JOBS, JobKind, PeriodicJob
-from sn.panels.permissions import MANAGE_PANEL
 from sn.privacy import work
 from sn.privacy.jobs import run_retention_review
+from sn.privacy.kinds import LISTED
 from sn.privacy.permissions import HANDLE_ERASURE_REQUESTS, RUN_RETENTION_REVIEW
-from sn.queries.permissions import HANDLE_QUERIES
 
 RETENTION_REVIEW = "privacy.retention_review"
 
@@ -33,39 +32,14 @@ def _requests_link(user) -> str | None:
 
 NAVIGATION.register(NavItem(key="erasure_requests", label="Erasure", order=95, href=_requests_link))
 
-WORK_ITEMS.register(
-    WorkItemProvider(
-        key="retention_feedback",
-        heading="Feedback senders' details due for review",
-        order=61,
-        build=work.feedback_due,
-        permission=HANDLE_FEEDBACK,
+# One home-page section per kind the review lists, after the other apps' work (from order 61).
+for order, spec in enumerate(LISTED, start=61):
+    WORK_ITEMS.register(
+        WorkItemProvider(
+            key=f"retention_{spec.review.path}",
+            heading=f"{spec.review.many[0].upper()}{spec.review.many[1:]} due for review",
+            order=order,
+            build=partial(work.due_items, kind=spec.kind),
+            permission=spec.review.permission,
+        )
     )
-)
-WORK_ITEMS.register(
-    WorkItemProvider(
-        key="retention_diversity",
-        heading="Panel members' diversity answers due for review",
-        order=62,
-        build=work.diversity_due,
-        permission=MANAGE_PANEL,
-    )
-)
-WORK_ITEMS.register(
-    WorkItemProvider(
-        key="retention_queries",
-        heading="Community query senders' details due for review",
-        order=63,
-        build=work.queries_due,
-        permission=HANDLE_QUERIES,
-    )
-)
-WORK_ITEMS.register(
-    WorkItemProvider(
-        key="retention_asb",
-        heading="ASB victims' records due for review",
-        order=64,
-        build=work.asb_due,
-        permission=RECORD_ASB,
-    )
-)

@@ -1,7 +1,8 @@
 """The kinds of personal record and how long each is kept after it was last active (settings.SN_RETENTION).
 
-A period is calendar months or days. A record last active on or before the cutoff is due a review: with
-24 months, a KIN member last interviewed on 1 March 2024 is due on 1 March 2026.
+SN_RETENTION is keyed by the kind's value; which kinds it gives a period is said by their entries in
+sn.privacy.kinds. A period is calendar months or days. A record last active on or before the cutoff is
+due a review: with 24 months, a KIN member last interviewed on 1 March 2024 is due on 1 March 2026.
 """
 
 from datetime import date, timedelta
@@ -20,26 +21,6 @@ class RecordKind(models.TextChoices):
     PANEL_MEMBER = "panel_member", "Ward panel member"
     QUERY_SENDER = "query_sender", "Community query sender"
     ASB_VICTIM = "asb_victim", "ASB victim"
-
-
-# The kinds SN_RETENTION gives a period (a panel member's name is kept while they serve and erased on
-# request; their diversity answers have a period of their own).
-RETAINED_KINDS = (
-    RecordKind.KIN_MEMBER,
-    RecordKind.CONTACT,
-    RecordKind.FEEDBACK_SENDER,
-    RecordKind.DIVERSITY_ANSWERS,
-    RecordKind.QUERY_SENDER,
-    RecordKind.ASB_VICTIM,
-)
-# Reviewed through the privacy review list; KIN members and contacts through the ward's own review
-# page of sn.community, which the sergeant already had.
-LISTED_KINDS = (
-    RecordKind.FEEDBACK_SENDER,
-    RecordKind.DIVERSITY_ANSWERS,
-    RecordKind.QUERY_SENDER,
-    RecordKind.ASB_VICTIM,
-)
 
 
 def period(kind: str) -> tuple[str, int]:

@@ -4,31 +4,25 @@ A name matches exactly, in any case and spacing ("jo  SMITH" finds "Jo Smith"), 
 that a namesake's record is not offered for erasure by a partial match; the central unit confirms each
 match. An email matches in any case; a phone number matches on its digits, with +44 read as 0.
 
-Members of the public (erasable here): KIN members, community contacts, feedback senders, ward panel
-members (with their diversity answers), senders of community queries, ASB victims. Named in a working
-role (found and reported, erased through their own pages or the admin): staff sign-ins, officers, guests
-at tasking meetings, people named as leading an engagement event, owning an intervention or owning a
-tasking action. Engagement survey responses and concerns hold no name, email or phone, so they are not
-searched.
+Members of the public (erasable here): the kinds of sn.privacy.kinds with a `search` (KIN members,
+community contacts, feedback senders, ward panel members with their diversity answers, senders of
+community queries, ASB victims). Named in a working role (found and reported, erased through their own
+pages or the admin): WORKING_ROLES below. Engagement survey responses and concerns hold no name, email or
+phone, so they are not searched.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Concat, Replace
 
 from sn.accounts.models import User
-from sn.asb.models import AsbPerson
-from sn.community.models import Contact, KinMember
 from sn.core.roles import Role
 from sn.engagement.models import Event
-from sn.feedback.models import FeedbackMessage
-from sn.panels.models import DiversityAnswers, PanelMember
-from sn.panels.services.erasure import ERASED_NAME
+from sn.privacy.kinds import ERASABLE, KINDS, Search
 from sn.privacy.retention import RecordKind
 from sn.problemsolving.models import Intervention
-from sn.queries.models import CommunityQuery
 from sn.tasking.models import Action, Guest
 from sn.teams.models import Officer
 
@@ -40,32 +34,83 @@ EVENT_LEADER = "event_leader"
 INTERVENTION_OWNER = "intervention_owner"
 ACTION_OWNER = "action_owner"
 
+
+def _full_name(first: str, last: str):
+    return Concat(F(first), Value(" "), F(last), output_field=CharField())
+
+
+@dataclass(frozen=True)
+class WorkingRole:
+    kind: str
+    label: str
+    search: Search
+
+
+WORKING_ROLES = (
+    WorkingRole(
+        STAFF_USER,
+        "Staff sign-in",
+        Search(
+            records=lambda: User.objects.all(),
+            name=_full_name("first_name", "last_name"),
+            email="email",
+            area=lambda user: Role(user.role).label if user.role else "",
+        ),
+    ),
+    WorkingRole(
+        OFFICER,
+        "Officer",
+        Search(
+            records=lambda: Officer.objects.all(),
+            name=_full_name("first_name", "last_name"),
+            email="email",
+            phone="phone",
+            note=lambda officer: f"collar number {officer.collar_number}",
+        ),
+    ),
+    WorkingRole(
+        TASKING_GUEST,
+        "Guest at a tasking meeting",
+        Search(
+            records=lambda: Guest.objects.select_related("meeting__borough"),
+            name="name",
+            area=lambda guest: guest.meeting.borough.name,
+        ),
+    ),
+    WorkingRole(
+        EVENT_LEADER,
+        "Named as leading an engagement event",
+        Search(
+            records=lambda: Event.objects.select_related("neighbourhood"),
+            name="led_by_name",
+            area=lambda event: event.neighbourhood.name,
+        ),
+    ),
+    WorkingRole(
+        INTERVENTION_OWNER,
+        "Named as owning an intervention",
+        Search(records=lambda: Intervention.objects.all(), name="owner_name"),
+    ),
+    WorkingRole(
+        ACTION_OWNER,
+        "Named as owning a tasking action",
+        Search(
+            records=lambda: Action.objects.select_related("meeting__borough"),
+            name="owner_name",
+            area=lambda action: action.meeting.borough.name,
+        ),
+    ),
+)
+
 KIND_LABELS = {
     **{kind.value: kind.label for kind in RecordKind},
-    STAFF_USER: "Staff sign-in",
-    OFFICER: "Officer",
-    TASKING_GUEST: "Guest at a tasking meeting",
-    EVENT_LEADER: "Named as leading an engagement event",
-    INTERVENTION_OWNER: "Named as owning an intervention",
-    ACTION_OWNER: "Named as owning a tasking action",
+    **{role.kind: role.label for role in WORKING_ROLES},
 }
-ERASABLE = (
-    RecordKind.KIN_MEMBER,
-    RecordKind.CONTACT,
-    RecordKind.FEEDBACK_SENDER,
-    RecordKind.PANEL_MEMBER,
-    RecordKind.QUERY_SENDER,
-    RecordKind.ASB_VICTIM,
-)
+# What a request searches: the erasable kinds, then those found through them, then the working roles.
 SEARCHED = (
     *ERASABLE,
-    RecordKind.DIVERSITY_ANSWERS,
-    STAFF_USER,
-    OFFICER,
-    TASKING_GUEST,
-    EVENT_LEADER,
-    INTERVENTION_OWNER,
-    ACTION_OWNER,
+    *(spec.kind for spec in KINDS.values() if spec.found_through),
+    *(role.kind for role in WORKING_ROLES),
 )
 NOT_SEARCHED_NOTE = "Engagement survey responses and concerns hold no name, email or phone."
 
@@ -128,115 +173,35 @@ def _digits(field: str):
     return expression
 
 
-def _terms_q(queryset: QuerySet, terms: Terms, *, name=None, email=None, phone=None) -> QuerySet:
-    """Records of `queryset` matching any of the terms in the named fields (a name field may be an
+def _terms_q(queryset: QuerySet, terms: Terms, search: Search) -> QuerySet:
+    """Records of `queryset` matching any of the terms in the search's fields (a name field may be an
     expression: first and last names joined)."""
     q = Q(pk__in=[])
-    if terms.name and name is not None:
-        if isinstance(name, str):
-            q |= Q(**{f"{name}__iexact": terms.name})
+    if terms.name and search.name is not None:
+        if isinstance(search.name, str):
+            q |= Q(**{f"{search.name}__iexact": terms.name})
         else:
-            queryset = queryset.annotate(_search_name=name)
+            queryset = queryset.annotate(_search_name=search.name)
             q |= Q(_search_name__iexact=terms.name)
-    if terms.email and email is not None:
-        q |= Q(**{f"{email}__iexact": terms.email})
-    if terms.phone and phone is not None:
-        queryset = queryset.annotate(_search_phone=_digits(phone))
+    if terms.email and search.email is not None:
+        q |= Q(**{f"{search.email}__iexact": terms.email})
+    if terms.phone and search.phone is not None:
+        queryset = queryset.annotate(_search_phone=_digits(search.phone))
         q |= Q(_search_phone__in=phone_variants(terms.phone))
     return queryset.filter(q)
 
 
-def _full_name(first: str, last: str):
-    return Concat(F(first), Value(" "), F(last), output_field=CharField())
+def _matches(kind: str, search: Search, terms: Terms) -> list[Match]:
+    rows = _terms_q(search.records(), terms, search).order_by("pk")
+    return [Match(kind, record.pk, search.area(record), search.note(record)) for record in rows]
 
 
 def find(terms: Terms) -> list[Match]:
     """Every record matching the terms, members of the public first."""
     matches: list[Match] = []
-    for kind, model in ((RecordKind.KIN_MEMBER, KinMember), (RecordKind.CONTACT, Contact)):
-        rows = _terms_q(
-            model.objects.filter(erased_at__isnull=True).select_related("neighbourhood"),
-            terms,
-            name="name",
-            email="email",
-            phone="phone",
-        )
-        for record in rows.order_by("pk"):
-            note = "archived" if record.is_archived else ""
-            matches.append(Match(kind, record.pk, record.neighbourhood.name, note))
-    rows = _terms_q(
-        FeedbackMessage.objects.filter(erased_at__isnull=True).select_related("borough", "neighbourhood"),
-        terms,
-        name="sender_name",
-        email="sender_email",
-        phone="sender_phone",
-    )
-    for feedback in rows.order_by("pk"):
-        note = f"{feedback.reference}, {feedback.get_status_display().lower()}"
-        matches.append(Match(RecordKind.FEEDBACK_SENDER, feedback.pk, feedback.area_name, note))
-    rows = _terms_q(
-        PanelMember.objects.exclude(name=ERASED_NAME).select_related("panel__neighbourhood"),
-        terms,
-        name="name",
-        email="email",
-        phone="phone",
-    )
-    with_answers = set(
-        DiversityAnswers.objects.live()
-        .filter(member__in=rows.values("pk"))
-        .values_list("member_id", flat=True)
-    )
-    for member in rows.order_by("pk"):
-        parts = ["current member" if member.is_current else "former member"]
-        if member.pk in with_answers:
-            parts.append("with diversity answers")
-        matches.append(
-            Match(RecordKind.PANEL_MEMBER, member.pk, member.panel.neighbourhood.name, ", ".join(parts))
-        )
-    rows = _terms_q(
-        CommunityQuery.objects.filter(erased_at__isnull=True).select_related("neighbourhood"),
-        terms,
-        name="sender_name",
-        email="sender_email",
-        phone="sender_phone",
-    )
-    for query in rows.order_by("pk"):
-        note = f"{query.reference}, {query.get_status_display().lower()}"
-        matches.append(Match(RecordKind.QUERY_SENDER, query.pk, query.neighbourhood.name, note))
-    rows = _terms_q(
-        AsbPerson.objects.filter(erased_at__isnull=True).select_related("neighbourhood"),
-        terms,
-        name="name",
-        email="email",
-        phone="phone",
-    )
-    for person in rows.annotate(report_count=Count("reports")).order_by("pk"):
-        note = f"{person.report_count} ASB report{'' if person.report_count == 1 else 's'}"
-        matches.append(Match(RecordKind.ASB_VICTIM, person.pk, person.neighbourhood.name, note))
-    matches += _staff_matches(terms)
-    return matches
-
-
-def _staff_matches(terms: Terms) -> list[Match]:
-    matches = []
-    users = _terms_q(User.objects.all(), terms, name=_full_name("first_name", "last_name"), email="email")
-    for user in users.order_by("pk"):
-        matches.append(Match(STAFF_USER, user.pk, Role(user.role).label if user.role else ""))
-    officers = _terms_q(
-        Officer.objects.all(), terms, name=_full_name("first_name", "last_name"), email="email", phone="phone"
-    )
-    matches += [
-        Match(OFFICER, officer.pk, "", f"collar number {officer.collar_number}")
-        for officer in officers.order_by("pk")
-    ]
-    guests = _terms_q(Guest.objects.select_related("meeting__borough"), terms, name="name")
-    matches += [Match(TASKING_GUEST, guest.pk, guest.meeting.borough.name) for guest in guests.order_by("pk")]
-    events = _terms_q(Event.objects.select_related("neighbourhood"), terms, name="led_by_name")
-    matches += [Match(EVENT_LEADER, event.pk, event.neighbourhood.name) for event in events.order_by("pk")]
-    owned = _terms_q(Intervention.objects.all(), terms, name="owner_name")
-    matches += [Match(INTERVENTION_OWNER, intervention.pk, "") for intervention in owned.order_by("pk")]
-    actions = _terms_q(Action.objects.select_related("meeting__borough"), terms, name="owner_name")
-    matches += [
-        Match(ACTION_OWNER, action.pk, action.meeting.borough.name) for action in actions.order_by("pk")
-    ]
+    for spec in KINDS.values():
+        if spec.search:
+            matches += _matches(spec.kind, spec.search, terms)
+    for role in WORKING_ROLES:
+        matches += _matches(role.kind, role.search, terms)
     return matches

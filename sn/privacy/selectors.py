@@ -1,32 +1,24 @@
-"""Which records are due a retention review, and which review items and erasure requests a user reaches.
+"""Which records of each kind listed by the privacy review are due a retention review.
 
 Due: last active on or before the kind's cutoff (sn.privacy.retention), not erased already, and not kept
 by a review since the cutoff (keeping starts the period again). KIN members and contacts are found by
-sn.community's own selector, which their ward review page uses too.
+sn.community's own selector, which their ward review page uses too (sn.privacy.kinds counts them).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sn.asb.models import AsbPerson
-from sn.asb.permissions import RECORD_ASB
-from sn.community.models import Contact, KinMember
-from sn.community.selectors import due_for_review
-from sn.core.access import has_permission
 from sn.feedback.models import FeedbackMessage, Status
-from sn.feedback.permissions import messages_for_user
-from sn.geography.scope import scope_of
-from sn.panels.models import DiversityAnswers, PanelMember
-from sn.panels.permissions import MEMBERS
+from sn.panels.models import DiversityAnswers
 from sn.privacy.models import ReviewItem
-from sn.privacy.retention import LISTED_KINDS, RecordKind, cutoff
+from sn.privacy.retention import RecordKind, cutoff
 from sn.queries.models import CommunityQuery
 from sn.queries.models import Status as QueryStatus
-from sn.queries.permissions import queries_for_user
 
 
 @dataclass(frozen=True)
@@ -162,49 +154,3 @@ def due_asb(today: date) -> list[Due]:
         Due(RecordKind.ASB_VICTIM, pk, borough, ward, _later(timezone.localdate(last), kept.get(pk)))
         for pk, borough, ward, last in rows
     ]
-
-
-def due_community_counts(today: date) -> dict[str, int]:
-    """KIN members and contacts due their ward's review (sn.community lists them to the sergeant)."""
-    return {
-        RecordKind.KIN_MEMBER: due_for_review(KinMember.objects.all(), today=today).count(),
-        RecordKind.CONTACT: due_for_review(Contact.objects.all(), today=today).count(),
-    }
-
-
-def items_for_user(user, queryset: QuerySet) -> QuerySet:
-    """The items of `queryset` the user decides: feedback they may handle, diversity answers of panels
-    whose membership they keep, query senders of the queries they handle, ASB victims of their area.
-    Anyone else reaches none. `queryset` is narrow (the open items, one item): its records are checked by
-    id, which is quicker than the rules' reach over every record."""
-    wanted = {kind: set() for kind in LISTED_KINDS}
-    for kind, record_id in queryset.values_list("kind", "record_id"):
-        if kind in wanted:
-            wanted[kind].add(record_id)
-    feedback = messages_for_user(
-        user, FeedbackMessage.objects.filter(pk__in=wanted[RecordKind.FEEDBACK_SENDER]), for_write=True
-    ).values_list("pk", flat=True)
-    members = MEMBERS.filter_for(user, PanelMember.objects.all(), for_write=True)
-    answers = DiversityAnswers.objects.filter(
-        pk__in=wanted[RecordKind.DIVERSITY_ANSWERS], member__in=members.values("pk")
-    ).values_list("pk", flat=True)
-    queries = queries_for_user(
-        user, CommunityQuery.objects.filter(pk__in=wanted[RecordKind.QUERY_SENDER])
-    ).values_list("pk", flat=True)
-    victims = AsbPerson.objects.none()
-    if has_permission(user, RECORD_ASB):
-        victims = AsbPerson.objects.filter(
-            scope_of(user).neighbourhood_q("neighbourhood"), pk__in=wanted[RecordKind.ASB_VICTIM]
-        )
-    return queryset.filter(
-        Q(kind=RecordKind.FEEDBACK_SENDER, record_id__in=list(feedback))
-        | Q(kind=RecordKind.DIVERSITY_ANSWERS, record_id__in=list(answers))
-        | Q(kind=RecordKind.QUERY_SENDER, record_id__in=list(queries))
-        | Q(kind=RecordKind.ASB_VICTIM, record_id__in=list(victims.values_list("pk", flat=True)))
-    )
-
-
-def open_items_for_user(user) -> QuerySet:
-    return items_for_user(user, ReviewItem.objects.filter(status=ReviewItem.Status.OPEN)).select_related(
-        "borough", "neighbourhood"
-    )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,28 +12,25 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.asb.permissions import RECORD_ASB
 from sn.core.access import access
 from sn.core.exports import safe_cell
 from sn.core.form_pages import form_page
-from sn.feedback.permissions import HANDLE_FEEDBACK
-from sn.panels.permissions import MANAGE_PANEL
 from sn.privacy import services
 from sn.privacy.forms import ConfirmForm, DecisionForm, RequestForm
+from sn.privacy.kinds import KINDS, LISTED_KINDS
 from sn.privacy.models import ReviewItem
 from sn.privacy.permissions import (
     HANDLE_ERASURE_REQUESTS,
     REVIEW_RETENTION,
     get_item_for_user,
     get_request_for_user,
+    open_items_for_user,
     requests_for_user,
 )
 from sn.privacy.records import describe_items, describe_matches
-from sn.privacy.retention import LISTED_KINDS, RecordKind, period_text
+from sn.privacy.retention import RecordKind, period_text
 from sn.privacy.search import KIND_LABELS, NOT_SEARCHED_NOTE
-from sn.privacy.selectors import open_items_for_user
 from sn.privacy.services.review import next_due_on
-from sn.queries.permissions import HANDLE_QUERIES
 
 
 @access(permission=REVIEW_RETENTION)
@@ -88,26 +86,18 @@ def _review_item(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     )
 
 
-# Who decides differs by kind, so each kind has its own route and permission: whoever may handle the
-# message, whoever keeps the panel's membership, whoever handles the query, whoever records ASB there.
-@access(permission=HANDLE_FEEDBACK)
-def review_feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    return _review_item(request, pk, RecordKind.FEEDBACK_SENDER)
+def review_item_view(kind: str) -> Callable[..., HttpResponse]:
+    """The page deciding an item of `kind`. Who decides differs by kind, so each kind has its own route
+    and permission (sn.privacy.kinds: whoever may handle the message, keeps the panel's membership,
+    handles the query, records ASB there)."""
+    review = KINDS[kind].review
 
+    @access(permission=review.permission)
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _review_item(request, pk, kind)
 
-@access(permission=MANAGE_PANEL)
-def review_diversity(request: HttpRequest, pk: int) -> HttpResponse:
-    return _review_item(request, pk, RecordKind.DIVERSITY_ANSWERS)
-
-
-@access(permission=HANDLE_QUERIES)
-def review_query(request: HttpRequest, pk: int) -> HttpResponse:
-    return _review_item(request, pk, RecordKind.QUERY_SENDER)
-
-
-@access(permission=RECORD_ASB)
-def review_asb(request: HttpRequest, pk: int) -> HttpResponse:
-    return _review_item(request, pk, RecordKind.ASB_VICTIM)
+    view.__name__ = view.__qualname__ = review.url_name
+    return view
 
 
 @access(permission=HANDLE_ERASURE_REQUESTS)

@@ -13,20 +13,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from sn.asb.models import AsbPerson
-from sn.asb.services import asb_person_erase
-from sn.community.erasure import personal_data_erase_on_request
-from sn.community.models import Contact, KinMember
 from sn.core.audit import audit_actor, current_actor
-from sn.feedback.models import FeedbackMessage
-from sn.feedback.services import feedback_sender_erase
-from sn.panels.models import PanelMember
-from sn.panels.services import panel_member_erase
+from sn.privacy.kinds import KINDS
 from sn.privacy.models import ErasureRequest
-from sn.privacy.retention import RecordKind
 from sn.privacy.search import KIND_LABELS, SEARCHED, Terms, find, normalise_name, phone_variants
-from sn.queries.models import CommunityQuery
-from sn.queries.services import query_sender_erase
 
 CONTEXT = "Erasure request"
 
@@ -77,18 +67,8 @@ def _refuse_closed(request: ErasureRequest) -> None:
 
 
 def _erase(kind: str, record_id: int) -> None:
-    if kind in (RecordKind.KIN_MEMBER, RecordKind.CONTACT):
-        model = KinMember if kind == RecordKind.KIN_MEMBER else Contact
-        personal_data_erase_on_request(record=model.objects.select_for_update().get(pk=record_id))
-    elif kind == RecordKind.FEEDBACK_SENDER:
-        feedback = FeedbackMessage.objects.select_for_update().get(pk=record_id)
-        feedback_sender_erase(feedback=feedback, context=CONTEXT)
-    elif kind == RecordKind.PANEL_MEMBER:
-        panel_member_erase(member=PanelMember.objects.select_for_update().get(pk=record_id))
-    elif kind == RecordKind.ASB_VICTIM:
-        asb_person_erase(person=AsbPerson.objects.select_for_update().get(pk=record_id))
-    elif kind == RecordKind.QUERY_SENDER:
-        query_sender_erase(query=CommunityQuery.objects.select_for_update().get(pk=record_id))
+    spec = KINDS[kind]
+    spec.erase(spec.model.objects.select_for_update().get(pk=record_id), CONTEXT)
 
 
 def _forget_terms(request: ErasureRequest) -> None:

@@ -8,18 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from sn.asb.models import AsbPerson
-from sn.asb.services import asb_person_erase
 from sn.core.audit import audit_actor, current_actor, record_bulk_create
-from sn.feedback.models import FeedbackMessage
-from sn.feedback.services import feedback_sender_erase
-from sn.panels.models import DiversityAnswers
-from sn.panels.services import diversity_answers_erase
+from sn.privacy.kinds import KINDS, LISTED
 from sn.privacy.models import ReviewItem
-from sn.privacy.retention import LISTED_KINDS, RecordKind, due_on
-from sn.privacy.selectors import due_asb, due_community_counts, due_diversity, due_feedback, due_queries
-from sn.queries.models import CommunityQuery
-from sn.queries.services import query_sender_erase
+from sn.privacy.retention import due_on
 
 CONTEXT = "Retention review"
 
@@ -35,24 +27,14 @@ class ReviewSummary:
 
     def __str__(self) -> str:
         listed = "; ".join(
-            f"{self.open.get(kind, 0)} {PLURALS[kind]} due a review ({self.new.get(kind, 0)} new)"
-            for kind in LISTED_KINDS
+            f"{self.open.get(spec.kind, 0)} {spec.plural} due a review ({self.new.get(spec.kind, 0)} new)"
+            for spec in LISTED
         )
-        community = "; ".join(f"{n} {PLURALS[kind]}" for kind, n in self.community.items())
+        community = "; ".join(f"{n} {KINDS[kind].plural}" for kind, n in self.community.items())
         return (
             f"Retention review of {self.today:%-d %B %Y}: {listed}; {self.lapsed} listed before, no longer "
             f"due. Due their ward's review page: {community or 'none counted'}."
         )
-
-
-PLURALS = {
-    RecordKind.FEEDBACK_SENDER: "feedback senders' details",
-    RecordKind.DIVERSITY_ANSWERS: "panel members' diversity answers",
-    RecordKind.KIN_MEMBER: "KIN members",
-    RecordKind.CONTACT: "community contacts",
-    RecordKind.QUERY_SENDER: "community query senders' details",
-    RecordKind.ASB_VICTIM: "ASB victims",
-}
 
 
 def retention_review_run(*, today: date | None = None, actor=None) -> ReviewSummary:
@@ -61,13 +43,9 @@ def retention_review_run(*, today: date | None = None, actor=None) -> ReviewSumm
     today = today or timezone.localdate()
     summary = ReviewSummary(today=today)
     with transaction.atomic(), audit_actor(actor, CONTEXT):
-        for kind, due in (
-            (RecordKind.FEEDBACK_SENDER, due_feedback(today)),
-            (RecordKind.DIVERSITY_ANSWERS, due_diversity(today)),
-            (RecordKind.QUERY_SENDER, due_queries(today)),
-            (RecordKind.ASB_VICTIM, due_asb(today)),
-        ):
-            by_id = {row.record_id: row for row in due}
+        for spec in LISTED:
+            kind = spec.kind
+            by_id = {row.record_id: row for row in spec.review.due(today)}
             listed = ReviewItem.objects.filter(kind=kind, status=ReviewItem.Status.OPEN)
             for item in listed.exclude(record_id__in=list(by_id)):
                 item.status = ReviewItem.Status.LAPSED
@@ -93,7 +71,9 @@ def retention_review_run(*, today: date | None = None, actor=None) -> ReviewSumm
             record_bulk_create(ReviewItem, created, CONTEXT)
             summary.new[kind] = len(created)
             summary.open[kind] = len(by_id)
-        summary.community = due_community_counts(today)
+        summary.community = {
+            spec.kind: spec.due_elsewhere(today) for spec in KINDS.values() if spec.due_elsewhere
+        }
     return summary
 
 
@@ -106,16 +86,8 @@ def review_item_erase(*, item: ReviewItem, actor=None) -> ReviewItem:
     """Erase the record's personal data, leaving its anonymous count (area, kind, dates)."""
     _open(item)
     with transaction.atomic(), audit_actor(actor, CONTEXT):
-        if item.kind == RecordKind.FEEDBACK_SENDER:
-            feedback = FeedbackMessage.objects.select_for_update().get(pk=item.record_id)
-            feedback_sender_erase(feedback=feedback, context=CONTEXT)
-        elif item.kind == RecordKind.QUERY_SENDER:
-            query_sender_erase(query=CommunityQuery.objects.select_for_update().get(pk=item.record_id))
-        elif item.kind == RecordKind.ASB_VICTIM:
-            asb_person_erase(person=AsbPerson.objects.select_for_update().get(pk=item.record_id))
-        else:
-            answers = DiversityAnswers.objects.select_for_update().get(pk=item.record_id)
-            diversity_answers_erase(answers=answers, reason=CONTEXT)
+        spec = KINDS[item.kind]
+        spec.erase(spec.model.objects.select_for_update().get(pk=item.record_id), CONTEXT)
         _decide(item, ReviewItem.Status.ERASED)
     return item
 

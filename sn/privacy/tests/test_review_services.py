@@ -15,8 +15,9 @@ from sn.core.models import AuditEvent
 from sn.feedback.models import FeedbackMessage
 from sn.feedback.tests.factories import message_in
 from sn.panels.models import DiversityAnswers
+from sn.privacy.kinds import LISTED_KINDS
 from sn.privacy.models import ReviewItem
-from sn.privacy.retention import LISTED_KINDS, RecordKind, cutoff
+from sn.privacy.retention import RecordKind, cutoff
 from sn.privacy.selectors import due_diversity, due_feedback
 from sn.privacy.services import retention_review_run, review_item_erase, review_item_keep
 from sn.privacy.tests.helpers import (
