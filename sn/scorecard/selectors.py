@@ -34,11 +34,12 @@ def measure(key: str) -> ScorecardMeasure:
 
 @dataclass(frozen=True)
 class Area:
-    level: str  # "force", "borough", "ward"
+    level: str  # "force", "borough", "ward", or "wards" (a reader's several wards, summed)
     pk: int | None
     code: str
     name: str
     borough_code: str = ""
+    ward_ids: frozenset[int] = frozenset()  # for "wards"
 
     @classmethod
     def force(cls) -> "Area":
@@ -51,6 +52,11 @@ class Area:
     @classmethod
     def of_ward(cls, ward: Neighbourhood) -> "Area":
         return cls("ward", ward.pk, ward.code, ward.name, ward.borough.code)
+
+    @classmethod
+    def of_wards(cls, name: str, ward_ids) -> "Area":
+        """Several wards as one area, as an inspector's cluster or a sergeant shared by two wards."""
+        return cls("wards", None, "", name, ward_ids=frozenset(ward_ids))
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,8 @@ def _ward_filter(area: Area) -> dict:
         return {"neighbourhood_id": area.pk}
     if area.level == "borough":
         return {"neighbourhood__borough_id": area.pk}
+    if area.level == "wards":
+        return {"neighbourhood_id__in": sorted(area.ward_ids)}
     return {}
 
 
@@ -120,6 +128,8 @@ def _area_ward_ids(area: Area) -> set[int] | None:
         return {area.pk}
     if area.level == "borough":
         return set(Neighbourhood.objects.filter(borough_id=area.pk).values_list("id", flat=True))
+    if area.level == "wards":
+        return set(area.ward_ids)
     return None
 
 

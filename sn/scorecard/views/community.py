@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from sn.core.access import access, require_permission
+from sn.core.access import access, has_permission, require_permission
 from sn.geography.models import Borough, Neighbourhood
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW
 from sn.geography.scope import scope_of
@@ -35,6 +35,8 @@ def force(request: HttpRequest) -> HttpResponse:
         "total": total,
         "lines": lines,
         "level": "borough" if by_borough else "ward",
+        # A borough's rows link to its page only for readers its view lets in (the borough roles).
+        "borough_links": has_permission(request.user, VIEW_BOROUGH_OVERVIEW),
         "title": "Time in the community",
     }
     return render(request, "scorecard/community_areas.html", context)
