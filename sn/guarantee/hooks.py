@@ -49,15 +49,8 @@ PUBLIC_PANELS.register(
         build=panels.named_officers_panel,
     )
 )
-PUBLIC_PANELS.register(
-    Panel(
-        key="priorities_fresh",
-        title="Our priorities: raised on, last update, what we did, how to have a say",
-        order=20,
-        template="guarantee/priorities_panel.html",
-        build=panels.public_priorities_panel,
-    )
-)
+# The public ward page shows the same rows inside each priority's own section (sn.public reads
+# sn.guarantee.priorities directly, being above it), so each priority is named once.
 WARD_PANELS.register(
     Panel(
         key="priorities_fresh",

@@ -55,23 +55,22 @@ def _next_meeting(neighbourhood):
     )
 
 
-def _priorities(neighbourhood, *, public: bool) -> dict | None:
-    stories = priority_stories(neighbourhood, public=public)
-    if not stories:
-        return None
-    team = Team.objects.filter(neighbourhood=neighbourhood).first()
+def have_a_say(neighbourhood) -> dict:
+    """How a resident can have a say in the ward's priorities: the next panel meeting and the team's
+    routes, with the stale threshold the cards name."""
     return {
-        "stories": stories,
         "next_meeting": _next_meeting(neighbourhood),
-        "team": team,
+        "team": Team.objects.filter(neighbourhood=neighbourhood).first(),
         "feedback_url": _feedback_url(neighbourhood),
-        "public": public,
         "stale_days": settings.SN_PRIORITY_STALE_DAYS,
     }
 
 
-def public_priorities_panel(user, neighbourhood) -> dict | None:
-    return _priorities(neighbourhood, public=True)
+def _priorities(neighbourhood, *, public: bool) -> dict | None:
+    stories = priority_stories(neighbourhood, public=public)
+    if not stories:
+        return None
+    return {"stories": stories, "public": public, **have_a_say(neighbourhood)}
 
 
 def staff_priorities_panel(user, neighbourhood) -> dict | None:

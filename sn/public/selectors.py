@@ -18,6 +18,8 @@ from sn.engagement.models import Event
 from sn.geography.locate import locate
 from sn.geography.models import Borough, Neighbourhood
 from sn.geography.selectors import feature_collection
+from sn.guarantee.panels import have_a_say
+from sn.guarantee.priorities import PriorityStory, priority_stories
 from sn.panels.models import Meeting, Priority, Statement
 from sn.panels.models.priorities import HOLDING_A_PLACE, Milestone
 from sn.panels.selectors import published_statements
@@ -81,6 +83,8 @@ class PublicPriority:
     milestones: list[Milestone]
     statement: Statement | None
     last_update: date | None
+    # The Guarantee's rows (raised on, last update, what was done, who chose it): issue 14 part 3.
+    story: PriorityStory | None = None
 
     @property
     def awaiting_sign_off(self) -> bool:
@@ -99,12 +103,14 @@ def current_public_priorities(neighbourhood: Neighbourhood) -> list[PublicPriori
         .order_by("selected_on", "id")
     )
     statements = {s.priority_id: s for s in published.filter(priority__in=priorities)}
+    stories = {story.priority.pk: story for story in priority_stories(neighbourhood, public=True)}
     return [
         PublicPriority(
             priority=p,
             milestones=list(p.milestones.all()),
             statement=statements.get(p.pk),
             last_update=p.last_update,
+            story=stories.get(p.pk),
         )
         for p in priorities
     ]
@@ -160,6 +166,8 @@ class WardPage:
     neighbours: list[Neighbourhood]
     map_geojson: str = ""
     today: date = field(default_factory=timezone.localdate)
+    # How to have a say in the priorities (next panel meeting, the team's routes): each priority names it.
+    say: dict = field(default_factory=dict)
 
 
 def _public_neighbourhoods() -> QuerySet[Neighbourhood]:
@@ -217,6 +225,7 @@ def ward_page(code: str) -> WardPage:
         neighbours=neighbours,
         map_geojson=feature_collection([neighbourhood, *neighbours], _area_properties(neighbourhood.code)),
         today=today,
+        say=have_a_say(neighbourhood),
     )
 
 

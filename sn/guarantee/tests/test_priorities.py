@@ -71,8 +71,10 @@ def test_participation_by_type_from_the_records(world):
 def test_public_and_staff_pages_show_priorities_and_who_chose_them(world, client, client_for):
     _priorities(world)
     page = client.get(reverse("public:ward", args=[world.wards["a1"].code])).content.decode()
-    assert "Our priorities: what we did and how to have a say" in page
-    assert "Stop the speeding on Mill Lane" in page and "3 resident" in page and "1 business" in page
+    # One card per priority: the Guarantee's rows sit in the priority's own section, not in a second list.
+    assert page.count("Stop the speeding on Mill Lane") == 1
+    assert "Raised on" in page and "How to have a say" in page and "What we did" in page
+    assert "3 resident" in page and "1 business" in page
     assert "do not say whether a resident or a business raised them" not in page  # no concerns behind it
     assert "No recorded concerns are linked to it" in page
     assert "Progress update" not in page  # the team's notes are not published

@@ -108,7 +108,8 @@ def test_the_ward_page(page, live_server, errors, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{live_server.url}{ward_url(ward)}")
     page.wait_for_selector("#ward-map[data-drawn]")
-    # The priority's own section (the Guarantee's freshness panel names it again, as a card).
+    # The priority is named once, in its own section, with the Guarantee's rows inside it.
+    assert page.locator("h3", has_text="Stop drug dealing in the park").count() == 1
     assert page.locator("h3.govuk-heading-m", has_text="Stop drug dealing in the park").is_visible()
     assert page.get_by_text("We marked property and patrolled").is_visible()
     assert page.get_by_text("Cuppa with a copper").is_visible()

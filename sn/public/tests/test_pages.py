@@ -66,7 +66,7 @@ def test_the_ward_page_shows_current_priorities_with_their_agreed_steps(client, 
     body = client.get(ward_url(ward_a1)).content.decode()
     assert "Stop drug dealing in the park" in body
     assert "Lighting fixed by the gates" in body and "Weekly patrols at dusk" in body
-    assert "latest progress" in body
+    assert "Last update" in body and "Raised on" in body
     # The team's progress notes are its working notes: their dates are published, not their words.
     assert "number 12" not in body
 
