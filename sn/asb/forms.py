@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from sn.asb import matrix
-from sn.asb.models import AsbAction, AsbOrder, AsbReport
+from sn.asb.models import AsbAction, AsbCase, AsbOrder, AsbReport
 
 INPUT = {"class": "govuk-input"}
 SELECT = {"class": "govuk-select"}
@@ -194,3 +194,31 @@ class ActionForm(ErrorLinks, forms.Form):
             for k in self.cleaned_data.get("problems") or []
             if k in self.problem_objects
         ]
+
+
+class ProblemForm(ErrorLinks, forms.Form):
+    """The problem-solving case the ASB case is linked to; the problems offered are the open ones of
+    the case's ward, so any other value (another ward's, one out of the user's area) is refused."""
+
+    problem = forms.ChoiceField(label="Linked problem", required=False, widget=forms.Select(attrs=SELECT))
+
+    def __init__(self, *args, problems=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.problem_objects = {str(p.pk): p for p in problems}
+        self.fields["problem"].choices = [("", "No linked problem")] + [
+            (k, f"{p.reference} {p.title}") for k, p in self.problem_objects.items()
+        ]
+
+    def chosen_problem(self):
+        return self.problem_objects.get(self.cleaned_data.get("problem") or "")
+
+
+class CloseForm(ErrorLinks, forms.Form):
+    outcome = _choice("Outcome", [("", "Choose the outcome")] + AsbCase.Outcome.choices)
+    reason = forms.CharField(
+        label="Reason for closing", required=False, max_length=2000, widget=forms.Textarea(attrs=TEXTAREA)
+    )
+
+
+class ReopenForm(ErrorLinks, forms.Form):
+    pass

@@ -1,11 +1,18 @@
 """What asb adds to pages lower apps own (sn.core.registries), imported in the app's ready(): the ASB
-link, the flagged Case Reviews on the home page, and the ASB measures of the Guarantee scorecard."""
+link, the flagged Case Reviews on the home page, the ASB measures of the Guarantee scorecard, and
+imported ASB calls made into reports once their import has committed."""
 
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import timezone
 
 from sn.asb import measures
+from sn.asb.models import AsbCase
 from sn.asb.permissions import VIEW_ASB_CASES, VIEW_ASB_PLAN, cases_for_user
+from sn.asb.services import asb_imported_calls_link
 from sn.core.access import has_permission
 from sn.core.registries import (
     NAVIGATION,
@@ -18,6 +25,7 @@ from sn.core.registries import (
     WorkItemProvider,
 )
 from sn.core.roles import Role
+from sn.workforce.models import DutyImport
 
 
 def _link(user) -> str | None:
@@ -32,7 +40,9 @@ NAVIGATION.register(NavItem(key="asb", label="ASB", order=47, href=_link))
 def reviews_to_hold(user) -> list[WorkItem]:
     """Cases flagged for a Case Review whose review is not yet held: a team officer's own cases, the
     cases of a supervisor's area."""
-    cases = cases_for_user(user).filter(case_review_flagged_at__isnull=False, reviews__held_on__isnull=True)
+    cases = cases_for_user(user).filter(
+        status=AsbCase.Status.OPEN, case_review_flagged_at__isnull=False, reviews__held_on__isnull=True
+    )
     if getattr(user, "role", None) == Role.TEAM_OFFICER:
         cases = cases.filter(owner=user)
     today = timezone.localdate()
@@ -124,3 +134,15 @@ _MEASURES = (
 )
 for _measure in _MEASURES:
     SCORECARD_MEASURES.register(_measure)
+
+
+def _calls_imported(sender, instance: DutyImport, created: bool, raw=False, **kwargs) -> None:
+    """The calls import (sn.rosters, below asb) cannot call asb, so asb listens for the import's record.
+    The record is written before the calls, in the import's transaction: the linking runs after it
+    commits, in its own transaction, and a failure there leaves the calls imported (they stay on the
+    list to link, and `sn asb-link-calls` runs it again)."""
+    if created and not raw and instance.kind == "calls" and instance.status == DutyImport.Status.IMPORTED:
+        transaction.on_commit(partial(asb_imported_calls_link, run_id=instance.pk), robust=True)
+
+
+post_save.connect(_calls_imported, sender=DutyImport, dispatch_uid="asb-link-imported-calls")

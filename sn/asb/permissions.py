@@ -4,6 +4,7 @@ ASB cases hold personal data of victims, so they are read by the staff who work 
 officers, sergeants, inspectors, borough leads, the central unit) and only in their scope; analysts
 see the counts on the scorecard, not the people. The force's ASB lead and action plan are read by
 partners too; the central unit names the lead, and the central unit and borough leads keep the plan.
+A case is closed (and reopened) by a supervisor of its ward, not by the officer working it.
 """
 
 from django.db.models import QuerySet
@@ -29,6 +30,12 @@ RECORD_ASB = declare(
     "breaches, for the wards in their area",
     app="asb",
     roles=CASE_ROLES,
+)
+CLOSE_ASB_CASES = declare(
+    "close_asb_cases",
+    "Close ASB cases with their outcome and reason, and reopen them, for the wards in their area",
+    app="asb",
+    roles={Role.SERGEANT, Role.INSPECTOR, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
 )
 VIEW_ASB_PLAN = declare(
     "view_asb_plan",

@@ -7,6 +7,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from sn.asb.models import AsbAction, AsbLead
+from sn.geography.scope import scope_of
 from sn.rosters.models import CallForService
 
 
@@ -18,17 +19,28 @@ def case_rows(cases: QuerySet) -> QuerySet:
     )
 
 
-def asb_calls(neighbourhood, today=None) -> list[CallForService]:
-    """The ward's ASB calls of the last month, to link a report to the call it came from."""
-    today = today or timezone.localdate()
-    since = today - timedelta(days=settings.SN_ASB_REPORT_WITHIN_DAYS)
-    return list(
-        CallForService.objects.filter(
-            neighbourhood=neighbourhood,
-            call_type__in=settings.SN_ASB_CALL_TYPES,
-            received_at__date__gte=since,
-        ).order_by("-received_at")[:50]
+def _unlinked_asb_calls(now) -> QuerySet[CallForService]:
+    """ASB calls of the last SN_ASB_REPORT_WITHIN_DAYS days up to now that no report comes from yet
+    (a call the import matched to a known place already has its report)."""
+    since = timezone.localdate(now) - timedelta(days=settings.SN_ASB_REPORT_WITHIN_DAYS)
+    return CallForService.objects.filter(
+        call_type__in=settings.SN_ASB_CALL_TYPES,
+        received_at__date__gte=since,
+        received_at__lte=now,
+        asb_reports__isnull=True,
     )
+
+
+def asb_calls(neighbourhood, now=None) -> list[CallForService]:
+    """The ward's ASB calls of the last month not yet linked, to link a report to the call it came from."""
+    calls = _unlinked_asb_calls(now or timezone.now()).filter(neighbourhood=neighbourhood)
+    return list(calls.order_by("-received_at")[:50])
+
+
+def calls_to_link(user, now=None) -> QuerySet[CallForService]:
+    """The calls staff link by hand: those of the user's wards that matched no known victim or place."""
+    calls = _unlinked_asb_calls(now or timezone.now()).filter(scope_of(user).neighbourhood_q("neighbourhood"))
+    return calls.select_related("neighbourhood").order_by("-received_at", "-id")
 
 
 def current_lead(today=None) -> AsbLead | None:

@@ -56,6 +56,14 @@ class AsbCase(AuditedModel):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
+    class Outcome(models.TextChoices):
+        RESOLVED = "resolved", "Resolved: the ASB has stopped"
+        REDUCED = "reduced", "Reduced: the ASB continues at a level the victim can manage"
+        PARTNER = "partner", "Handed to a partner agency"
+        ENFORCEMENT = "enforcement", "Enforcement taken (order, warning or prosecution)"
+        WITHDRAWN = "withdrawn", "The victim withdrew or could not be contacted"
+        NO_FURTHER_ACTION = "nfa", "No further action possible"
+
     neighbourhood = models.ForeignKey(
         "geography.Neighbourhood", on_delete=models.PROTECT, related_name="asb_cases", verbose_name="ward"
     )
@@ -84,6 +92,13 @@ class AsbCase(AuditedModel):
     # When the victim (or someone for them) invoked the Case Review themselves.
     case_review_requested_at = models.DateTimeField(null=True, blank=True)
     risk_level = models.CharField(max_length=10, blank=True)  # the latest assessment's level
+    # The latest closure; reopening clears it (the audit trail keeps every closure).
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
+    close_reason = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         ordering = ["-opened_at", "-id"]

@@ -8,9 +8,9 @@ GRANTS: dict[Role, set[str]] = {
     Role.PANEL_MEMBER: set(),
     Role.PARTNER: {"view_asb_plan"},
     Role.TEAM_OFFICER: set(_CASES),
-    Role.SERGEANT: set(_CASES),
-    Role.INSPECTOR: set(_CASES),
+    Role.SERGEANT: _CASES | {"close_asb_cases"},
+    Role.INSPECTOR: _CASES | {"close_asb_cases"},
     Role.ANALYST: {"view_asb_plan"},
-    Role.BOROUGH_LEAD: _CASES | {"edit_asb_plan"},
-    Role.CENTRAL_UNIT: _CASES | {"edit_asb_plan", "set_asb_lead"},
+    Role.BOROUGH_LEAD: _CASES | {"edit_asb_plan", "close_asb_cases"},
+    Role.CENTRAL_UNIT: _CASES | {"edit_asb_plan", "set_asb_lead", "close_asb_cases"},
 }

@@ -1,40 +1,32 @@
-"""The ASB pages. Cases are fetched through sn.asb.permissions (out of the user's area: 404); every
-write goes through one service in a form page (refused: the same page with the service's message)."""
+"""The pages of ASB cases, reports, reviews and orders (see sn.asb.views)."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from sn.asb import matrix
 from sn.asb.forms import (
-    ActionForm,
     BreachForm,
-    LeadForm,
     OrderForm,
     ReportForm,
     RequestForm,
     ReviewForm,
     service_errors,
 )
-from sn.asb.models import AsbAction, AsbOrder, AsbReport
+from sn.asb.models import AsbOrder, AsbReport
 from sn.asb.permissions import (
-    EDIT_ASB_PLAN,
+    CLOSE_ASB_CASES,
     RECORD_ASB,
-    SET_ASB_LEAD,
     VIEW_ASB_CASES,
-    VIEW_ASB_PLAN,
     cases_for_user,
     get_case_for_user,
-    may_edit_action,
 )
-from sn.asb.selectors import asb_calls, case_rows, current_lead, plan_progress
+from sn.asb.selectors import asb_calls, calls_to_link, case_rows
 from sn.asb.services import (
-    asb_action_save,
     asb_case_review_record,
     asb_case_review_request,
-    asb_lead_set,
     asb_order_breach_record,
     asb_order_record,
     asb_report_record,
@@ -46,17 +38,25 @@ from sn.geography.models import Neighbourhood
 from sn.geography.scope import scope_of
 from sn.problemsolving.models import Case
 
-FILTERS = [("open", "Open"), ("flagged", "Flagged for Case Review"), ("high", "High risk"), ("all", "All")]
+FILTERS = [
+    ("open", "Open"),
+    ("flagged", "Flagged for Case Review"),
+    ("high", "High risk"),
+    ("closed", "Closed"),
+    ("all", "All"),
+]
 
 
 @access(permission=VIEW_ASB_CASES)
 def case_list(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show", "open")
     if show not in dict(FILTERS):
-        return bad_parameter(request, name="show", value=show, error="Choose open, flagged, high or all")
+        return bad_parameter(
+            request, name="show", value=show, error="Choose open, flagged, high, closed or all"
+        )
     cases = cases_for_user(request.user)
-    if show == "open":
-        cases = cases.filter(status="open")
+    if show in ("open", "closed"):
+        cases = cases.filter(status=show)
     elif show == "flagged":
         cases = cases.filter(case_review_flagged_at__isnull=False)
     elif show == "high":
@@ -71,6 +71,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "filters": FILTERS,
             "today": timezone.localdate(),
             "can_record": has_permission(request.user, RECORD_ASB),
+            "calls_to_link": calls_to_link(request.user).count(),
         },
     )
 
@@ -106,12 +107,29 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "orders": orders,
             "today": timezone.localdate(),
             "can_record": has_permission(request.user, RECORD_ASB),
+            "can_close": has_permission(request.user, CLOSE_ASB_CASES),
         },
     )
 
 
-def _report_page(request, *, ward, case=None):
+def _report_page(request, *, ward, case=None, call_pk: str = ""):
     calls = asb_calls(ward)
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    initial = {"reported_at": now.strftime("%Y-%m-%dT%H:%M"), "channel": "staff"}
+    if call_pk:
+        # From the list of calls to link: the report starts as the call's.
+        call = next((c for c in calls if str(c.pk) == call_pk), None)
+        if call is None:
+            return bad_parameter(
+                request, name="call", value=call_pk, error="Choose an ASB call of the ward not yet linked"
+            )
+        at = timezone.localtime(call.received_at)
+        initial = {
+            "channel": AsbReport.Channel.CALL,
+            "call": str(call.pk),
+            "reported_at": at.strftime("%Y-%m-%dT%H:%M"),
+            "incident_date": at.date(),
+        }
 
     def save(form: ReportForm) -> AsbReport:
         data = form.cleaned_data
@@ -138,7 +156,6 @@ def _report_page(request, *, ward, case=None):
         except ValidationError as error:
             raise service_errors(error, form.fields) from error
 
-    now = timezone.localtime().replace(second=0, microsecond=0)
     return form_page(
         request,
         form_class=ReportForm,
@@ -152,7 +169,7 @@ def _report_page(request, *, ward, case=None):
         form_kwargs={
             "calls": calls,
             "with_person": case is None,
-            "initial": {"reported_at": now.strftime("%Y-%m-%dT%H:%M"), "channel": "staff"},
+            "initial": initial,
         },
         context={"ward": ward, "case": case},
     )
@@ -167,7 +184,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     ward = wards.filter(code=code).first()
     if ward is None:
         return bad_parameter(request, name="ward", value=code, error="Choose a ward from the list")
-    return _report_page(request, ward=ward)
+    return _report_page(request, ward=ward, call_pk=request.GET.get("call", ""))
 
 
 @access(permission=RECORD_ASB)
@@ -295,127 +312,3 @@ def breach_new(request: HttpRequest, pk: int) -> HttpResponse:
         success_message="Breach recorded",
         context={"order": order, "back": back},
     )
-
-
-@access(permission=VIEW_ASB_PLAN)
-def plan(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    actions = list(
-        AsbAction.objects.select_related("owner", "borough").prefetch_related("problems", "progress")
-    )
-    scope = scope_of(request.user)
-    # A problem's reference is shown to those who may see its ward; partners and others see a count.
-    for action in actions:
-        action.visible_problems = [
-            p for p in action.problems.all() if scope.everything or p.neighbourhood_id in _ward_ids(scope)
-        ]
-        action.editable = may_edit_action(request.user, action, None)
-    return render(
-        request,
-        "asb/plan.html",
-        {
-            "lead": current_lead(today),
-            "actions": actions,
-            "progress": plan_progress(actions, today),
-            "today": today,
-            "can_set_lead": has_permission(request.user, SET_ASB_LEAD),
-            "can_edit": has_permission(request.user, EDIT_ASB_PLAN),
-        },
-    )
-
-
-def _ward_ids(scope) -> set[int]:
-    if not hasattr(scope, "_asb_ward_ids"):
-        object.__setattr__(scope, "_asb_ward_ids", set(scope.neighbourhoods().values_list("id", flat=True)))
-    return scope._asb_ward_ids
-
-
-@access(permission=SET_ASB_LEAD)
-def lead_set(request: HttpRequest) -> HttpResponse:
-    def save(form: LeadForm):
-        data = form.cleaned_data
-        try:
-            return asb_lead_set(
-                actor=request.user,
-                name=data.get("name") or "",
-                role_title=data.get("role_title") or "",
-                email=data.get("email") or "",
-                starts_on=data.get("starts_on"),
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
-
-    return form_page(
-        request,
-        form_class=LeadForm,
-        template="asb/lead.html",
-        save=save,
-        success_url=reverse("asb:plan"),
-        success_message=lambda lead: f"{lead.name} is the force's ASB lead",
-        form_kwargs={"initial": {"starts_on": timezone.localdate()}},
-    )
-
-
-def _action_page(request, action: AsbAction | None):
-    scope = scope_of(request.user)
-    boroughs = list(scope.boroughs().order_by("name"))
-    problems = list(
-        Case.objects.filter(scope.neighbourhood_q("neighbourhood"))
-        .exclude(stage=Case.Stage.CLOSED)
-        .select_related("neighbourhood")
-        .order_by("neighbourhood__name", "id")[:300]
-    )
-    if action is not None:
-        problems += [p for p in action.problems.select_related("neighbourhood") if p not in problems]
-    initial = {}
-    if action is not None:
-        initial = {
-            "title": action.title,
-            "partner_agency": action.partner_agency,
-            "due_on": action.due_on,
-            "status": action.status,
-            "borough": str(action.borough_id or ""),
-            "problems": [str(p.pk) for p in action.problems.all()],
-        }
-
-    def save(form: ActionForm) -> AsbAction:
-        data = form.cleaned_data
-        try:
-            return asb_action_save(
-                actor=request.user,
-                action=action,
-                title=data.get("title") or "",
-                owner=action.owner if action is not None and action.owner_id else request.user,
-                partner_agency=data.get("partner_agency") or "",
-                due_on=data.get("due_on"),
-                status=data.get("status") or "",
-                borough=form.chosen_borough(),
-                problems=form.chosen_problems(),
-                progress_note=data.get("progress_note") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
-
-    return form_page(
-        request,
-        form_class=ActionForm,
-        template="asb/action.html",
-        save=save,
-        success_url=reverse("asb:plan"),
-        success_message=lambda a: f"Action saved: {a.title}",
-        form_kwargs={"boroughs": boroughs, "problems": problems, "initial": initial},
-        context={"action": action},
-    )
-
-
-@access(permission=EDIT_ASB_PLAN)
-def action_new(request: HttpRequest) -> HttpResponse:
-    return _action_page(request, None)
-
-
-@access(permission=EDIT_ASB_PLAN)
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(AsbAction, pk=pk)
-    if not may_edit_action(request.user, action, None):
-        raise Http404("No such action in your borough")
-    return _action_page(request, action)
