@@ -1,15 +1,9 @@
 """Forms read what was typed; the services decide every refusal and name its field."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 from sn.patrols.models import PatrolArea, PatrolRecord
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    for key, messages in getattr(error, "message_dict", {NON_FIELD_ERRORS: error.messages}).items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)
 
 
 class AreaForm(forms.Form):

@@ -5,13 +5,15 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from sn.core.access import access, has_permission
+from sn.core.form_pages import form_page
 from sn.core.parameters import bad_parameter
 from sn.geography.scope import scope_of
-from sn.patrols.forms import AreaForm, RecordForm, add_service_errors
+from sn.patrols.forms import AreaForm, RecordForm
 from sn.patrols.models import PatrolPlan
 from sn.patrols.permissions import (
     CONFIGURE_PATROL_AREAS,
@@ -43,24 +45,27 @@ def area_list(request: HttpRequest) -> HttpResponse:
 @access(permission=CONFIGURE_PATROL_AREAS)
 def area_new(request: HttpRequest) -> HttpResponse:
     wards = list(scope_of(request.user).neighbourhoods().order_by("name")[:2000])
-    form = AreaForm(request.POST or None, wards=wards)
-    if request.method == "POST" and form.is_valid():
-        ward = next(w for w in wards if w.code == form.cleaned_data["ward"])
-        try:
-            area = patrol_area_create(
-                name=form.cleaned_data["name"],
-                kind=form.cleaned_data["kind"],
-                neighbourhood=ward,
-                centre_lat=form.cleaned_data["centre_lat"],
-                centre_lng=form.cleaned_data["centre_lng"],
-                radius_m=form.cleaned_data["radius_m"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("patrols:area", pk=area.pk)
-    return render(request, "patrols/area_new.html", {"form": form})
+
+    def save(form: AreaForm):
+        return patrol_area_create(
+            name=form.cleaned_data["name"],
+            kind=form.cleaned_data["kind"],
+            neighbourhood=next(w for w in wards if w.code == form.cleaned_data["ward"]),
+            centre_lat=form.cleaned_data["centre_lat"],
+            centre_lng=form.cleaned_data["centre_lng"],
+            radius_m=form.cleaned_data["radius_m"],
+            actor=request.user,
+        )
+
+    return form_page(
+        request,
+        form_class=AreaForm,
+        template="patrols/area_new.html",
+        save=save,
+        success_url=lambda area: reverse("patrols:area", args=[area.pk]),
+        success_message=lambda area: f"{area.name} is set up",
+        form_kwargs={"wards": wards},
+    )
 
 
 @access(permission=VIEW_PATROLS)
@@ -117,7 +122,12 @@ def plan_propose(request: HttpRequest, pk: int) -> HttpResponse:
             errors = error.messages
         else:
             return redirect("patrols:area", pk=area.pk)
-    return render(request, "patrols/propose.html", {"area": area, "week": week, "errors": errors})
+    return render(
+        request,
+        "patrols/propose.html",
+        {"area": area, "week": week, "errors": errors},
+        status=400 if errors else 200,
+    )
 
 
 @access(permission=PLAN_PATROLS)
@@ -136,6 +146,7 @@ def plan_adopt(request: HttpRequest, pk: int, plan_pk: int) -> HttpResponse:
         request,
         "patrols/adopt.html",
         {"area": area, "plan": plan, "slots": plan.slots.all(), "errors": errors},
+        status=400 if errors else 200,
     )
 
 
@@ -147,24 +158,29 @@ def record_new(request: HttpRequest, pk: int) -> HttpResponse:
             postings__team__neighbourhood=area.neighbourhood, postings__end_date__isnull=True
         ).distinct()[:200]
     )
-    form = RecordForm(request.POST or None, officers=officers)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: RecordForm):
         officer_pk = form.cleaned_data["officer"]
         officer = next((o for o in officers if str(o.pk) == officer_pk), None)
         if officer_pk and officer is None:
             raise Http404("No such officer on the ward")
-        try:
-            patrol_record(
-                area=area,
-                started_at=form.cleaned_data["started_at"],
-                ended_at=form.cleaned_data["ended_at"],
-                officer=officer,
-                source=form.cleaned_data["source"] or "manual",
-                note=form.cleaned_data["note"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("patrols:area", pk=area.pk)
-    return render(request, "patrols/record.html", {"area": area, "form": form})
+        return patrol_record(
+            area=area,
+            started_at=form.cleaned_data["started_at"],
+            ended_at=form.cleaned_data["ended_at"],
+            officer=officer,
+            source=form.cleaned_data["source"] or "manual",
+            note=form.cleaned_data["note"],
+            actor=request.user,
+        )
+
+    return form_page(
+        request,
+        form_class=RecordForm,
+        template="patrols/record.html",
+        save=save,
+        success_url=reverse("patrols:area", args=[area.pk]),
+        success_message="The patrol is recorded",
+        form_kwargs={"officers": officers},
+        context={"area": area},
+    )

@@ -1,13 +1,14 @@
 """The patrol pages: recording a patrol from the page, refusals shown on the field, proposing and
 adopting a plan, and the area page's sections."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.patrols.models import PatrolPlan, PatrolRecord
+from sn.core.models import AuditEvent
+from sn.patrols.models import PatrolArea, PatrolPlan, PatrolRecord
 from sn.patrols.tests.factories import PatrolAreaFactory
 from sn.rosters.models import CallForService
 
@@ -46,9 +47,64 @@ def test_a_patrol_in_the_future_is_refused_on_the_page(client_for, area):
         reverse("patrols:record", args=[area.pk]),
         {"started_at": _local(now + timedelta(hours=2)), "ended_at": _local(now + timedelta(hours=3))},
     )
-    assert response.status_code == 200
-    assert "in the future" in response.content.decode()
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The patrol&#x27;s start is in the future" in page
+    assert 'href="#id_started_at"' in page
     assert not PatrolRecord.objects.exists()
+
+
+def test_a_patrol_without_its_times_is_refused_naming_the_fields(client_for, area):
+    before = AuditEvent.objects.count()
+    response = client_for("team_officer").post(reverse("patrols:record", args=[area.pk]), {"note": "x"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter when the patrol started" in page and "Enter when the patrol ended" in page
+    assert not PatrolRecord.objects.exists()
+    assert AuditEvent.objects.count() == before
+
+
+def test_an_area_without_a_name_or_ward_is_refused_naming_the_fields(client_for, world):
+    response = client_for("inspector").post(reverse("patrols:new"), {"kind": "hotspot", "radius_m": "250"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose the ward the area is in" in page
+    assert not PatrolArea.objects.exists()
+
+
+def test_an_area_the_service_refuses_is_a_400_naming_the_field(client_for, world):
+    response = client_for("inspector").post(
+        reverse("patrols:new"),
+        {"name": "", "kind": "hotspot", "ward": world.wards["a1"].code, "radius_m": "250"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter a name for the area" in page and "Enter the latitude of the centre" in page
+    assert not PatrolArea.objects.exists()
+
+
+def test_adopting_a_plan_adopted_already_is_refused_with_a_400(client_for, area):
+    plan = PatrolPlan.objects.create(area=area, week_start=date(2026, 1, 5), status=PatrolPlan.Status.ADOPTED)
+    response = client_for("sergeant").post(reverse("patrols:adopt", args=[area.pk, plan.pk]))
+    assert response.status_code == 400
+    assert "The plan is adopted already" in response.content.decode()
+
+
+def test_adopting_a_plan_without_slots_is_refused_with_a_400_and_nothing_written(client_for, area):
+    plan = PatrolPlan.objects.create(area=area, week_start=date(2026, 1, 5))
+    response = client_for("sergeant").post(reverse("patrols:adopt", args=[area.pk, plan.pk]))
+    assert response.status_code == 400
+    assert "The plan has no slots" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == PatrolPlan.Status.PROPOSED
+
+
+def test_proposing_a_plan_for_a_day_not_a_monday_is_refused_with_a_400(client_for, area):
+    tuesday = timezone.localdate() - timedelta(days=timezone.localdate().weekday()) + timedelta(days=8)
+    response = client_for("sergeant").post(reverse("patrols:propose", args=[area.pk]), {"week": tuesday})
+    assert response.status_code == 400
+    assert "A plan&#x27;s week starts on a Monday" in response.content.decode()
+    assert not PatrolPlan.objects.exists()
 
 
 def test_a_sergeant_proposes_and_adopts_a_plan(client_for, area):
