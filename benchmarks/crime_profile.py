@@ -18,10 +18,10 @@ from datetime import date
 import numpy as np
 from django.db import connection
 from django.db.models import Count, Q, Sum
-from django.test.utils import CaptureQueriesContext
 
 from benchmarks.demo_db import demo_database
-from benchmarks.report import line, percentile, section, si, times, verdict
+from benchmarks.report import line, section, si, times, verdict
+from benchmarks.runner import timed as shared_timed
 from sn.core.months import add_months, month_span
 from sn.crime.demand import AreaDemand, DemandRanking, demand_weights, force_demand, rank_areas
 from sn.crime.months import latest_month
@@ -181,15 +181,8 @@ def naive_borough_profile(borough: Borough) -> tuple[dict[str, list[int]], list]
 
 
 def timed(fn, runs: int) -> tuple[dict, object]:
-    fn()  # warm-up
-    with CaptureQueriesContext(connection) as captured:
-        result = fn()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return {"p50": percentile(samples, 50), "p95": percentile(samples, 95), "queries": len(captured)}, result
+    """Timed with the queries of one run counted, as every figure here reports them."""
+    return shared_timed(fn, runs, count_queries=True)
 
 
 def summary(label: str, fast: dict, naive: dict, runs: int, same: bool) -> list[str]:

@@ -17,7 +17,8 @@ from django.test import Client
 from django.utils import timezone
 
 from benchmarks.demo_db import SEED, demo_database
-from benchmarks.report import line, percentile, section, si, times, verdict
+from benchmarks.report import line, section, si, times, verdict
+from benchmarks.runner import timed as shared_timed
 from sn.accounts.models import User
 from sn.community.compliance import TeamCompliance, kin_compliance, trend_months
 from sn.community.demo import community_demo_load
@@ -97,14 +98,8 @@ def counted(fn) -> tuple[int, object]:
 
 
 def timed(fn, runs: int) -> tuple[dict, object]:
-    fn()  # warm-up
-    queries, result = counted(fn)
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return {"p50": percentile(samples, 50), "p95": percentile(samples, 95), "queries": queries}, result
+    """Timed with the queries of one run counted, as every figure here reports them."""
+    return shared_timed(fn, runs, count_queries=True)
 
 
 def figures(teams) -> list[tuple]:
