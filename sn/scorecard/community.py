@@ -24,13 +24,24 @@ from sn.geography.models import Neighbourhood
 from sn.teams.models import Officer, Team
 from sn.workforce.abstraction.memo import duties_version, remembered
 from sn.workforce.abstraction.rates import Tally, policies, policy_on
-from sn.workforce.models import Duty
+from sn.workforce.models import Duty, DutySource
 
 IN_A_WARD = Q(reason__isnull=True, neighbourhood__isnull=False)
 
 
 def target() -> float:
     return float(settings.SN_COMMUNITY_TIME_TARGET)
+
+
+def demo_duties(start: date, end: date) -> bool:
+    """Whether the period's duties are the demo's. The demo rosters every officer in their own ward
+    only, so time in the community is as high as its abstractions allow and every officer meets the
+    commitment: the pages say so rather than show 100% as if it were found. One row read on the
+    duties' date index (the first duty of the period), cheap enough for every page."""
+    first = (
+        Duty.objects.filter(date__gte=start, date__lt=end).order_by("date").values_list("source", flat=True)
+    )
+    return first.first() == DutySource.DEMO
 
 
 @dataclass

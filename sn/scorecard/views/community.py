@@ -7,7 +7,7 @@ from sn.core.access import access, has_permission, require_permission
 from sn.geography.models import Borough, Neighbourhood
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW
 from sn.geography.scope import scope_of
-from sn.scorecard.community import area_lines, target, ward_officers
+from sn.scorecard.community import area_lines, demo_duties, target, ward_officers
 from sn.scorecard.permissions import VIEW_COMMUNITY_TIME, borough_in_scope, ward_in_scope
 from sn.scorecard.selectors import period
 from sn.scorecard.views.pages import _month
@@ -17,7 +17,7 @@ def _context(request, **extra) -> dict | HttpResponse:
     month = _month(request)
     if isinstance(month, HttpResponse):
         return month
-    return {"month": month, "target": target(), **extra}
+    return {"month": month, "target": target(), "demo_duties": demo_duties(*period(month)), **extra}
 
 
 @access(permission=VIEW_COMMUNITY_TIME)

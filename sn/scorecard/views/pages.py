@@ -15,6 +15,7 @@ from sn.core.months import requested_month
 from sn.geography.models import Borough, Force, Neighbourhood
 from sn.geography.permissions import VIEW_BOROUGH_OVERVIEW
 from sn.geography.scope import Scope, scope_of
+from sn.scorecard.community import demo_duties
 from sn.scorecard.permissions import (
     VIEW_COMMUNITY_TIME,
     VIEW_SCORECARD,
@@ -22,7 +23,7 @@ from sn.scorecard.permissions import (
     reaches_borough,
     ward_in_scope,
 )
-from sn.scorecard.selectors import Area, default_month, scorecard
+from sn.scorecard.selectors import Area, default_month, period, scorecard
 from sn.scorecard.views.charts import chart_json
 from sn.scorecard.views.export import EXPORT_HEADERS, export_rows
 
@@ -77,6 +78,7 @@ def _render(
         return month
     parts = scorecard(area, month)
     context = {
+        "demo_duties": demo_duties(*period(month)),
         "area": area,
         "month": month,
         "parts": parts,

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, render
 from sn.core.access import access
 from sn.core.months import requested_month
 from sn.geography.models import Borough, Neighbourhood
-from sn.scorecard.selectors import Area, default_month, scorecard
+from sn.scorecard.community import demo_duties
+from sn.scorecard.selectors import Area, default_month, period, scorecard
 from sn.scorecard.views.charts import chart_json
 
 
@@ -39,6 +40,7 @@ def _render(request: HttpRequest, area: Area, extra: dict) -> HttpResponse:
     month = asked.month or default_month()
     parts = scorecard(area, month, public_only=True)
     context = {
+        "demo_duties": demo_duties(*period(month)),
         "area": area,
         "month": month,
         "parts": parts,
