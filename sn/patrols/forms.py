@@ -1,9 +1,13 @@
 """Forms read what was typed; the services decide every refusal and name its field."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from sn.patrols.models import PatrolArea, PatrolRecord
+
+CASE_NUMBER = re.compile(r"(?:PS-?)?0*(\d{1,9})", re.IGNORECASE)
 
 
 class AreaForm(forms.Form):
@@ -40,3 +44,23 @@ class RecordForm(forms.Form):
     def __init__(self, *args, officers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].choices = [("", "Not named")] + [(str(o.pk), str(o)) for o in officers]
+
+
+class LinkCaseForm(forms.Form):
+    """The case to link: chosen from the list, or typed as its reference (PS-00012) or number. Whether
+    the user may reach it is the view's check, after the number has been read."""
+
+    case = forms.CharField(label="Case", required=False, max_length=40)
+
+    def __init__(self, *args, cases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cases = cases
+
+    def clean_case(self) -> int:
+        text = (self.cleaned_data.get("case") or "").strip()
+        if not text:
+            raise ValidationError("Choose the case to link")
+        found = CASE_NUMBER.fullmatch(text)
+        if not found:
+            raise ValidationError(f"Give a case number such as PS-00012: '{text}' is not one")
+        return int(found.group(1))

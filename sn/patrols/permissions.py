@@ -1,7 +1,8 @@
 """What patrols guards (docs/permissions.md is generated from these declarations).
 
 Staff of a ward read its patrol areas; PCs and PCSOs record the patrols they made; sergeants and above
-propose and adopt the plans; inspectors, borough leads and the central unit configure the areas.
+propose and adopt the plans and link the cases working on an area (cases they can see); inspectors,
+borough leads and the central unit configure the areas.
 """
 
 from django.db.models import QuerySet
@@ -34,7 +35,8 @@ RECORD_PATROLS = declare(
 )
 PLAN_PATROLS = declare(
     "plan_patrols",
-    "Propose a week's patrol plan for a town centre or hotspot from demand, and adopt it",
+    "Propose a week's patrol plan for a town centre or hotspot from demand, and adopt it; link and unlink "
+    "the problem-solving cases working on the area",
     app="patrols",
     roles={Role.SERGEANT, Role.INSPECTOR, Role.BOROUGH_LEAD, Role.CENTRAL_UNIT},
 )

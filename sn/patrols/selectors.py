@@ -19,7 +19,6 @@ from django.utils import timezone
 from sn.incidents.categories import Category
 from sn.incidents.models import CountSource, Coverage, Incident
 from sn.patrols.models import DAYS, PatrolArea, PatrolPlan, PatrolRecord, PatrolSlot
-from sn.problemsolving.models import Case
 from sn.rosters.models import CallForService
 from sn.workforce.models import Duty, DutyCode
 
@@ -375,13 +374,6 @@ def town_centre_crime(area: PatrolArea, *, months: int = 12, until: date | None 
         for m in month_list
     ]
     return {"columns": columns, "rows": table, "last": last, "latest": latest, "any": bool(covered)}
-
-
-def area_cases(area: PatrolArea):
-    """Open and closed problem-solving cases on the area: those of its ward and those linked to it."""
-    ward = Case.objects.filter(neighbourhood_id=area.neighbourhood_id)
-    linked = area.cases.all()
-    return (ward | linked).distinct().select_related("neighbourhood").order_by("-id")[:50]
 
 
 TOWN_CENTRE_SOURCE_CATEGORIES = (Category.SHOPLIFTING, Category.THEFT_FROM_THE_PERSON, Category.ROBBERY)

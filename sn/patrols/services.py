@@ -13,6 +13,7 @@ from sn.geography.geometry import from_geojson_text
 from sn.geography.models import Neighbourhood
 from sn.patrols.models import PatrolArea, PatrolPlan, PatrolRecord, PatrolSlot
 from sn.patrols.selectors import area_demand, choose_slots, slot_bounds
+from sn.problemsolving.models import Case
 from sn.teams.models import Officer
 from sn.workforce.models import Duty
 
@@ -168,6 +169,26 @@ def patrol_record(
             note=note or "",
             recorded_by=_user(actor),
         )
+
+
+@transaction.atomic
+def patrol_area_link_problem(*, area: PatrolArea, case: Case, actor) -> PatrolArea:
+    """Link a problem-solving case working on the area. Whether the actor may reach the case is the
+    view's check (sn.problemsolving.permissions); the link itself is audited as a link of the area."""
+    if area.cases.filter(pk=case.pk).exists():
+        raise ValidationError({"case": f"{case.reference} is linked to {area.name} already"})
+    with audit_actor(actor):
+        area.cases.add(case)
+    return area
+
+
+@transaction.atomic
+def patrol_area_unlink_problem(*, area: PatrolArea, case: Case, actor) -> PatrolArea:
+    if not area.cases.filter(pk=case.pk).exists():
+        raise ValidationError({"case": f"{case.reference} is not linked to {area.name}"})
+    with audit_actor(actor):
+        area.cases.remove(case)
+    return area
 
 
 def _user(actor):

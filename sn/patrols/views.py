@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,9 @@ from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
 from sn.core.parameters import bad_parameter
 from sn.geography.scope import scope_of
-from sn.patrols.forms import AreaForm, RecordForm
+from sn.patrols.case_links import linkable_cases, linked_cases, readable_case, ward_cases
+from sn.patrols.forms import AreaForm, LinkCaseForm, RecordForm
+from sn.patrols.maps import area_map, ward_map
 from sn.patrols.models import PatrolPlan
 from sn.patrols.permissions import (
     CONFIGURE_PATROL_AREAS,
@@ -23,8 +26,16 @@ from sn.patrols.permissions import (
     areas_for_user,
     get_area_for_user,
 )
-from sn.patrols.selectors import area_cases, area_demand, delivery_by_week, slot_cover, town_centre_crime
-from sn.patrols.services import patrol_area_create, patrol_plan_adopt, patrol_plan_propose, patrol_record
+from sn.patrols.selectors import area_demand, delivery_by_week, slot_cover, town_centre_crime
+from sn.patrols.services import (
+    patrol_area_create,
+    patrol_area_link_problem,
+    patrol_area_unlink_problem,
+    patrol_plan_adopt,
+    patrol_plan_propose,
+    patrol_record,
+)
+from sn.problemsolving.models import Case
 from sn.teams.models import Officer
 
 
@@ -98,7 +109,10 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "delivered_percent": round(100 * delivered / planned) if planned else None,
             "chart": chart,
             "crime": town_centre_crime(area),
-            "cases": area_cases(area),
+            "linked_cases": linked_cases(area, request.user),
+            "ward_cases": ward_cases(area, request.user),
+            "area_map": area_map(area),
+            "ward_map": ward_map(area),
             "records": area.records.select_related("officer")[:20],
             "can_plan": has_permission(request.user, PLAN_PATROLS),
             "can_record": has_permission(request.user, RECORD_PATROLS),
@@ -183,4 +197,45 @@ def record_new(request: HttpRequest, pk: int) -> HttpResponse:
         success_message="The patrol is recorded",
         form_kwargs={"officers": officers},
         context={"area": area},
+    )
+
+
+@access(permission=PLAN_PATROLS)
+def link_case(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+
+    def save(form: LinkCaseForm):
+        case = readable_case(request.user, form.cleaned_data["case"])
+        patrol_area_link_problem(area=area, case=case, actor=request.user)
+        return case
+
+    return form_page(
+        request,
+        form_class=LinkCaseForm,
+        template="patrols/link_case.html",
+        save=save,
+        success_url=reverse("patrols:area", args=[area.pk]) + "#cases",
+        success_message=lambda case: f"{case.reference} is linked to {area.name}",
+        context={"area": area, "cases": linkable_cases(area, request.user)},
+    )
+
+
+@access(permission=PLAN_PATROLS)
+def unlink_case(request: HttpRequest, pk: int, case_pk: int) -> HttpResponse:
+    area = get_area_for_user(request.user, pk)
+    case = readable_case(request.user, case_pk, Case.objects.filter(patrol_areas=area))
+    errors = []
+    if request.method == "POST":
+        try:
+            patrol_area_unlink_problem(area=area, case=case, actor=request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, f"{case.reference} is no longer linked to {area.name}")
+            return redirect(reverse("patrols:area", args=[area.pk]) + "#cases")
+    return render(
+        request,
+        "patrols/unlink_case.html",
+        {"area": area, "case": case, "errors": errors},
+        status=400 if errors else 200,
     )

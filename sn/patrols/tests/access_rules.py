@@ -1,13 +1,15 @@
 """Who may open the patrol pages (collected by sn/core/tests/test_access_matrix.py).
 
 Staff of a ward read its patrol areas; PCs, PCSOs and supervisors record patrols; sergeants and above
-plan; inspectors, borough leads and the central unit set areas up. Areas: a1 here, a3 another ward of the
-cluster, a5 another cluster, b1 another borough (tests/factories.py)."""
+plan and link the problem-solving cases working on an area; inspectors, borough leads and the central
+unit set areas up. Areas: a1 here, a3 another ward of the cluster, a5 another cluster, b1 another
+borough (tests/factories.py)."""
 
 from datetime import date
 
 from sn.patrols.models import PatrolPlan
 from sn.patrols.tests.factories import world_areas
+from sn.problemsolving.tests.factories import CaseFactory
 from sn.testing.access import OFFICER_ROLES, OTHER_BOROUGH, SAME_BOROUGH, SAME_CLUSTER
 
 RECORDERS = OFFICER_ROLES - {"analyst"}
@@ -24,6 +26,16 @@ def _plan(key: str):
         area = world_areas(w)[key]
         plan, _ = PatrolPlan.objects.get_or_create(area=area, week_start=date(2026, 1, 5))
         return {"pk": area.pk, "plan_pk": plan.pk}
+
+    return kwargs
+
+
+def _linked_case(key: str):
+    def kwargs(w):
+        area = world_areas(w)[key]
+        case = area.cases.first() or CaseFactory(neighbourhood=area.neighbourhood)
+        area.cases.add(case)
+        return {"pk": area.pk, "case_pk": case.pk}
 
     return kwargs
 
@@ -48,4 +60,6 @@ ACCESS_RULES = {
     "patrols:propose": _rule(PLANNERS),
     "patrols:adopt": _rule(PLANNERS, _plan),
     "patrols:record": _rule(RECORDERS),
+    "patrols:link_case": _rule(PLANNERS),
+    "patrols:unlink_case": _rule(PLANNERS, _linked_case),
 }
