@@ -195,7 +195,8 @@ def _areas(last: date) -> list[PatrolArea]:
 
 
 def _demo_user_wards() -> list[set[int]]:
-    """The wards each demo user serves on now, one set per user (a shared sergeant has several)."""
+    """The wards each demo user serves on now, one set per user (a shared sergeant has several),
+    fewest first."""
     officers = User.objects.filter(username__in=DEMO_USERS, officer__isnull=False).values_list(
         "officer_id", flat=True
     )
@@ -204,7 +205,9 @@ def _demo_user_wards() -> list[set[int]]:
         officer_id__in=list(officers), end_date__isnull=True
     ).values_list("officer_id", "team__neighbourhood_id"):
         wards[officer_id].add(ward_id)
-    return [wards[officer_id] for officer_id in sorted(wards)]
+    # A PC's one ward before a sergeant's several: the sergeant's wards hold the PC's, so one hotspot
+    # there serves all three.
+    return sorted(wards.values(), key=lambda w: (len(w), sorted(w)))
 
 
 def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]:
