@@ -248,6 +248,8 @@ def asb_case_review_request(*, actor, case: AsbCase, requested_at: datetime | No
     """The victim invoked the Case Review themselves: recorded, and a review scheduled if none is."""
     _check_recorder(actor, case.neighbourhood)
     requested_at = requested_at or timezone.now()
+    if case.status == AsbCase.Status.CLOSED:
+        raise ValidationError({"requested_at": f"{case.reference} is closed: reopen it first."})
     if case.case_review_requested_at is not None:
         raise ValidationError({"requested_at": "The victim's request is already recorded."})
     if requested_at > timezone.now() + timedelta(minutes=5):
@@ -302,6 +304,8 @@ def asb_order_record(
         raise ValidationError({"case": "Link the order to an ASB case or a problem."})
     ward = case.neighbourhood if case is not None else problem.neighbourhood
     _check_recorder(actor, ward)
+    if case is not None and case.status == AsbCase.Status.CLOSED:
+        raise ValidationError({"case": f"{case.reference} is closed: reopen it to record an order."})
     if case is not None and problem is not None and problem.neighbourhood_id != case.neighbourhood_id:
         _add(errors, "problem", f"Problem {problem.reference} is not a problem of {ward.name}.")
     if kind not in AsbOrder.Kind.values:

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from sn.asb.hooks import reviews_to_hold
 from sn.asb.models import AsbCase, AsbPerson
-from sn.asb.services import asb_case_close, asb_case_link_problem, asb_case_reopen, asb_report_record
+from sn.asb.services import (
+    asb_case_close,
+    asb_case_link_problem,
+    asb_case_reopen,
+    asb_case_review_request,
+    asb_order_record,
+    asb_report_record,
+)
 from sn.asb.tests.factories import ANSWERS_LOW, flagged_case
 from sn.core.models import AuditEvent
 from sn.problemsolving.models import Case
@@ -139,6 +146,24 @@ def test_a_closed_case_is_reopened(world):
     assert _events(case)[-1]["status"] == ["closed", "open"]
     with pytest.raises(ValidationError):
         asb_case_reopen(actor=world.user("sergeant"), case=case)
+
+
+def test_a_closed_case_takes_no_request_or_order(world):
+    case = _held(flagged_case(world.wards["a1"]))
+    asb_case_close(actor=world.user("sergeant"), case=case, outcome="resolved", reason="Stopped")
+    with pytest.raises(ValidationError) as refused:
+        asb_case_review_request(actor=world.user("sergeant"), case=case)
+    assert "is closed" in refused.value.message_dict["requested_at"][0]
+    with pytest.raises(ValidationError) as refused:
+        asb_order_record(
+            actor=world.user("sergeant"),
+            case=case,
+            kind="cpn",
+            status="sought",
+            sought_on=timezone.localdate(),
+        )
+    assert "is closed" in refused.value.message_dict["case"][0]
+    assert case.orders.count() == 1  # the factory's Respect Order only
 
 
 # The pages.
