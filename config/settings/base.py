@@ -543,6 +543,9 @@ SN_ASB_REVIEW_DAYS = 28
 SN_ASB_FIRST_CONTACT_HOURS = 24
 # The call types of imported calls that are ASB (sn.rosters CallForService.call_type).
 SN_ASB_CALL_TYPES = ("Anti-social behaviour", "Noise nuisance")
+# An imported ASB call becomes a report about a known place when it lies within this many metres of a
+# call staff already linked to that place (the import carries a point, never a caller or an address).
+SN_ASB_CALL_MATCH_METRES = 25
 # The risk assessment matrix at first contact: questions grouped as repeat, vulnerability and impact,
 # each option with its points; the score is the sum, and the level comes from the thresholds.
 SN_ASB_RISK_MATRIX = {

@@ -59,7 +59,7 @@ class _Known:
 
 
 def _match_metres() -> float:
-    return float(getattr(settings, "SN_ASB_CALL_MATCH_METRES", 25))
+    return float(settings.SN_ASB_CALL_MATCH_METRES)
 
 
 def _metres(a_lat: float, a_lng: float, b_lat: float, b_lng: float) -> float:
