@@ -105,18 +105,19 @@ def _town_centre_definition() -> str:
     police.uk's own names for the categories counted."""
     from django.conf import settings
 
-    from sn.incidents.categories import Category
+    police_uk = dict(Incident._meta.get_field("category").choices)
 
     def counted(spec: dict) -> str:
         if not spec["categories"]:
             return f"{spec['label']} (not recorded by police.uk, so not counted)"
-        return f"{spec['label']} (police.uk: {', '.join(Category(c).label for c in spec['categories'])})"
+        return f"{spec['label']} (police.uk: {', '.join(police_uk[c] for c in spec['categories'])})"
 
     categories = "; ".join(counted(spec) for spec in settings.SN_TOWN_CENTRE_CRIME_CATEGORIES.values())
     return (
         "Crimes recorded on police.uk in the months starting in the period, in the town-centre categories "
-        f"the force counts ({categories}), whose location falls in a configured town-centre area. No figure is given for a period until "
-        "police.uk data with locations is loaded for all of its months (the data is published months late)."
+        f"the force counts ({categories}), whose location falls in a configured town-centre area. No "
+        "figure is given for a period until police.uk data with locations is loaded for all of its months "
+        "(the data is published months late)."
     )
 
 
