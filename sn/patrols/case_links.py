@@ -2,7 +2,8 @@
 of its ward, each trimmed to the cases the user may read (sn.problemsolving.permissions.CASES), so
 that the area page never names a case the user could not open."""
 
-from django.db.models import QuerySet
+from django.db.models import Case as Conditional
+from django.db.models import IntegerField, QuerySet, Value, When
 
 from sn.patrols.models import PatrolArea
 from sn.problemsolving.models import Case
@@ -34,14 +35,16 @@ def ward_cases(area: PatrolArea, user) -> list[Case]:
 def linkable_cases(area: PatrolArea, user) -> list[Case]:
     """The open cases of the area's borough the user may read and that are not linked yet, the area's
     own ward first."""
-    cases = (
+    # Ordered in the query, not after the cut: a busy borough's list must still hold the area's ward.
+    own_ward = When(neighbourhood_id=area.neighbourhood_id, then=Value(0))
+    return list(
         _readable(user)
         .filter(neighbourhood__borough_id=area.neighbourhood.borough_id)
         .exclude(stage=Case.Stage.CLOSED)
         .exclude(patrol_areas=area)
-        .order_by("neighbourhood__name", "-id")[:MAX_CHOICES]
+        .annotate(elsewhere=Conditional(own_ward, default=Value(1), output_field=IntegerField()))
+        .order_by("elsewhere", "neighbourhood__name", "-id")[:MAX_CHOICES]
     )
-    return sorted(cases, key=lambda c: c.neighbourhood_id != area.neighbourhood_id)
 
 
 def readable_case(user, pk: int, queryset: QuerySet[Case] | None = None) -> Case:

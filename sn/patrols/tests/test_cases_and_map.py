@@ -86,6 +86,15 @@ def test_a_sergeant_links_a_case_of_another_of_their_wards_and_the_area_page_sho
     assert _unlink(area, case) in linked
 
 
+def test_the_choices_hold_the_areas_own_ward_first_even_when_cut_short(client_for, world, monkeypatch):
+    area = PatrolAreaFactory(neighbourhood=world.wards["a2"])
+    CaseFactory(neighbourhood=world.wards["a1"])  # a1's name sorts before a2's
+    own = CaseFactory(neighbourhood=world.wards["a2"])
+    monkeypatch.setattr("sn.patrols.case_links.MAX_CHOICES", 1)
+    page = client_for("sergeant").get(_link(area)).content.decode()
+    assert re.findall(r'<option value="(\d+)"', page) == [str(own.pk)]
+
+
 def test_a_case_can_be_given_by_its_reference(client_for, world, area):
     case = CaseFactory(neighbourhood=world.wards["a1"])
     response = client_for("sergeant").post(_link(area), {"case": case.reference})
