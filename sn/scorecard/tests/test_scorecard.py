@@ -13,6 +13,7 @@ from django.urls import reverse
 from sn.core.audit import AuditEvent
 from sn.core.months import add_months, this_month
 from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
+from sn.geography.tests.factories import NeighbourhoodFactory
 from sn.scorecard.models import ScorecardSnapshot
 from sn.scorecard.selectors import Area, UnknownMeasure, area_figures, figure, scorecard
 from sn.scorecard.services import scorecard_snapshot_build
@@ -178,3 +179,33 @@ def test_a_supervisor_is_told_of_measures_below_target_once_the_month_is_built(w
         items = measures_below_target_items(sergeant)
     assert [item.title for item in items] == [f"Target thing: 25.0% in {LAST:%B %Y}"]
     assert items[0].area == world.wards["a1"].name
+
+
+def test_the_returns_borough_and_force_totals_are_the_pages_when_an_overlay_area_has_figures(
+    world, client_for
+):
+    # A town-centre team's queries or duties are its own area's (docs/adr/0005): not in any ward's
+    # row, but part of its borough and the force, as on the scorecard pages.
+    overlay = NeighbourhoodFactory(
+        borough=world.boroughs["a"], cluster=None, kind="non_ward", code="NW-TC-1", name="Town centre"
+    )
+    a1 = world.wards["a1"].pk
+    entry = ScorecardMeasure(
+        "t_overlay",
+        "Overlay",
+        "Counted",
+        "Tests",
+        MeasureUnit.PERCENT,
+        1,
+        lambda s, e: {a1: (1, 4), overlay.pk: (3, 4)},
+    )
+    with SCORECARD_MEASURES.isolated([entry]):
+        page_borough = _figures(world, Area.of_borough(world.boroughs["a"]))["t_overlay"]
+        page_force = _figures(world, Area.force())["t_overlay"]
+        response = client_for("central_unit").get(reverse("scorecard:export_csv") + f"?month={LAST:%Y-%m}")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    force = next(r for r in rows if not r["borough_code"])
+    borough = next(r for r in rows if r["borough_code"] == world.boroughs["a"].code and not r["ward_code"])
+    assert float(borough["value"]) == pytest.approx(page_borough.value) == pytest.approx(50.0)
+    assert float(force["value"]) == pytest.approx(page_force.value)
+    assert "NW-TC-1" not in {r["ward_code"] for r in rows}  # the return's ward rows are wards

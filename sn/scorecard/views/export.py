@@ -34,21 +34,18 @@ EXPORT_HEADERS = (
 
 def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
     per_ward = month_figures(month)
-    # Non-ward areas (docs/adr/0005) are overlays on wards with no ONS code: the return is by ward.
-    wards = list(
-        scope.neighbourhoods()
-        .filter(kind=Neighbourhood.Kind.WARD)
-        .select_related("borough")
-        .order_by("borough__code", "code")
-    )
+    # Non-ward areas (docs/adr/0005) have no ONS code, so the return's area rows are wards; but their
+    # teams' work is their borough's and the force's, so the totals count it, as the pages do.
+    areas_in_scope = list(scope.neighbourhoods().select_related("borough").order_by("borough__code", "code"))
+    wards = [n for n in areas_in_scope if n.kind == Neighbourhood.Kind.WARD]
     start, end = period(month)
     last_day = end - timedelta(days=1)
     areas: list[tuple[str, str, list[int]]] = []
     if scope.everything:
-        areas.append(("", "", [w.pk for w in wards]))
+        areas.append(("", "", [n.pk for n in areas_in_scope]))
     boroughs: dict[str, list[Neighbourhood]] = {}
-    for ward in wards:
-        boroughs.setdefault(ward.borough.code, []).append(ward)
+    for area in areas_in_scope:
+        boroughs.setdefault(area.borough.code, []).append(area)
     for code, members in boroughs.items():
         if scope.everything or members[0].borough_id in scope.borough_ids:
             areas.append((code, "", [w.pk for w in members]))
