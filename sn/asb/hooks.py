@@ -4,6 +4,7 @@ imported ASB calls made into reports once their import has committed."""
 
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.urls import reverse
@@ -76,9 +77,12 @@ _MEASURES = (
     ScorecardMeasure(
         key="asb_risk_first_contact",
         label="ASB reports risk-assessed at first contact",
-        definition="ASB reports made in the period (every channel) whose risk assessment on the force's "
-        "matrix (repeat, vulnerability, impact) was recorded within 24 hours of the report, as a share of "
-        "all ASB reports made in the period.",
+        definition=lambda: (
+            "ASB reports made in the period (every channel) whose risk assessment on the force's matrix "
+            "(repeat, vulnerability, impact) was recorded within "
+            f"{settings.SN_ASB_FIRST_CONTACT_HOURS} hours of the report, as a share of all ASB reports "
+            "made in the period."
+        ),
         part="ASB",
         unit=MeasureUnit.PERCENT,
         order=400,
@@ -88,9 +92,14 @@ _MEASURES = (
     ScorecardMeasure(
         key="asb_flagged_before_asked",
         label="ASB cases meeting the Case Review threshold, flagged before the victim asked",
-        definition="ASB cases that met the Case Review threshold in the period (3 reports within 6 months, "
-        "each made within 31 days of the incident, across all channels) that were flagged for review "
-        "before the victim invoked it (or without them having to), as a share of all cases meeting it.",
+        definition=lambda: (
+            "ASB cases that met the Case Review threshold in the period "
+            f"({settings.SN_ASB_CASE_REVIEW_REPORTS} reports within "
+            f"{settings.SN_ASB_CASE_REVIEW_MONTHS} months, each made within "
+            f"{settings.SN_ASB_REPORT_WITHIN_DAYS} days of the incident, across all channels) "
+            "that were flagged for review before the victim invoked it (or without them having to), as a "
+            "share of all cases meeting it."
+        ),
         part="ASB",
         unit=MeasureUnit.PERCENT,
         order=410,

@@ -107,7 +107,7 @@ SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="named_officer",
         label="Neighbourhoods with a named officer contactable online",
-        definition=(
+        definition=lambda: (
             "Wards that, on the last day of the period (today for the current period), have at least one "
             "PC, PCSO or sergeant posted to the ward's neighbourhood team who is not away on leave or other "
             f"duties for a spell of more than {settings.SN_NAMED_OFFICER_ABSENCE_DAYS} days in a row, and "
@@ -126,7 +126,7 @@ SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="priorities_fresh",
         label=f"Priorities updated in the last {settings.SN_PRIORITY_STALE_DAYS} days",
-        definition=(
+        definition=lambda: (
             "Ward panel priorities still being worked on the last day of the period whose latest update "
             "(being chosen, a progress update, a review by the panel, an action recorded against it, or an "
             "update of the problem-solving case working it) is within "

@@ -73,7 +73,7 @@ SCORECARD_MEASURES.register(
     ScorecardMeasure(
         key="queries_answered_in_time",
         label=f"Community queries answered within {settings.SN_QUERY_CLOCK_HOURS} hours",
-        definition=(
+        definition=lambda: (
             "Of the community queries (public form, e-mail, meeting or phone call) received in the period "
             "whose clock has ended (answered substantively, or past their deadline), the share whose first "
             f"substantive reply came within {settings.SN_QUERY_CLOCK_HOURS} "

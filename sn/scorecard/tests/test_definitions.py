@@ -58,3 +58,31 @@ def test_the_national_return_carries_the_rendered_definition(world):
     assert definitions["community_time_majority"] == _text("community_time_majority")
     assert "more than half" in definitions["community_time_majority"]
     assert not any("SN_" in text for text in definitions.values())
+
+
+@pytest.mark.parametrize(
+    ("key", "overrides", "words"),
+    [
+        ("asb_risk_first_contact", {"SN_ASB_FIRST_CONTACT_HOURS": 48}, "within 48 hours of the report"),
+        (
+            "asb_flagged_before_asked",
+            {
+                "SN_ASB_CASE_REVIEW_REPORTS": 4,
+                "SN_ASB_CASE_REVIEW_MONTHS": 3,
+                "SN_ASB_REPORT_WITHIN_DAYS": 14,
+            },
+            "4 reports within 3 months, each made within 14 days of the incident",
+        ),
+        (
+            "queries_answered_in_time",
+            {"SN_QUERY_CLOCK_HOURS": 48, "SN_QUERY_CLOCK_WORKING_TIME": True},
+            "48 working hours",
+        ),
+        ("named_officer", {"SN_NAMED_OFFICER_ABSENCE_DAYS": 21}, "more than 21 days in a row"),
+        ("priorities_fresh", {"SN_PRIORITY_STALE_DAYS": 60}, "within 60 days of that day"),
+    ],
+)
+def test_definitions_follow_the_settings_they_describe(key, overrides, words):
+    # National definitions will change: the scorecard must say what it now counts, not what it counted at start-up.
+    with override_settings(**overrides):
+        assert words in _text(key)
