@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from sn.asb import matrix
 from sn.asb.models import AsbAction, AsbCase, AsbOrder, AsbReport
+from sn.core.forms import ErrorLinks
 
 INPUT = {"class": "govuk-input"}
 SELECT = {"class": "govuk-select"}
@@ -32,16 +33,6 @@ def _long(label: str) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, max_length=4000, widget=forms.Textarea(attrs=TEXTAREA)
     )
-
-
-class ErrorLinks:
-    @property
-    def error_links(self) -> list[tuple[str, str]]:
-        links = []
-        for name, errors in self.errors.items():
-            anchor = "form-problem" if name == NON_FIELD_ERRORS else f"id_{name}"
-            links += [(anchor, message) for message in errors]
-        return links
 
 
 def service_errors(error: ValidationError, fields) -> ValidationError:

@@ -4,18 +4,13 @@ field of) every refusal, so the messages are the same whoever calls them."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from sn.core.forms import ErrorLinks as CoreErrorLinks
 from sn.deployments.selectors import lendable_officers, open_problems
 
 
-class ErrorLinks:
-    @property
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) for the error summary: each problem links to its field."""
-        links = []
-        for name, errors in self.errors.items():
-            anchor = "cover" if name == NON_FIELD_ERRORS else f"id_{name}"
-            links += [(anchor, message) for message in errors]
-        return links
+class ErrorLinks(CoreErrorLinks):
+    # A form-wide refusal is the cover rule's: its message stands where the page explains the rule.
+    non_field_anchor = "cover"
 
 
 def service_errors(error: ValidationError, fields, aliases: dict[str, str]) -> ValidationError:

@@ -4,6 +4,7 @@ on the field they name (docs/how-to/form-pages.md)."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from sn.core.forms import ErrorLinks
 from sn.feedback.models import Category, Kind, Outcome, ReplyBy
 from sn.feedback.rules import FIELD_WORDS, MAX_LENGTHS, NO_MESSAGE, clean_text, contact_problems
 from sn.geography.models import Borough, Neighbourhood
@@ -39,7 +40,7 @@ def area_value(borough: Borough, neighbourhood: Neighbourhood | None) -> str:
     return f"{WARD}:{neighbourhood.code}" if neighbourhood else f"{BOROUGH}:{borough.code}"
 
 
-class ServiceErrorsForm(forms.Form):
+class ServiceErrorsForm(ErrorLinks, forms.Form):
     """A service's refusal keyed by a field this form does not show goes on the form as a whole."""
 
     def add_error(self, field, error):
@@ -49,22 +50,6 @@ class ServiceErrorsForm(forms.Form):
                 remapped.setdefault(name if name in self.fields else NON_FIELD_ERRORS, []).extend(errors)
             error = ValidationError(remapped)
         super().add_error(field, error)
-
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) for the error summary: each links to its field (a group of radios by its
-        first radio), a form-wide error to the first field."""
-        links = []
-        # In the order of the fields on the page, a form-wide error first.
-        order = {name: position for position, name in enumerate(self.fields)}
-        for name, errors in sorted(self.errors.items(), key=lambda item: order.get(item[0], -1)):
-            if name in self.fields:
-                bound = self[name]
-                radios = isinstance(bound.field.widget, forms.RadioSelect)
-                anchor = f"{bound.auto_id}_0" if radios else bound.auto_id
-            else:
-                anchor = next(iter(self)).auto_id
-            links += [(anchor, message) for message in errors]
-        return links
 
 
 def _text(label: str, name: str, *, textarea: bool = False, help_text: str = "", rows: int = 6):

@@ -9,21 +9,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from sn.core.forms import ErrorLinks as CoreErrorLinks
 from sn.workforce.models import AbstractionReason, Duty, DutyCode
 
 # The service's field names, and the form field each refusal is shown against.
 SERVICE_FIELDS = {"starts_at": "start", "ends_at": "end", "neighbourhood": "ward", "actor": None}
 
 
-class ErrorLinks:
-    @property
-    def error_links(self) -> list[tuple[str, str]]:
-        links = []
-        for name, errors in self.errors.items():
-            anchor = self[name].auto_id if name in self.fields else "main-content"
-            links += [(anchor, message) for message in errors]
-        return links
-
+class ErrorLinks(CoreErrorLinks):
     def add_service_errors(self, error: ValidationError) -> None:
         for name, messages in error.message_dict.items():
             target = SERVICE_FIELDS.get(name, name)

@@ -72,7 +72,8 @@ def test_a_refusal_names_the_field(world, client_for, rostered):
     )
     text = response.content.decode()
     assert response.status_code == 400
-    assert 'href="#id_problem"' in text and 'href="#id_ends_on"' in text
+    # The ward has nothing to choose from: the link goes to the group, which says so.
+    assert 'href="#id_problem"' in text and 'id="id_problem"' in text and 'href="#id_ends_on"' in text
 
 
 def test_an_unknown_ward_is_a_bad_parameter(client_for):

@@ -83,6 +83,6 @@ def test_the_national_return_carries_the_rendered_definition(world):
     ],
 )
 def test_definitions_follow_the_settings_they_describe(key, overrides, words):
-    # National definitions will change: the scorecard must say what it now counts, not what it counted at start-up.
+    # National definitions will change: the scorecard says what it counts now, not at start-up.
     with override_settings(**overrides):
         assert words in _text(key)
