@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from sn.accounts.models import User
 from sn.asb import matrix
+from sn.asb.demo_calls import calls_this_morning
 from sn.asb.models import (
     ActionProgress,
     AsbAction,
@@ -112,6 +113,7 @@ def asb_demo_load(*, seed: int, today: date | None = None, progress: Callable[[s
     rng = random.Random(f"asb-{seed}-{today.isoformat()}")
     with audit_actor(SOURCE, context="demo"):
         summary = _load(rng, today)
+        summary += "; " + calls_this_morning(rng=rng, now=timezone.now())
     return f"{summary} ({time.monotonic() - started:.1f} s)"
 
 

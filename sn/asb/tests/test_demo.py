@@ -92,3 +92,22 @@ def test_a_case_opens_at_its_first_report(world):
         if case.opened_at != min(r.reported_at for r in case.reports.all())
     ]
     assert wrong == []
+
+
+def test_the_demos_calls_file_turns_calls_from_known_places_into_reports(
+    world, django_capture_on_commit_callbacks
+):
+    # Without it the demo never showed an imported call becoming a report by itself: its year of
+    # generated calls has no points, and a place is known by the point of a linked call.
+    _asb_calls(world, *(-timedelta(days=d) for d in (150, 120, 90, 60, 30)))
+    # The linking runs once the import has committed (sn.asb.hooks).
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = asb_demo_load(seed=14, today=timezone.localdate(), progress=lambda _: None)
+    assert "ASB calls imported this morning" in summary
+    morning = AsbReport.objects.filter(call__source_reference__startswith="ref:DEMO-ASB-")
+    assert morning.exists()
+    assert all(report.channel == "call" and report.case_id for report in morning)
+    # Calls from nowhere the teams know wait on the list to link.
+    assert CallForService.objects.filter(
+        source_reference__startswith="ref:DEMO-ASB-", asb_reports__isnull=True
+    ).exists()
