@@ -1,0 +1,81 @@
+"""Issue 14 follow-ups: the national return has a row for every area a borough's total counts (wards and
+non-ward areas, docs/adr/0005) so it adds up; a non-ward area is not called a ward; the figures' details
+are readable (thousands separators, time in hours); a target is shown in its measure's unit."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
+from sn.geography.tests.factories import NeighbourhoodFactory
+from sn.scorecard.tests.test_community import MONTH, days, duty, policy  # noqa: F401 (fixture)
+from sn.scorecard.tests.test_scorecard import LAST
+from sn.scorecard.views.export import EXPORT_HEADERS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def overlay(world):
+    return NeighbourhoodFactory(
+        borough=world.boroughs["a"], cluster=None, kind="non_ward", code="NW-TC-1", name="Town centre"
+    )
+
+
+def _measures(world, overlay):
+    a1, a2, b1 = (world.wards[k].pk for k in ("a1", "a2", "b1"))
+
+    def ratios(start, end):
+        return {a1: (1, 4), a2: (2, 5), b1: (3, 10), overlay.pk: (3, 4)}
+
+    return [
+        ScorecardMeasure("t_percent", "Share", "Counted", "Tests", MeasureUnit.PERCENT, 1, ratios),
+        ScorecardMeasure("t_count", "Count", "Counted", "Tests", MeasureUnit.COUNT, 2, ratios),
+        ScorecardMeasure(
+            "t_mean", "Mean", "Counted", "Tests", MeasureUnit.MEAN, 3, ratios, unit_label="days"
+        ),
+    ]
+
+
+def _sum(rows, column):
+    return sum(float(r[column]) for r in rows)
+
+
+def test_each_borough_row_of_the_return_is_the_sum_of_its_area_rows(world, overlay, client_for):
+    with SCORECARD_MEASURES.isolated(_measures(world, overlay)):
+        url = reverse("scorecard:export_csv") + f"?month={LAST:%Y-%m}"
+        rows = list(
+            csv.DictReader(io.StringIO(client_for("central_unit").get(url).content.decode("utf-8-sig")))
+        )
+        data = json.loads(
+            client_for("central_unit").get(reverse("scorecard:export_json") + f"?month={LAST:%Y-%m}").content
+        )
+    # Existing consumers read the columns they know, in their places; the new one is last.
+    assert EXPORT_HEADERS[:3] == ("force", "borough_code", "ward_code") and EXPORT_HEADERS[-1] == "area_type"
+    assert set(data[0]) == set(EXPORT_HEADERS)
+    town = [r for r in rows if r["ward_code"] == "NW-TC-1"]
+    assert {r["area_type"] for r in town} == {"non_ward_area"} and len(town) == 3
+    assert {r["area_type"] for r in rows if r["ward_code"] == world.wards["a1"].code} == {"ward"}
+    for key in ("t_percent", "t_count", "t_mean"):
+        mine = [r for r in rows if r["measure_key"] == key]
+        force = [r for r in mine if r["area_type"] == "force"]
+        boroughs = [r for r in mine if r["area_type"] == "borough"]
+        assert len(force) == 1 and {b["borough_code"] for b in boroughs} == {
+            b.code for b in world.boroughs.values()
+        }
+        for borough in boroughs:
+            areas = [
+                r
+                for r in mine
+                if r["borough_code"] == borough["borough_code"]
+                and r["area_type"] in ("ward", "non_ward_area")
+            ]
+            assert float(borough["numerator"]) == _sum(areas, "numerator")
+            if key != "t_count":
+                assert float(borough["denominator"]) == _sum(areas, "denominator")
+        assert float(force[0]["numerator"]) == _sum(boroughs, "numerator") == 9
+    page = client_for("central_unit").get(reverse("scorecard:home")).content.decode()
+    assert "adds up its wards' counts" not in page and "town-centre" in page
