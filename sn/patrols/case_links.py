@@ -2,6 +2,7 @@
 of its ward, each trimmed to the cases the user may read (sn.problemsolving.permissions.CASES), so
 that the area page never names a case the user could not open."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Case as Conditional
 from django.db.models import IntegerField, QuerySet, Value, When
 
@@ -50,3 +51,16 @@ def linkable_cases(area: PatrolArea, user) -> list[Case]:
 def readable_case(user, pk: int, queryset: QuerySet[Case] | None = None) -> Case:
     """The case if the user may read it, else 404: a case outside their area is not confirmed to exist."""
     return CASES.get_for_user(user, queryset, pk=pk)
+
+
+def case_to_link(user, number: int) -> Case:
+    """The case typed or chosen on the link form, if the user may read it. A number is typed on a form,
+    so a wrong one is a refusal on its field (400), not a missing page; a case out of the user's reach
+    gets the very words of one that does not exist, so the answer does not confirm that it does."""
+    case = _readable(user).filter(pk=number).first()
+    if case is None:
+        message = (
+            f"There is no case PS-{number:05d} you can link: choose one from the list or check the number"
+        )
+        raise ValidationError({"case": message})
+    return case

@@ -14,7 +14,7 @@ from sn.core.access import access, has_permission
 from sn.core.form_pages import form_page
 from sn.core.parameters import bad_parameter
 from sn.geography.scope import scope_of
-from sn.patrols.case_links import linkable_cases, linked_cases, readable_case, ward_cases
+from sn.patrols.case_links import case_to_link, linkable_cases, linked_cases, readable_case, ward_cases
 from sn.patrols.forms import AreaForm, LinkCaseForm, RecordForm
 from sn.patrols.maps import area_map, ward_map
 from sn.patrols.models import PatrolPlan
@@ -205,7 +205,7 @@ def link_case(request: HttpRequest, pk: int) -> HttpResponse:
     area = get_area_for_user(request.user, pk)
 
     def save(form: LinkCaseForm):
-        case = readable_case(request.user, form.cleaned_data["case"])
+        case = case_to_link(request.user, form.cleaned_data["case"])
         patrol_area_link_problem(area=area, case=case, actor=request.user)
         return case
 
