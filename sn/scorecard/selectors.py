@@ -40,6 +40,8 @@ class Area:
     name: str
     borough_code: str = ""
     ward_ids: frozenset[int] = frozenset()  # for "wards"
+    # A "ward" that is a non-ward area (a town centre, docs/adr/0005): its page must not call it a ward.
+    non_ward: bool = False
 
     @classmethod
     def force(cls) -> "Area":
@@ -51,7 +53,8 @@ class Area:
 
     @classmethod
     def of_ward(cls, ward: Neighbourhood) -> "Area":
-        return cls("ward", ward.pk, ward.code, ward.name, ward.borough.code)
+        non_ward = ward.kind == Neighbourhood.Kind.NON_WARD
+        return cls("ward", ward.pk, ward.code, ward.name, ward.borough.code, non_ward=non_ward)
 
     @classmethod
     def of_wards(cls, name: str, ward_ids) -> "Area":

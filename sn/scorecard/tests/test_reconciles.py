@@ -79,3 +79,11 @@ def test_each_borough_row_of_the_return_is_the_sum_of_its_area_rows(world, overl
         assert float(force[0]["numerator"]) == _sum(boroughs, "numerator") == 9
     page = client_for("central_unit").get(reverse("scorecard:home")).content.decode()
     assert "adds up its wards' counts" not in page and "town-centre" in page
+
+
+def test_a_non_ward_areas_scorecard_is_not_called_a_ward(world, overlay, client_for):
+    with SCORECARD_MEASURES.isolated(_measures(world, overlay)):
+        page = client_for("central_unit").get(reverse("scorecard:ward", args=["NW-TC-1"])).content.decode()
+        ward = client_for("central_unit").get(reverse("scorecard:ward", args=[world.wards["a1"].code]))
+    assert "Town centre ward" not in page and "Town centre area: the Guarantee scorecard" in page
+    assert f"{world.wards['a1'].name} ward: the Guarantee scorecard" in ward.content.decode()
