@@ -59,6 +59,15 @@ class CommunityTime:
     def share(self) -> float | None:
         return self.community / self.working if self.working > 0 else None
 
+    # The pages show hours (whole, as the duty system's shifts are); the sums stay in minutes.
+    @property
+    def community_hours(self) -> int:
+        return round(self.community / 60)
+
+    @property
+    def working_hours(self) -> int:
+        return round(self.working / 60)
+
     @property
     def meets(self) -> bool:
         share = self.share

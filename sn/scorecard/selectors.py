@@ -20,6 +20,14 @@ from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
 from sn.geography.models import Borough, Neighbourhood
 from sn.scorecard.models import ScorecardMonth, ScorecardSnapshot
 
+# Measures whose numerator and denominator are minutes (sn.scorecard.community): their details read in
+# hours, "856 of 864 hours", not "(51360 of 51840)". The return keeps the minutes the definition names.
+IN_MINUTES = frozenset({"community_time_share"})
+
+
+def _grouped(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
 
 class UnknownMeasure(LookupError):
     """A figure whose measure is not registered (so has no definition): never shown."""
@@ -96,6 +104,15 @@ class Figure:
         if self.measure.unit == MeasureUnit.COUNT:
             return f"{value:,.0f}"
         return f"{value:,.1f} {self.measure.unit_label}".strip()
+
+    @property
+    def detail(self) -> str:
+        """What a ratio is of, under its figure ("1,234 of 5,678"); nothing for a count or no data."""
+        if self.measure.unit == MeasureUnit.COUNT or not self.denominator:
+            return ""
+        if self.measure.key in IN_MINUTES:
+            return f"{self.numerator / 60:,.0f} of {self.denominator / 60:,.0f} hours"
+        return f"{_grouped(self.numerator)} of {_grouped(self.denominator)}"
 
 
 def figure(key: str, month: date, numerator: float, denominator: float) -> Figure:

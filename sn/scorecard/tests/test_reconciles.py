@@ -87,3 +87,42 @@ def test_a_non_ward_areas_scorecard_is_not_called_a_ward(world, overlay, client_
         ward = client_for("central_unit").get(reverse("scorecard:ward", args=[world.wards["a1"].code]))
     assert "Town centre ward" not in page and "Town centre area: the Guarantee scorecard" in page
     assert f"{world.wards['a1'].name} ward: the Guarantee scorecard" in ward.content.decode()
+
+
+def test_details_have_separators_and_time_in_the_community_is_in_hours(world, client_for):
+    a1 = world.wards["a1"].pk
+    minutes = SCORECARD_MEASURES.get("community_time_share")
+    entries = [
+        ScorecardMeasure(
+            "community_time_share",
+            "Time in the community",
+            "Minutes",
+            "Time",
+            MeasureUnit.PERCENT,
+            1,
+            lambda s, e: {a1: (40662240, 41443680)},
+            target=minutes.target,
+        ),
+        ScorecardMeasure(
+            "t_big", "Big", "Counted", "Tests", MeasureUnit.PERCENT, 2, lambda s, e: {a1: (1234, 5678)}
+        ),
+    ]
+    with SCORECARD_MEASURES.isolated(entries):
+        internal = client_for("central_unit").get(reverse("scorecard:home")).content.decode()
+        public = client_for(None).get(reverse("scorecard:public_force")).content.decode()
+    for page in (internal, public):
+        assert "677,704 of 690,728 hours" in page and "40662240" not in page
+        assert "(1,234 of 5,678)" in page
+
+
+def test_community_time_pages_show_hours_with_separators(world, policy, client_for):  # noqa: F811
+    for officer in ("pc_a", "pcso_a"):
+        for day in days(31):
+            duty(world, "a1", "SN", day, officer=world.officers[officer], hours=20)
+    ward = reverse("scorecard:community_ward", args=[world.wards["a1"].code]) + f"?month={MONTH:%Y-%m}"
+    borough = (
+        reverse("scorecard:community_borough", args=[world.boroughs["a"].code]) + f"?month={MONTH:%Y-%m}"
+    )
+    # Each officer 620 hours on duty, all working time; the team (and its borough) 1,240.
+    assert "620" in client_for("sergeant").get(ward).content.decode()
+    assert "1,240" in client_for("central_unit").get(borough).content.decode()
