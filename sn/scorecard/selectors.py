@@ -114,6 +114,16 @@ class Figure:
             return f"{self.numerator / 60:,.0f} of {self.denominator / 60:,.0f} hours"
         return f"{_grouped(self.numerator)} of {_grouped(self.denominator)}"
 
+    @property
+    def target_shown(self) -> str:
+        """The measure's target in its unit: "100%", "5 days", "1,000"; empty without one."""
+        target = self.measure.target
+        if target is None:
+            return ""
+        if self.measure.unit == MeasureUnit.PERCENT:
+            return f"{_grouped(target)}%"
+        return f"{_grouped(target)} {self.measure.unit_label}".strip()
+
 
 def figure(key: str, month: date, numerator: float, denominator: float) -> Figure:
     """The only way a figure is made: its measure must be registered, with its definition."""

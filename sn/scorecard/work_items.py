@@ -38,7 +38,7 @@ def measures_below_target_items(user) -> list[WorkItem]:
                         title=f"{found.measure.label}: {found.shown} in {month:%B %Y}",
                         url=f"{url}?month={month:%Y-%m}#measure-{found.measure.key}",
                         area=area.name,
-                        detail=f"Target {found.measure.target:g}",
+                        detail=f"Target {found.target_shown}",
                         urgency=1,
                     )
                 )

@@ -11,9 +11,11 @@ from django.urls import reverse
 
 from sn.core.registries import SCORECARD_MEASURES, MeasureUnit, ScorecardMeasure
 from sn.geography.tests.factories import NeighbourhoodFactory
+from sn.scorecard.services import scorecard_snapshot_build
 from sn.scorecard.tests.test_community import MONTH, days, duty, policy  # noqa: F401 (fixture)
 from sn.scorecard.tests.test_scorecard import LAST
 from sn.scorecard.views.export import EXPORT_HEADERS
+from sn.scorecard.work_items import measures_below_target_items
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,21 @@ def test_community_time_pages_show_hours_with_separators(world, policy, client_f
     # Each officer 620 hours on duty, all working time; the team (and its borough) 1,240.
     assert "620" in client_for("sergeant").get(ward).content.decode()
     assert "1,240" in client_for("central_unit").get(borough).content.decode()
+
+
+def test_a_percent_targets_work_item_says_percent(world):
+    a1 = world.wards["a1"].pk
+    entry = ScorecardMeasure(
+        "t_target",
+        "Target thing",
+        "Counted",
+        "Tests",
+        MeasureUnit.PERCENT,
+        1,
+        lambda s, e: {a1: (1, 4)},
+        target=100,
+    )
+    with SCORECARD_MEASURES.isolated([entry]):
+        scorecard_snapshot_build(month=LAST)
+        items = measures_below_target_items(world.user("sergeant"))
+    assert [item.detail for item in items] == ["Target 100%"]
