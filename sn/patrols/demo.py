@@ -240,7 +240,12 @@ def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]
     for area in areas:
         ward = area.neighbourhood_id
         demand = demand_from(
-            area.shape(), calls=calls[ward], crimes=crimes[ward], weeks=weeks, prior=prior[borough_of[ward]]
+            area.shape(),
+            calls=calls[ward],
+            crimes=crimes[ward],
+            weeks=weeks,
+            prior=prior[borough_of[ward]],
+            until=this_monday,
         )
         pattern[area.pk] = choose_slots(demand.total, slots=settings.SN_PATROL_SLOTS_PER_WEEK, hours=hours)
         for week in range(-PAST_WEEKS, 2):
@@ -270,7 +275,7 @@ def _plans(areas: list[PatrolArea], today: date, last: date) -> list[PatrolSlot]
                     start_hour=first_hour % 24,
                     hours=hours,
                     officers=2 if value >= busiest / 2 else 1,
-                    demand=round(value, 2),
+                    demand=round(value, 4),
                     starts_at=starts,
                     ends_at=ends,
                     date=timezone.localdate(starts),

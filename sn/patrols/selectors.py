@@ -52,7 +52,8 @@ def hour_of_week(moment: datetime) -> int:
 
 @dataclass
 class Demand:
-    """Demand in each of the 168 hours of an average week (Monday 00:00 first)."""
+    """Demand in each of the 168 hours of an average week (Monday 00:00 first), read from the `weeks`
+    weeks before `until` (exclusive)."""
 
     calls: list[float] = field(default_factory=lambda: [0.0] * HOURS_OF_WEEK)
     crime: list[float] = field(default_factory=lambda: [0.0] * HOURS_OF_WEEK)
@@ -60,20 +61,30 @@ class Demand:
     calls_in_area: int = 0
     crimes_in_area: int = 0
     months: int = 0
+    until: date | None = None
+
+    @property
+    def since(self) -> date | None:
+        return self.until - timedelta(weeks=self.weeks) if self.until else None
 
     @property
     def total(self) -> list[float]:
         return [a + b for a, b in zip(self.calls, self.crime, strict=True)]
 
     def rows(self) -> list[dict]:
-        """Seven rows of 24 cells for the heat table, each with its share of the busiest hour."""
+        """Seven rows of 24 cells for the heat table, each with its share of the busiest hour. A cell
+        is the hour's demand over all the weeks read, not in an average week: an area has a few calls
+        a week, so a mean per hour is a few hundredths and read 0.0 in every cell."""
         total = self.total
         peak = max(total) or 1.0
         return [
             {
                 "day": DAYS[d],
                 "cells": [
-                    {"value": total[d * 24 + h], "level": min(4, int(5 * total[d * 24 + h] / peak))}
+                    {
+                        "value": over_weeks(total[d * 24 + h], self.weeks),
+                        "level": min(4, int(5 * total[d * 24 + h] / peak)),
+                    }
                     for h in range(24)
                 ],
             }
@@ -81,12 +92,23 @@ class Demand:
         ]
 
     def describe(self) -> str:
+        """The demand in words, with the weeks read: plans drawn on different days read different weeks,
+        so two plans' counts (or a plan's and today's heat map) can differ."""
+        weeks = f"the {self.weeks} weeks"
+        if self.until:
+            weeks += f" from {self.since:%-d %B %Y} to {self.until - timedelta(days=1):%-d %B %Y}"
         return (
-            f"{self.calls_in_area} calls for service from the area over {self.weeks} weeks (calls "
+            f"{self.calls_in_area} calls for service from the area over {weeks} (calls "
             "without a location shared by the area's share of the ward's crime) and "
             f"{self.crimes_in_area} crimes and ASB incidents in it over {self.months} months, spread over "
             "the week in the shape of the ward's calls (taken with the borough's)"
         )
+
+
+def over_weeks(per_week: float, weeks: int) -> float:
+    """A demand per average week as the count over the `weeks` weeks read, the unit the area page shows
+    for the heat map's cells and the plan's slots alike (a slot is the sum of its hours' cells)."""
+    return round(per_week * weeks, 1)
 
 
 def latest_crime_month(until: date, categories=None) -> date | None:
@@ -128,7 +150,7 @@ def area_demand(area: PatrolArea, *, until: date | None = None) -> Demand:
     prior = [0.0] * HOURS_OF_WEEK
     for moment in borough_calls:
         prior[hour_of_week(moment)] += 1
-    return demand_from(area.shape(), calls=calls, crimes=crimes, weeks=weeks, prior=prior)
+    return demand_from(area.shape(), calls=calls, crimes=crimes, weeks=weeks, prior=prior, until=until)
 
 
 CRIME_MONTHS = 3
@@ -138,12 +160,18 @@ PRIOR_CALLS = 100
 
 
 def demand_from(
-    geometry, *, calls: list[tuple], crimes: list[tuple], weeks: int, prior: list[float] | None = None
+    geometry,
+    *,
+    calls: list[tuple],
+    crimes: list[tuple],
+    weeks: int,
+    prior: list[float] | None = None,
+    until: date | None = None,
 ) -> Demand:
     """Demand in the area from the ward's calls (lng, lat, received_at) and its crimes and ASB of the
     last CRIME_MONTHS months (lng, lat). Calls without a location (command-and-control exports often
     have none) are shared to the area by its share of the ward's crime."""
-    demand = Demand(weeks=weeks, months=CRIME_MONTHS)
+    demand = Demand(weeks=weeks, months=CRIME_MONTHS, until=until)
     inside_crime = points_inside(geometry, crimes)
     demand.crimes_in_area = int(inside_crime.sum())
     crime_share = demand.crimes_in_area / len(crimes) if crimes else 0.0
@@ -263,7 +291,10 @@ def delivery_by_week(area: PatrolArea, *, weeks: int = 8, now: datetime | None =
 
 
 def slot_cover(plan: PatrolPlan, *, now: datetime | None = None) -> list[dict]:
+    """The plan's slots with whether each was covered, and its demand over the weeks the plan read (the
+    heat map's unit)."""
     now = now or timezone.now()
+    weeks = settings.SN_PATROL_DEMAND_WEEKS
     rows = []
     for slot in covered_slots(plan.slots.all()):
         if slot.ends_at > now:
@@ -274,7 +305,7 @@ def slot_cover(plan: PatrolPlan, *, now: datetime | None = None) -> list[dict]:
             state = "Covered by a duty in the ward"
         else:
             state = "Not covered"
-        rows.append({"slot": slot, "state": state})
+        rows.append({"slot": slot, "state": state, "demand": over_weeks(slot.demand, weeks)})
     return rows
 
 

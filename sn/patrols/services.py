@@ -102,7 +102,9 @@ def patrol_plan_propose(
                 start_hour=first_hour % 24,
                 hours=settings.SN_PATROL_SLOT_HOURS,
                 officers=2 if value >= busiest / 2 else 1,
-                demand=round(value, 2),
+                # Per average week; four places so that shown over the weeks read it is still
+                # the sum of its hours' cells.
+                demand=round(value, 4),
                 starts_at=starts,
                 ends_at=ends,
                 date=timezone.localdate(starts),

@@ -1,6 +1,7 @@
 """The patrol pages: recording a patrol from the page, refusals shown on the field, proposing and
 adopting a plan, and the area page's sections."""
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -139,3 +140,39 @@ def test_a_pc_may_not_plan(client_for, area):
     response = client_for("team_officer").post(reverse("patrols:propose", args=[area.pk]))
     assert response.status_code == 403
     assert not PatrolPlan.objects.exists()
+
+
+def test_the_heat_map_and_the_plan_give_demand_as_counts_over_the_weeks_they_were_read_from(client_for, area):
+    """QA 14.6: the cells read 0.0 (a tiny mean per average week rounded) and the plan's slot another
+    figure in the same unknown unit. Both are now the calls, crimes and ASB in the weeks read, with the
+    weeks named, so a slot is the sum of its cells when both were read from the same weeks."""
+    this_monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    # One call a week at the area's centre, Friday 22:00, in the eleven weeks before this one: inside
+    # the weeks the heat map reads (to today) and those this week's plan reads (to this Monday).
+    CallForService.objects.bulk_create(
+        CallForService(
+            received_at=timezone.make_aware(
+                datetime.combine(this_monday - timedelta(weeks=w) + timedelta(days=4), datetime.min.time())
+            )
+            + timedelta(hours=22),
+            neighbourhood=area.neighbourhood,
+            latitude=area.centre_lat,
+            longitude=area.centre_lng,
+            call_type="ASB",
+            source_reference=f"w{w}",
+        )
+        for w in range(1, 12)
+    )
+    client = client_for("sergeant")
+    assert client.post(reverse("patrols:propose", args=[area.pk]), {"week": this_monday}).status_code == 302
+    page = client.get(reverse("patrols:area", args=[area.pk])).content.decode()
+    heat = page.split('id="demand-table"')[1].split("</table>")[0]
+    friday = heat.split("Friday</th>")[1].split("</tr>")[0]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", friday)
+    assert cells[22] == "11" and cells[21] == "0"
+    weeks = f"over the 12 weeks from {(timezone.localdate() - timedelta(weeks=12)):%-d %B %Y}"
+    assert weeks in page
+    slots = page.split('aria-label="This week\'s slots"')[1].split("</table>")[0]
+    assert "Friday 20:00-23:00" in slots
+    assert re.search(r"Friday 20:00-23:00</td><td[^>]*>\d</td><td[^>]*>11</td>", slots)
+    assert f"over the 12 weeks from {this_monday - timedelta(weeks=12):%-d %B %Y}" in page
