@@ -31,7 +31,7 @@ from sn.guarantee.models import NamedOfficerLapse
 from sn.guarantee.selectors import NAMED_RANKS
 from sn.guarantee.services import named_officer_lapses_sweep
 from sn.panels.models import Priority
-from sn.panels.models.priorities import ProgressUpdate, Review
+from sn.panels.models.priorities import Milestone, ProgressUpdate, Review
 from sn.problemsolving.models import CaseUpdate
 from sn.teams.models import Posting
 
@@ -148,6 +148,9 @@ def priorities_neglect(*, rng: random.Random, today: date, share: float) -> int:
             review.delete()
         for note in CaseUpdate.objects.filter(case__priority_id=priority_id, on__gt=since):
             note.delete()
+        for step in Milestone.objects.filter(priority_id=priority_id, achieved_on__gt=since):
+            step.achieved_on = None
+            step.save(update_fields=["achieved_on"])
         for record in ActivityRecord.objects.filter(priority_id=priority_id, on__gt=since):
             record.priority = None
             record.save(update_fields=["priority"])

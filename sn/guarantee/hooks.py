@@ -128,8 +128,8 @@ SCORECARD_MEASURES.register(
         label=f"Priorities updated in the last {settings.SN_PRIORITY_STALE_DAYS} days",
         definition=lambda: (
             "Ward panel priorities still being worked on the last day of the period whose latest update "
-            "(being chosen, a progress update, a review by the panel, an action recorded against it, or an "
-            "update of the problem-solving case working it) is within "
+            "(being chosen, a progress update, a review by the panel, a step agreed with the panel achieved, "
+            "an action recorded against it, or an update of the problem-solving case working it) is within "
             f"{settings.SN_PRIORITY_STALE_DAYS} days of that day, as a share of those priorities."
         ),
         part="Priorities",

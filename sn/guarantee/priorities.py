@@ -47,6 +47,15 @@ def last_updates(priorities: QuerySet[Priority], *, by: date | None = None) -> d
         .annotate(m=Max("on"))
         .values_list("priority_id", "m")
     )
+    # A step agreed with the panel, achieved: "What we did" lists it, so it is an update too.
+    merge(
+        Milestone.objects.filter(
+            Q() if by is None else Q(achieved_on__lte=by), priority_id__in=ids, achieved_on__isnull=False
+        )
+        .values("priority_id")
+        .annotate(m=Max("achieved_on"))
+        .values_list("priority_id", "m")
+    )
     merge(
         CaseUpdate.objects.filter(cut, case__priority_id__in=ids)
         .values("case__priority_id")
@@ -107,6 +116,13 @@ def fresh_figures(start: date, end: date) -> dict[int, tuple[float, float]]:
         | Q(Exists(ProgressUpdate.objects.filter(priority_id=OuterRef("pk"), **window)))
         | Q(Exists(ActivityRecord.objects.filter(priority_id=OuterRef("pk"), **window)))
         | Q(Exists(CaseUpdate.objects.filter(case__priority_id=OuterRef("pk"), **window)))
+        | Q(
+            Exists(
+                Milestone.objects.filter(
+                    priority_id=OuterRef("pk"), achieved_on__gt=cutoff, achieved_on__lte=day
+                )
+            )
+        )
         | Q(
             Exists(
                 Review.objects.filter(
@@ -233,7 +249,10 @@ def priority_stories(neighbourhood: Neighbourhood, *, public: bool) -> list[Prio
         .order_by("record__priority_id", "record__on", "-total", "kind")
         .values_list("record__priority_id", "record__on", "kind", "total")
     ):
-        counted[(pk, on)].append(f"{total} {kinds.get(kind, kind).lower()}")
+        # "arrests: 1", not "1 arrests": the kinds' labels are plurals. Only the first letter lowered,
+        # so "Home visits (ASB)" keeps its capitals.
+        label = kinds.get(kind, kind)
+        counted[(pk, on)].append(f"{label[:1].lower()}{label[1:]}: {total:,}")
     for pk, on, n in (
         ActivityRecord.objects.filter(priority_id__in=ids)
         .values("priority_id", "on")
@@ -242,7 +261,7 @@ def priority_stories(neighbourhood: Neighbourhood, *, public: bool) -> list[Prio
     ):
         what = f"{n} recorded action{'s' if n != 1 else ''} by the team and partners"
         if counted.get((pk, on)):
-            what += ": " + ", ".join(counted[(pk, on)])
+            what += " (" + ", ".join(counted[(pk, on)]) + ")"
         done[pk].append((on, what))
     if not public:
         for pk, on in ProgressUpdate.objects.filter(priority_id__in=ids).values_list("priority_id", "on"):

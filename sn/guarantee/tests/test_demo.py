@@ -15,6 +15,7 @@ from sn.guarantee.priorities import stale_priorities
 from sn.panels.models.priorities import ProgressUpdate, Review
 from sn.panels.tests.factories import (
     MeetingFactory,
+    MilestoneFactory,
     PanelFactory,
     PriorityFactory,
     ProgressUpdateFactory,
@@ -31,6 +32,7 @@ def test_a_neglected_priority_goes_stale_and_its_work_stays_recorded(world):
     priority = PriorityFactory(selected_at=chosen, owner=world.officers["pc_a"], wording="Mill Lane speeding")
     for weeks in range(0, 30, 3):
         ProgressUpdateFactory(priority=priority, on=today - timedelta(weeks=weeks))
+    MilestoneFactory(priority=priority, description="Speed cameras", achieved_on=today - timedelta(days=9))
     activity_record(
         neighbourhood=world.wards["a1"],
         activity=Activity(

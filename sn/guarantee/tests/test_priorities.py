@@ -14,6 +14,7 @@ from sn.guarantee.work import stale_for
 from sn.panels.models.panels import MemberType
 from sn.panels.tests.factories import (
     MeetingFactory,
+    MilestoneFactory,
     PanelFactory,
     PanelMemberFactory,
     PriorityFactory,
@@ -93,5 +94,22 @@ def test_public_what_we_did_says_what_was_done_not_only_a_count(world):
     )
     story = next(s for s in priority_stories(world.wards["a1"], public=True) if s.priority == stale)
     line = next(what for on, what in story.done if on == day)
-    assert "2 arrests" in line.lower()
+    assert "arrests: 2" in line  # not "2 arrests", which reads "1 arrests" for one
     assert "Mill Lane" not in line  # the free-text summary is not published
+
+
+def test_a_milestone_achieved_is_an_update_as_what_we_did_says(world):
+    # QA: the public page listed "Achieved: ..." on 29 September under "What we did" while "Last update"
+    # said 20 August and flagged the priority stale.
+    stale, _ = _priorities(world)
+    today = timezone.localdate()
+    MilestoneFactory(
+        priority=stale, description="Speed cameras agreed", achieved_on=today - timedelta(days=20)
+    )
+    assert stale_priorities(today) == []
+    story = next(s for s in priority_stories(world.wards["a1"], public=True) if s.priority == stale)
+    assert story.last_update == today - timedelta(days=20) and not story.stale
+    figures = SCORECARD_MEASURES.get("priorities_fresh").figures(
+        today.replace(day=1), today + timedelta(days=1)
+    )
+    assert figures[world.wards["a1"].id] == (2, 2)
