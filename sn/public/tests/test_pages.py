@@ -227,3 +227,10 @@ def test_a_step_past_its_date_and_not_done_says_it_is_late(client, world):
     late = body[body.index("Dispersal order") - 80 : body.index("Dispersal order")]
     upcoming = body[body.index("Street meeting") - 80 : body.index("Street meeting")]
     assert "Late" in late and "To do" in upcoming and "Late" not in upcoming
+
+
+def test_the_guarantee_pages_are_reached_from_the_public_pages(client, ward_a1):
+    # QA: nothing linked to /local/guarantee/ or a ward's guarantee page; only a typed address reached them.
+    body = client.get(ward_url(ward_a1)).content.decode()
+    assert f'href="/local/{ward_a1.code}/guarantee/"' in body
+    assert 'href="/local/guarantee/"' in client.get("/local/").content.decode()
