@@ -4,7 +4,8 @@ the force, with history.
 A past month is read from its snapshots (sn.scorecard.models) when it was built, one GROUP BY summing
 the area's wards in the database; the current month, a month never built, and a measure registered
 after its month was built are computed live from the measure's own `figures(start, end)`. Either way an
-area's figure is sum(numerators) over sum(denominators) of its wards, never an average of ratios.
+area's figure is sum(numerators) over sum(denominators) of its wards and non-ward areas (docs/adr/0005),
+never an average of ratios.
 """
 
 from collections import defaultdict
