@@ -94,7 +94,7 @@ def _named_officer_figures(start, end):
     """From the lapses the daily sweep records (two queries), not by working every ward out again: the
     force scorecard has 500 ms for all its measures, and the full reading takes most of that."""
     day = min(end - timedelta(days=1), timezone.localdate())
-    wards = Neighbourhood.objects.filter(kind=Neighbourhood.Kind.WARD).values_list("id", flat=True)
+    wards = Neighbourhood.objects.values_list("id", flat=True)
     lapsed = set(
         NamedOfficerLapse.objects.filter(starts_on__lte=day)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
@@ -108,12 +108,13 @@ SCORECARD_MEASURES.register(
         key="named_officer",
         label="Neighbourhoods with a named officer contactable online",
         definition=lambda: (
-            "Wards that, on the last day of the period (today for the current period), have at least one "
-            "PC, PCSO or sergeant posted to the ward's neighbourhood team who is not away on leave or other "
+            "Neighbourhoods (wards, and town-centre areas with their own team) that, on the last day of the "
+            "period (today for the current period), have at least one PC, PCSO or sergeant posted to the "
+            "neighbourhood's team who is not away on leave or other "
             f"duties for a spell of more than {settings.SN_NAMED_OFFICER_ABSENCE_DAYS} days in a row, and "
             "who can be contacted online (by their work e-mail address or the team's), as a share of all "
-            "wards. It is read from the gaps the daily check records: a ward counts as without a named "
-            "officer on any day a recorded gap covers."
+            "neighbourhoods. It is read from the gaps the daily check records: a neighbourhood counts as "
+            "without a named officer on any day a recorded gap covers."
         ),
         part="Named officers",
         unit=MeasureUnit.PERCENT,

@@ -21,8 +21,6 @@ def _feedback_url(neighbourhood) -> str:
 
 def named_officers_panel(user, neighbourhood) -> dict | None:
     """Your neighbourhood officers: names, role, dates and how to contact them online; a gap said plainly."""
-    if not neighbourhood.is_ward:
-        return None
     today = timezone.localdate()
     status = ward_statuses(today, Neighbourhood.objects.filter(pk=neighbourhood.pk))[neighbourhood.pk]
     team = Team.objects.filter(neighbourhood=neighbourhood).first()

@@ -123,12 +123,10 @@ def _role(rank: str) -> str:
 def ward_statuses(
     on_date: date, neighbourhoods: QuerySet[Neighbourhood] | None = None
 ) -> dict[int, WardStatus]:
-    """Every ward's status on `on_date` (or those of `neighbourhoods`): three queries for the force."""
-    wards = (
-        Neighbourhood.objects.filter(kind=Neighbourhood.Kind.WARD)
-        if neighbourhoods is None
-        else neighbourhoods
-    )
+    """Every neighbourhood's status on `on_date` (or those of `neighbourhoods`): three queries for the
+    force. Wards and the town-centre areas with their own team (docs/adr/0005) alike: the Guarantee
+    is for every neighbourhood."""
+    wards = Neighbourhood.objects.all() if neighbourhoods is None else neighbourhoods
     ward_ids = list(wards.values_list("id", flat=True))
     statuses = {ward_id: WardStatus(ward_id) for ward_id in ward_ids}
     teams = {

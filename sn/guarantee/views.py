@@ -13,7 +13,8 @@ from sn.guarantee.selectors import month_ends, recorded_shares, shares_by_boroug
 
 
 def _wards(request: HttpRequest):
-    return scope_of(request.user).neighbourhoods(Neighbourhood.objects.filter(kind=Neighbourhood.Kind.WARD))
+    # Every neighbourhood: wards and the town-centre areas with their own team (docs/adr/0005).
+    return scope_of(request.user).neighbourhoods(Neighbourhood.objects.all())
 
 
 def _history(wards, today):
@@ -80,6 +81,8 @@ def named_officers_borough(request: HttpRequest, code: str) -> HttpResponse:
     }
     context = {
         "borough": borough,
+        # A reader with part of the borough (an inspector's cluster, a sergeant's wards) is told so.
+        "partial": wards.count() < Neighbourhood.objects.filter(borough=borough).count(),
         "today": today,
         "without": [r for r in rows if not r["status"].covered],
         "with": [r for r in rows if r["status"].covered],

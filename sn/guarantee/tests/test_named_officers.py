@@ -9,6 +9,7 @@ from django.utils import timezone
 from sn.core.models import AuditEvent
 from sn.core.registries import SCORECARD_MEASURES, WORK_ITEMS
 from sn.geography.models import Neighbourhood
+from sn.geography.tests.factories import NeighbourhoodFactory
 from sn.guarantee.models import NamedOfficerLapse
 from sn.guarantee.selectors import (
     named_officers,
@@ -18,7 +19,8 @@ from sn.guarantee.selectors import (
 )
 from sn.guarantee.services import named_officer_lapses_sweep
 from sn.guarantee.work import lapses_for
-from sn.teams.models import Posting
+from sn.teams.models import Posting, Rank
+from sn.teams.tests.factories import OfficerFactory, PostingFactory, TeamFactory
 from sn.workforce.tests.factories import DutyFactory, duty_codes_seed, local_start
 
 pytestmark = pytest.mark.django_db
@@ -194,3 +196,21 @@ def test_history_shows_a_lapse_within_a_month_that_ended_before_the_month_end(wo
     assert (shares[last_month_end][0].with_officer, shares[last_month_end][0].wards) == (3, 4)
     page = client_for("borough_lead").get(reverse("guarantee:named_officers")).content.decode()
     assert "every day of the month" in page
+
+
+def test_a_town_centre_area_with_its_own_team_has_named_officers_too(world, client):
+    # QA: "every neighbourhood" had a named officer only if it was a ward; a town-centre area's team
+    # (docs/adr/0005) had no panel on its public page and "No data" on the scorecard.
+    area = NeighbourhoodFactory(
+        borough=world.boroughs["a"], cluster=None, kind=Neighbourhood.Kind.NON_WARD, code="NW-TC-9"
+    )
+    team = TeamFactory(neighbourhood=area)
+    officer = OfficerFactory(rank=Rank.PC)
+    PostingFactory(officer=officer, team=team, start_date=_today() - timedelta(days=30))
+    today = _today()
+    assert area.id in neighbourhoods_with_named_officer(today)
+    named_officer_lapses_sweep(today=today)
+    figures = SCORECARD_MEASURES.get("named_officer").figures(today.replace(day=1), today + timedelta(days=1))
+    assert figures[area.id] == (1.0, 1.0)
+    page = client.get(reverse("public:ward", args=[area.code])).content.decode()
+    assert "Your neighbourhood officers" in page and officer.full_name in page
