@@ -127,7 +127,7 @@ class WorkItemProvider:
 
 class MeasureUnit:
     PERCENT = "percent"  # 100 * sum(numerators) / sum(denominators)
-    COUNT = "count"  # sum(numerators); denominators ignored
+    COUNT = "count"  # sum(numerators); denominators ignored, unless the measure says a count needs data
     MEAN = "mean"  # sum(numerators) / sum(denominators), in the measure's own unit (hours, days)
 
 
@@ -156,6 +156,9 @@ class ScorecardMeasure:
     target: float | None = None  # in the unit shown (a percentage for PERCENT)
     public: bool = True  # shown on the public scorecard pages
     unit_label: str = ""  # for MEAN: "hours", "days"
+    # For a COUNT whose source may not cover the period (police.uk crime arrives months late): each ward
+    # with data gives a denominator of 1, and an area whose wards gave none has "No data", not 0.
+    count_needs_data: bool = False
 
     @property
     def definition_text(self) -> str:

@@ -131,5 +131,6 @@ SCORECARD_MEASURES.register(
         order=610,
         figures=town_centre_crime_figures,
         higher_is_better=False,
+        count_needs_data=True,
     )
 )

@@ -82,6 +82,8 @@ class Figure:
     def value(self) -> float | None:
         unit = self.measure.unit
         if unit == MeasureUnit.COUNT:
+            if self.measure.count_needs_data and not self.denominator:
+                return None
             return self.numerator
         if not self.denominator:
             return None

@@ -274,14 +274,6 @@ def test_the_area_page_says_no_data_for_a_month_not_loaded(client_for, world, ar
     assert "No police.uk data with locations is loaded" in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "QA 14.6: the scorecard reads a COUNT as the sum of the wards' numerators, so a month the measure "
-        "gives no figures for shows 0. Needs a 'no data' convention for counts in sn.scorecard "
-        "(Figure.value), outside this app"
-    ),
-)
 def test_the_scorecard_shows_no_data_for_town_centre_crime_in_a_month_without_located_data(world, area):
     loaded = add_months(this_month(), -2)
     not_loaded = add_months(this_month(), -1)

@@ -211,3 +211,27 @@ def test_the_returns_borough_and_force_totals_are_the_pages_when_an_overlay_area
     # The overlay has its own row, marked as such, so the borough's row is the sum of its area rows.
     town = next(r for r in rows if r["ward_code"] == "NW-TC-1")
     assert town["area_type"] == "non_ward_area" and float(town["value"]) == pytest.approx(75.0)
+
+
+def test_a_count_that_needs_data_is_no_data_not_zero_on_the_page_and_in_the_return(world, client_for):
+    # QA: town-centre crime read 0 everywhere for months police.uk had not published yet.
+    b1 = world.wards["b1"].pk
+    entry = ScorecardMeasure(
+        "t_late",
+        "Late count",
+        "Counted when published",
+        "Tests",
+        MeasureUnit.COUNT,
+        1,
+        lambda s, e: {b1: (4, 1)},
+        count_needs_data=True,
+    )
+    with SCORECARD_MEASURES.isolated([entry]):
+        a = _figures(world, Area.of_borough(world.boroughs["a"]))["t_late"]
+        b = _figures(world, Area.of_borough(world.boroughs["b"]))["t_late"]
+        response = client_for("central_unit").get(reverse("scorecard:export_csv") + f"?month={LAST:%Y-%m}")
+    assert a.value is None and a.shown == "No data" and b.value == 4
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    ward_a1 = next(r for r in rows if r["ward_code"] == world.wards["a1"].code)
+    assert ward_a1["numerator"] == "" and ward_a1["value"] == ""
+    assert next(r for r in rows if r["ward_code"] == world.wards["b1"].code)["numerator"] == "4"

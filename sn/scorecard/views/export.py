@@ -73,7 +73,8 @@ def export_rows(scope: Scope, month: date, force_code: str) -> list[list]:
                     key,
                     shown.measure.label,
                     shown.measure.definition_text,
-                    _number(numerator),
+                    # No data is blank, not 0 (a count whose source does not cover the period).
+                    None if shown.value is None and is_count else _number(numerator),
                     None if is_count else _number(denominator),
                     _number(shown.value),
                     shown.measure.unit,
