@@ -43,6 +43,11 @@ from sn.problemsolving.models import Case
 from sn.rosters.models import CallForService
 
 SOURCE = "demo: ASB"
+PROGRESS_NOTES = {
+    "on_track": ("Partners agreed the approach", "First sessions held"),
+    "at_risk": ("Delayed by staffing", "Waiting on the partner's funding decision"),
+    "done": ("Completed and evaluated", "Completed; evaluation report shared with partners"),
+}
 FIRST = (
     "Amira Ben Chloe Dev Ellen Farid Grace Hugo Iris Jamal Kate Leon Maya Nadia Owen Priya Rosa Sam Tom Zara"
 ).split()
@@ -402,14 +407,8 @@ def _plan(rng: random.Random, today: date, problems_by_ward, wards) -> int:
                 ActionProgress(
                     action=action,
                     noted_on=today - timedelta(days=rng.randint(1, 40)),
-                    note=rng.choice(
-                        [
-                            "Partners agreed the approach",
-                            "First sessions held",
-                            "Delayed by staffing",
-                            "Completed and evaluated",
-                        ]
-                    ),
+                    # The latest note agrees with the status (QA: "Done" beside "Delayed by staffing").
+                    note=rng.choice(PROGRESS_NOTES[action.status]),
                 )
             )
     Link.objects.bulk_create(links)
