@@ -2,7 +2,6 @@
 every refusal, so a risk question left unanswered is named the same whoever calls the service."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from sn.asb import matrix
 from sn.asb.models import AsbAction, AsbCase, AsbOrder, AsbReport
@@ -33,16 +32,6 @@ def _long(label: str) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, max_length=4000, widget=forms.Textarea(attrs=TEXTAREA)
     )
-
-
-def service_errors(error: ValidationError, fields) -> ValidationError:
-    """A service's refusal keyed by the form's fields; any other key is the whole form's."""
-    if not hasattr(error, "error_dict"):
-        return error
-    keyed: dict[str, list] = {}
-    for key, messages in error.message_dict.items():
-        keyed.setdefault(key if key in fields else NON_FIELD_ERRORS, []).extend(messages)
-    return ValidationError(keyed)
 
 
 class ReportForm(ErrorLinks, forms.Form):

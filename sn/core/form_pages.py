@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -45,12 +45,24 @@ def form_page(
             with transaction.atomic():
                 result = save(form)
         except ValidationError as error:
-            # add_error() puts a dict's messages on their fields, anything else on the whole form.
-            form.add_error(None, error)
+            form.add_error(None, _keyed_by(form, error))
         else:
             messages.success(request, _for(success_message, result))
             return redirect(_for(success_url, result))
     return _show(request, template, form, context, status=400)
+
+
+def _keyed_by(form: forms.BaseForm, error: ValidationError) -> ValidationError:
+    """A refusal's messages on the form's fields; one keyed by a name the form does not have (the
+    service's own name for it) on the whole form, where add_error() would raise."""
+    if not hasattr(error, "error_dict"):
+        return error
+    aliases = getattr(form, "aliases", {})  # the service's name -> the form's (sn.panels.forms.ServiceForm)
+    keyed: dict[str, list] = {}
+    for name, refusals in error.error_dict.items():
+        target = aliases.get(name, name)
+        keyed.setdefault(target if target in form.fields else NON_FIELD_ERRORS, []).extend(refusals)
+    return ValidationError(keyed)
 
 
 def _for(value: str | Callable[[T], str], result: T) -> str:

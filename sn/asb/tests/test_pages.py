@@ -76,7 +76,7 @@ def test_partners_see_the_lead_and_plan(client_for, world):
     )
     assert client_for("partner").get(reverse("asb:cases")).status_code == 403
     # An action linked to no problem says so, not "0" (QA).
-    assert "<td class=\"govuk-table__cell\">None</td>" in page
+    assert '<td class="govuk-table__cell">None</td>' in page
 
 
 def test_the_victims_request_is_recorded_once(client_for, world):

@@ -1,6 +1,5 @@
 """The pages of ASB cases, reports, reviews and orders (see sn.asb.views)."""
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +12,6 @@ from sn.asb.forms import (
     ReportForm,
     RequestForm,
     ReviewForm,
-    service_errors,
 )
 from sn.asb.models import AsbOrder, AsbReport
 from sn.asb.permissions import (
@@ -133,28 +131,25 @@ def _report_page(request, *, ward, case=None, call_pk: str = ""):
 
     def save(form: ReportForm) -> AsbReport:
         data = form.cleaned_data
-        try:
-            return asb_report_record(
-                actor=request.user,
-                neighbourhood=ward,
-                person=case.person if case else None,
-                person_name="" if case else data.get("person_name") or "",
-                phone="" if case else data.get("phone") or "",
-                email="" if case else data.get("email") or "",
-                address_text=(case.address.address_text if case and case.address else "")
-                if case
-                else data.get("address_text") or "",
-                postcode="" if case else data.get("postcode") or "",
-                channel=data.get("channel") or AsbReport.Channel.STAFF,
-                call=form.chosen_call(),
-                incident_date=data.get("incident_date"),
-                reported_at=data.get("reported_at"),
-                description=data.get("description") or "",
-                category=data.get("category") or AsbReport.Category.PERSONAL,
-                answers=form.answers(),
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_report_record(
+            actor=request.user,
+            neighbourhood=ward,
+            person=case.person if case else None,
+            person_name="" if case else data.get("person_name") or "",
+            phone="" if case else data.get("phone") or "",
+            email="" if case else data.get("email") or "",
+            address_text=(case.address.address_text if case and case.address else "")
+            if case
+            else data.get("address_text") or "",
+            postcode="" if case else data.get("postcode") or "",
+            channel=data.get("channel") or AsbReport.Channel.STAFF,
+            call=form.chosen_call(),
+            incident_date=data.get("incident_date"),
+            reported_at=data.get("reported_at"),
+            description=data.get("description") or "",
+            category=data.get("category") or AsbReport.Category.PERSONAL,
+            answers=form.answers(),
+        )
 
     return form_page(
         request,
@@ -201,16 +196,13 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("This case has no Case Review waiting")
 
     def save(form: ReviewForm):
-        try:
-            return asb_case_review_record(
-                actor=request.user,
-                review=review,
-                held_on=form.cleaned_data.get("held_on"),
-                outcome=form.cleaned_data.get("outcome") or "",
-                recommendations=form.cleaned_data.get("recommendations") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_case_review_record(
+            actor=request.user,
+            review=review,
+            held_on=form.cleaned_data.get("held_on"),
+            outcome=form.cleaned_data.get("outcome") or "",
+            recommendations=form.cleaned_data.get("recommendations") or "",
+        )
 
     return form_page(
         request,
@@ -229,12 +221,9 @@ def review_request(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk)
 
     def save(form: RequestForm):
-        try:
-            return asb_case_review_request(
-                actor=request.user, case=case, requested_at=form.cleaned_data.get("requested_at")
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_case_review_request(
+            actor=request.user, case=case, requested_at=form.cleaned_data.get("requested_at")
+        )
 
     now = timezone.localtime().replace(second=0, microsecond=0)
     return form_page(
@@ -255,19 +244,16 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(form: OrderForm) -> AsbOrder:
         data = form.cleaned_data
-        try:
-            return asb_order_record(
-                actor=request.user,
-                case=case,
-                problem=form.chosen_problem(),
-                kind=data.get("kind") or "",
-                status=data.get("status") or "",
-                sought_on=data.get("sought_on"),
-                decided_on=data.get("decided_on"),
-                note=data.get("note") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_order_record(
+            actor=request.user,
+            case=case,
+            problem=form.chosen_problem(),
+            kind=data.get("kind") or "",
+            status=data.get("status") or "",
+            sought_on=data.get("sought_on"),
+            decided_on=data.get("decided_on"),
+            note=data.get("note") or "",
+        )
 
     return form_page(
         request,
@@ -293,15 +279,12 @@ def breach_new(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("asb:case", args=[order.case_id]) if order.case_id else reverse("asb:cases")
 
     def save(form: BreachForm):
-        try:
-            return asb_order_breach_record(
-                actor=request.user,
-                order=order,
-                breached_on=form.cleaned_data.get("breached_on"),
-                note=form.cleaned_data.get("note") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_order_breach_record(
+            actor=request.user,
+            order=order,
+            breached_on=form.cleaned_data.get("breached_on"),
+            note=form.cleaned_data.get("note") or "",
+        )
 
     return form_page(
         request,

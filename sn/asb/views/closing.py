@@ -1,10 +1,9 @@
 """Linking an ASB case to a problem, closing it with its outcome, and reopening it."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from sn.asb.forms import CloseForm, ProblemForm, ReopenForm, service_errors
+from sn.asb.forms import CloseForm, ProblemForm, ReopenForm
 from sn.asb.models import AsbCase
 from sn.asb.permissions import CLOSE_ASB_CASES, RECORD_ASB, get_case_for_user
 from sn.asb.services import asb_case_close, asb_case_link_problem, asb_case_reopen
@@ -25,10 +24,7 @@ def problem_link(request: HttpRequest, pk: int) -> HttpResponse:
         problems.insert(0, case.problem)
 
     def save(form: ProblemForm) -> AsbCase:
-        try:
-            return asb_case_link_problem(actor=request.user, case=case, problem=form.chosen_problem())
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_case_link_problem(actor=request.user, case=case, problem=form.chosen_problem())
 
     return form_page(
         request,
@@ -51,15 +47,12 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk)
 
     def save(form: CloseForm) -> AsbCase:
-        try:
-            return asb_case_close(
-                actor=request.user,
-                case=case,
-                outcome=form.cleaned_data.get("outcome") or "",
-                reason=form.cleaned_data.get("reason") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_case_close(
+            actor=request.user,
+            case=case,
+            outcome=form.cleaned_data.get("outcome") or "",
+            reason=form.cleaned_data.get("reason") or "",
+        )
 
     return form_page(
         request,
@@ -77,10 +70,7 @@ def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk)
 
     def save(form: ReopenForm) -> AsbCase:
-        try:
-            return asb_case_reopen(actor=request.user, case=case)
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_case_reopen(actor=request.user, case=case)
 
     return form_page(
         request,

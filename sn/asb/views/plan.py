@@ -1,12 +1,11 @@
 """The pages of the force's ASB lead and action plan (see sn.asb.views)."""
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from sn.asb.forms import ActionForm, LeadForm, service_errors
+from sn.asb.forms import ActionForm, LeadForm
 from sn.asb.models import AsbAction
 from sn.asb.permissions import EDIT_ASB_PLAN, SET_ASB_LEAD, VIEW_ASB_PLAN, may_edit_action
 from sn.asb.selectors import current_lead, plan_progress
@@ -54,16 +53,13 @@ def _ward_ids(scope) -> set[int]:
 def lead_set(request: HttpRequest) -> HttpResponse:
     def save(form: LeadForm):
         data = form.cleaned_data
-        try:
-            return asb_lead_set(
-                actor=request.user,
-                name=data.get("name") or "",
-                role_title=data.get("role_title") or "",
-                email=data.get("email") or "",
-                starts_on=data.get("starts_on"),
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_lead_set(
+            actor=request.user,
+            name=data.get("name") or "",
+            role_title=data.get("role_title") or "",
+            email=data.get("email") or "",
+            starts_on=data.get("starts_on"),
+        )
 
     return form_page(
         request,
@@ -100,21 +96,18 @@ def _action_page(request, action: AsbAction | None):
 
     def save(form: ActionForm) -> AsbAction:
         data = form.cleaned_data
-        try:
-            return asb_action_save(
-                actor=request.user,
-                action=action,
-                title=data.get("title") or "",
-                owner=action.owner if action is not None and action.owner_id else request.user,
-                partner_agency=data.get("partner_agency") or "",
-                due_on=data.get("due_on"),
-                status=data.get("status") or "",
-                borough=form.chosen_borough(),
-                problems=form.chosen_problems(),
-                progress_note=data.get("progress_note") or "",
-            )
-        except ValidationError as error:
-            raise service_errors(error, form.fields) from error
+        return asb_action_save(
+            actor=request.user,
+            action=action,
+            title=data.get("title") or "",
+            owner=action.owner if action is not None and action.owner_id else request.user,
+            partner_agency=data.get("partner_agency") or "",
+            due_on=data.get("due_on"),
+            status=data.get("status") or "",
+            borough=form.chosen_borough(),
+            problems=form.chosen_problems(),
+            progress_note=data.get("progress_note") or "",
+        )
 
     return form_page(
         request,

@@ -26,6 +26,9 @@ def group_create(*, name: str) -> Group:
         raise ValidationError({"name": "That name is taken"})
     if name == "closed":
         raise ValidationError("Groups cannot be added today")
+    if name == "archived":
+        # Keyed by the service's own name for something the form does not show.
+        raise ValidationError({"panel": "The panel is archived"})
     return group
 
 
@@ -91,3 +94,9 @@ def test_the_helper_fails_a_test_expecting_other_errors(client):
         post_form(client, "/groups/new/", {"name": "taken"}, errors={WHOLE_FORM: ["taken"]})
     with pytest.raises(AssertionError, match="not saved"):
         post_form(client, "/groups/new/", {"name": "taken"})
+
+
+def test_a_service_refusing_by_a_name_the_form_does_not_have_says_so_on_the_whole_form(client):
+    # Every app wrapped its services to re-key such refusals (add_error raised ValueError on them).
+    post_form(client, "/groups/new/", {"name": "archived"}, errors={WHOLE_FORM: ["The panel is archived"]})
+    assert not Group.objects.exists()
